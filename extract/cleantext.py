@@ -1,0 +1,44 @@
+"""Text clean-up at the reader boundary: NFC once, whitespace folded, markup stripped."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Any run of whitespace, including the newlines pdfplumber keeps inside a cell: "tìm\nkiếm".
+WHITESPACE_RE = re.compile(r"\s+")
+# Inline markup of the text exports: "<b>1 Kiểm soát TTHC</b>", "<i>Tư pháp</i>", "**QUYẾT ĐỊNH**".
+INLINE_MARKUP_RE = re.compile(r"</?(?:b|i|u|strong|em)>|\*\*|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
+# Markdown headings of the text exports: "### b) Nhiệm vụ", "## **5. Cải cách tài chính công**".
+HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC, e.g. 'Hòa' typed as o + combining grave -> one code point."""
+    return unicodedata.normalize("NFC", text)
+
+
+def fold_space(text: str) -> str:
+    """Collapse every whitespace run to one space and strip: 'Văn phòng UBND\\nxã' -> 'Văn phòng UBND xã'."""
+    return WHITESPACE_RE.sub(" ", text).strip()
+
+
+def clean_cell(text: str | None) -> str | None:
+    """NFC, markup stripped and whitespace folded; None (a merged slot) stays None."""
+    if text is None:
+        return None
+    return fold_space(strip_markup(nfc(text)))
+
+
+def strip_markup(text: str) -> str:
+    """Remove export markup: '<b>1 Kiểm soát TTHC</b>' -> '1 Kiểm soát TTHC'."""
+    return INLINE_MARKUP_RE.sub("", HEADING_RE.sub("", text))
+
+
+def is_bold_markup(text: str) -> bool:
+    """True when the whole text is wrapped in bold markup: '<b>II</b>' or '**QUYẾT ĐỊNH**'."""
+    stripped = text.strip()
+    return bool(stripped) and (
+        (stripped.startswith("<b>") and stripped.endswith("</b>"))
+        or (stripped.startswith("**") and stripped.endswith("**") and len(stripped) > 4)
+    )

@@ -1,0 +1,57 @@
+"""Reader registry: file suffix -> reader; read_document(path) -> Document.
+
+A reader takes the path (for messages), the file bytes and the doc_id, and returns a
+`Document`. Readers are imported lazily so a missing optional dependency (OCR) only
+affects the formats that need it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+
+from models.document import Document
+from models.errors import UnreadableFile, UnsupportedFormat
+
+Reader = Callable[[Path, bytes, str], Document]
+
+# suffix -> "module:function"; the module is imported on first use.
+READERS: dict[str, str] = {
+    ".docx": "extract.readers.docx:read",
+    ".pdf": "extract.readers.pdf:read",
+    ".txt": "extract.readers.text:read",
+    ".md": "extract.readers.text:read",
+}
+
+
+def supported_suffixes() -> tuple[str, ...]:
+    """The file suffixes a reader is registered for, e.g. ('.docx', '.pdf', …)."""
+    return tuple(sorted(READERS))
+
+
+def get_reader(suffix: str) -> Reader:
+    """The reader for a suffix ('.PDF' works too); UnsupportedFormat if there is none."""
+    target = READERS.get(suffix.lower())
+    if target is None:
+        known = ", ".join(supported_suffixes())
+        raise UnsupportedFormat(f"no reader for '{suffix or '(no suffix)'}' files (known: {known})")
+    module_name, func_name = target.split(":")
+    reader: Reader = getattr(importlib.import_module(module_name), func_name)
+    return reader
+
+
+def doc_id_of(data: bytes) -> str:
+    """The document id: sha256 of the file bytes, hex."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_document(path: Path, data: bytes | None = None) -> Document:
+    """Read a plan file into a Document, e.g. read_document(Path('data/raw/plan_000.docx'))."""
+    if data is None:
+        data = path.read_bytes()
+    if not data:
+        raise UnreadableFile(f"{path}: empty file (0 bytes)")
+    reader = get_reader(path.suffix)
+    return reader(path, data, doc_id_of(data))

@@ -1,0 +1,29 @@
+"""Regexes of the appendix-table rules, each with a real example from the samples."""
+
+from __future__ import annotations
+
+import re
+
+# A printed STT that is a code: "1.1", "3.4." (plan_001, trailing dot), "1." (plan_004), "2.1.1".
+STT_CODE_RE = re.compile(r"^(?P<code>\d{1,3}(?:\.\d{1,3})*)\.?$")
+# A roman section number: "I.", "II", "VIII" (plan_000, plan_002).
+STT_ROMAN_RE = re.compile(r"^(?P<roman>[IVX]{1,5})\.?$")
+# A section row whose STT cell holds the title too: "1 Kiểm soát thủ tục hành chính" (plan_002),
+# "IV Cải cách chế độ công vụ", "1.1 Đảm bảo hạ tầng công nghệ thông tin".
+STT_WITH_TITLE_RE = re.compile(
+    r"^(?P<stt>[IVX]{1,5}|\d{1,3}(?:\.\d{1,3})*)\.?\s+(?P<title>[^\d\s].*)$"
+)
+# The column-number row under a header: "(1)", "(2)" … (plan_001).
+COLUMN_NUMBER_RE = re.compile(r"^\(\d{1,2}\)$")
+# A score: "23.27", "1.50", "4,5", "0".
+SCORE_RE = re.compile(r"^\d{1,3}(?:[.,]\d{1,3})?$")
+# A year in a score header: "Điểm năm 2023" -> 2023.
+YEAR_RE = re.compile(r"(?:19|20)\d\d")
+# A cell that reads like a deadline, to tell sub-rows from continuations: "Thường xuyên",
+# "Quý II/2023", "Trước ngày 31 tháng 01", "Chậm nhất trước ngày 31/12/2023", "Năm 2025".
+DEADLINE_LIKE_RE = re.compile(
+    r"^(?:-\s*)?(?:Thường xuyên|Hàng (?:năm|quý|tháng|Quý)|Quý [IVX]+|Năm 20\d\d|Trước ngày|"
+    r"Chậm nhất|Hoàn thành trước|Trước \d|\d{1,2}/\d{1,2}/\d{4})",
+)
+# Text that ends a sentence or list item: a cell ending so is complete, not split by a page.
+TERMINATED_RE = re.compile(r"[.;:!?)]\s*$")

@@ -1,0 +1,214 @@
+"""Row rules (DESIGN rule 3-7): sections, continuations, sub-rows, roles, codes, provenance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extract.tables.codes import CodeBook
+from extract.tables.patterns import (
+    DEADLINE_LIKE_RE,
+    SCORE_RE,
+    STT_CODE_RE,
+    STT_ROMAN_RE,
+    STT_WITH_TITLE_RE,
+    TERMINATED_RE,
+)
+from extract.tables.roles import column_roles, header_label, year_of
+from extract.tables.stitch import LogicalTable, StitchedRow
+from models.document import ScoreCell, TableRow
+
+TEXT_ROLES = (
+    "criterion", "objective", "task", "requirement", "output", "lead", "support", "deadline", "note"
+)
+LABEL_ROLES = ("criterion", "objective", "task", "requirement")
+
+
+@dataclass
+class _Draft:
+    """A row being built: cells may still grow by continuation rows."""
+
+    stt: str
+    cells: list[str]
+    page_first: int
+    page_last: int
+    section: bool = False
+    title: str | None = None
+    inherits: int | None = None  # index of the draft whose STT a sub-row inherits
+    confidence: list[float] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+
+
+def table_rows(table: LogicalTable, table_index: int) -> list[TableRow]:
+    """Apply the row rules to a stitched table: '1.1 | Các giải pháp… | UBND xã' -> TableRow."""
+    roles = column_roles(table.header, table.width)
+    drafts = _drafts(table, roles)
+    return _finish(drafts, roles, table, table_index)
+
+
+def _text(cell: str | None) -> str:
+    return (cell or "").strip()
+
+
+def _stt_and_title(cells: tuple[str | None, ...]) -> tuple[str, str | None]:
+    """'1 Kiểm soát thủ tục hành chính' in the STT cell with nothing else -> ('1', title)."""
+    first = _text(cells[0])
+    rest_empty = all(not _text(c) for c in cells[1:])
+    match = STT_WITH_TITLE_RE.match(first)
+    if match and rest_empty:
+        return match.group("stt"), match.group("title")
+    return first, None
+
+
+def _drafts(table: LogicalTable, roles: list[str | None]) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    deadline_cols = [i for i, r in enumerate(roles) if r == "deadline"]
+    for row in table.rows:
+        stt, title = _stt_and_title(row.cells)
+        cells = [_text(c) for c in row.cells]
+        if not stt and drafts and _is_continuation(cells, drafts[-1].cells, deadline_cols):
+            _join(drafts[-1], cells, row)
+            continue
+        draft = _Draft(stt, cells, row.page, row.page)
+        if row.confidence is not None:
+            draft.confidence.append(row.confidence)
+        if title is not None:
+            draft.section, draft.title = True, title
+            draft.cells = [""] * len(cells)
+        elif stt and _is_section(row, cells, roles):
+            draft.section = True
+        elif not stt and drafts:
+            draft.inherits = _origin(drafts)
+        drafts.append(draft)
+    return drafts
+
+
+def _origin(drafts: list[_Draft]) -> int:
+    """The draft a sub-row inherits from: the last one with a printed STT."""
+    i = len(drafts) - 1
+    while i > 0 and drafts[i].inherits is not None:
+        i = drafts[i].inherits or 0
+    return i
+
+
+def _is_continuation(cells: list[str], prev: list[str], deadline_cols: list[int]) -> bool:
+    """A page-split fragment: starts lower-case, or only extends unfinished cells above."""
+    filled = [i for i, c in enumerate(cells) if c]
+    if not filled:
+        return False
+    first = cells[filled[0]]
+    if first[0].islower() or len(filled) == 1:  # a lone fragment cannot be a sub-row
+        return True
+    if any(cells[i] for i in deadline_cols) or any(DEADLINE_LIKE_RE.match(cells[i]) for i in filled):
+        return False
+    return all(prev[i] and not TERMINATED_RE.search(prev[i]) for i in filled)
+
+
+def _join(draft: _Draft, cells: list[str], row: StitchedRow) -> None:
+    for i, text in enumerate(cells):
+        if text:
+            draft.cells[i] = f"{draft.cells[i]} {text}".strip()
+    draft.page_last = max(draft.page_last, row.page)
+    if row.confidence is not None:
+        draft.confidence.append(row.confidence)
+    if "continuation_joined" not in draft.flags:
+        draft.flags.append("continuation_joined")
+
+
+def _is_section(row: StitchedRow, cells: list[str], roles: list[str | None]) -> bool:
+    """'I. | CÔNG TÁC CHỈ ĐẠO' with the rest merged or empty, or any roman STT."""
+    if STT_ROMAN_RE.match(cells[0]):
+        return True
+    label_cols = [i for i, r in enumerate(roles) if r in LABEL_ROLES]
+    first_label = label_cols[0] if label_cols else 1
+    others = [c for i, c in enumerate(cells) if i not in (0, first_label)]
+    return first_label < len(cells) and bool(cells[first_label]) and not any(others)
+
+
+def _place(cells: list[str], roles: list[str | None]) -> dict[str, str | None]:
+    placed: dict[str, str | None] = {}
+    for text, role in zip(cells, roles, strict=False):
+        if role in TEXT_ROLES and text:
+            old = placed.get(role)
+            placed[role] = f"{old}; {text}" if old else text
+    return placed
+
+
+def _scores(cells: list[str], roles: list[str | None], table: LogicalTable) -> list[ScoreCell]:
+    scores = []
+    for col, (text, role) in enumerate(zip(cells, roles, strict=False)):
+        if role not in ("score_max", "score_year") or not SCORE_RE.match(text):
+            continue
+        header = header_label(table.header, col)
+        year = year_of(header) if role == "score_year" else None
+        scores.append(ScoreCell(header, role, year, float(text.replace(",", "."))))
+    return scores
+
+
+def _label(placed: dict[str, str | None], title: str | None) -> str:
+    if title:
+        return title
+    for role in LABEL_ROLES:
+        if placed.get(role):
+            return placed[role] or ""
+    return ""
+
+
+def _finish(
+    drafts: list[_Draft], roles: list[str | None], table: LogicalTable, table_index: int
+) -> list[TableRow]:
+    book = CodeBook(qualify=CodeBook.restarts_under_roman([d.stt for d in drafts]))
+    parents: dict[str, str | None] = {}
+    codes: list[str] = []
+    out: list[TableRow] = []
+    for index, draft in enumerate(drafts):
+        placed = _place(draft.cells, roles)
+        if draft.inherits is not None:
+            origin = drafts[draft.inherits]
+            _inherit(placed, _place(origin.cells, roles))
+            code = book.ordinal(codes[draft.inherits].split("#")[0])
+            parent, level = book.register_subrow(code, codes[draft.inherits], _label(placed, None))
+            flags: tuple[str, ...] = ("sub_row",)
+        else:
+            code, parent, level, flags = book.assign(draft.stt, _label(placed, draft.title))
+        parents[code] = parent
+        codes.append(code)
+        root = book.root_of(code, parents)
+        confidence = sum(draft.confidence) / len(draft.confidence) if draft.confidence else None
+        out.append(
+            TableRow(
+                table_index=table_index,
+                row_index=index,
+                kind="section" if draft.section else "item",
+                stt_raw=draft.stt,
+                code=code,
+                parent_code=parent,
+                level=level,
+                section_code=root,
+                section_title=book.labels.get(root) or None,
+                scores=tuple(_scores(draft.cells, roles, table)),
+                page_first=draft.page_first,
+                page_last=draft.page_last,
+                confidence=confidence,
+                flags=tuple(draft.flags) + flags,
+                **_role_fields(placed, draft.title),
+            )
+        )
+    return out
+
+
+def _inherit(placed: dict[str, str | None], origin: dict[str, str | None]) -> None:
+    """A sub-row takes the objective (and criterion) of the row it hangs under."""
+    for role in ("objective", "criterion"):
+        if not placed.get(role) and origin.get(role):
+            placed[role] = origin[role]
+
+
+def _role_fields(placed: dict[str, str | None], title: str | None) -> dict[str, str | None]:
+    fields = {role: placed.get(role) for role in TEXT_ROLES}
+    if title:
+        label_role = "criterion"
+        fields[label_role] = title
+    return fields
+
+
+__all__ = ["table_rows", "STT_CODE_RE"]

@@ -1,0 +1,160 @@
+"""Join table fragments into logical tables and drop repeated header rows (DESIGN rules 1-2).
+
+A PDF gives one fragment per page, a text export one per blank-line block, a DOCX one per
+w:tbl. Consecutive fragments with the same column count and matching column boundaries
+(±10 % of the width) and nothing but page furniture between them are one table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from extract.tables.patterns import (
+    COLUMN_NUMBER_RE,
+    STT_CODE_RE,
+    STT_ROMAN_RE,
+    STT_WITH_TITLE_RE,
+)
+from models.document import Document, GridRow, RawTable
+
+EDGE_TOLERANCE = 0.10
+Cells = tuple[str | None, ...]
+
+
+@dataclass
+class StitchedRow:
+    """A grid row of a logical table, with the fragment it came from."""
+
+    cells: Cells
+    page: int
+    fragment_start: bool  # first data row of a fragment (a new page)
+    bold: bool = False
+    confidence: float | None = None
+
+
+@dataclass
+class LogicalTable:
+    """A table after stitching: header rows, width and data rows in order."""
+
+    header: list[Cells]
+    width: int
+    rows: list[StitchedRow] = field(default_factory=list)
+    col_edges: tuple[float, ...] = ()
+
+
+def stitch_tables(doc: Document) -> list[LogicalTable]:
+    """Group a document's fragments into logical tables (page-split tables joined)."""
+    tables: list[LogicalTable] = []
+    prev: RawTable | None = None
+    for frag in doc.tables:
+        width = _width(frag)
+        if width == 0:
+            continue
+        current = tables[-1] if tables else None
+        if current is not None and prev is not None and _continues(doc, prev, frag, current):
+            _append_fragment(current, frag)
+        else:
+            tables.append(_start_table(frag, width))
+        prev = frag
+    return tables
+
+
+def _width(frag: RawTable) -> int:
+    """Column count: the header row's width, trailing empty export cells not counted."""
+    widths = [len(_trim(row.cells)) for row in frag.rows]
+    return max(widths, default=0) if not frag.rows[0].is_header else len(frag.rows[0].cells)
+
+
+def _trim(cells: Cells) -> Cells:
+    end = len(cells)
+    while end > 1 and cells[end - 1] in ("", None):
+        end -= 1
+    return cells[:end]
+
+
+def _fit(cells: Cells, width: int) -> Cells:
+    """Pad or cut a row to the table width; text past the width joins the last cell."""
+    cells = _trim(cells) if len(cells) > width else cells
+    if len(cells) > width:
+        extra = " ".join(c for c in cells[width - 1 :] if c)
+        return (*cells[: width - 1], extra)
+    return (*cells, *([""] * (width - len(cells))))
+
+
+def _is_data_row(row: GridRow) -> bool:
+    first = (row.cells[0] or "").strip() if row.cells else ""
+    if row.is_header or not first or COLUMN_NUMBER_RE.match(first):
+        return False
+    return bool(
+        STT_CODE_RE.match(first) or STT_ROMAN_RE.match(first) or STT_WITH_TITLE_RE.match(first)
+    )
+
+
+def _start_table(frag: RawTable, width: int) -> LogicalTable:
+    n_header = 0
+    for row in frag.rows:
+        if _is_data_row(row) and not row.is_header:
+            break
+        n_header += 1
+    if n_header == len(frag.rows):  # no STT-like row: keep the first row as header only
+        n_header = 1
+    header = [_fit(r.cells, width) for r in frag.rows[:n_header]]
+    table = LogicalTable(header=header, width=width, col_edges=frag.col_edges)
+    _add_rows(table, frag.rows[n_header:])
+    return table
+
+
+def _append_fragment(table: LogicalTable, frag: RawTable) -> None:
+    _add_rows(table, frag.rows)
+
+
+def _add_rows(table: LogicalTable, rows: Sequence[GridRow]) -> None:
+    """Append data rows; a repeated header anywhere (plan_004.txt repeats it mid-block
+    where the page broke without a blank line) is dropped and starts a new fragment."""
+    fragment_start = True
+    for row in rows:
+        if row.is_header or _repeats_header(row.cells, table.header):
+            fragment_start = True
+            continue
+        cells = _fit(row.cells, table.width)
+        if all(not c for c in cells):
+            continue
+        table.rows.append(StitchedRow(cells, row.page, fragment_start, row.bold, row.confidence))
+        fragment_start = False
+
+
+def _fold(text: str | None) -> str:
+    return " ".join((text or "").lower().split())
+
+
+def _repeats_header(cells: Cells, header: list[Cells]) -> bool:
+    """A row equal to a header row (cells may be cut short: 'Thời gian hoàn' vs '… hoàn thành')."""
+    first = _fold(cells[0] if cells else "")
+    if COLUMN_NUMBER_RE.match(first):
+        return True
+    for head in header:
+        pairs = [(_fold(c), _fold(h)) for c, h in zip(cells, head, strict=False)]
+        filled = [(c, h) for c, h in pairs if c]
+        if filled and all(h and (h.startswith(c) or c.startswith(h)) for c, h in filled):
+            return True
+    return False
+
+
+def _continues(doc: Document, prev: RawTable, frag: RawTable, table: LogicalTable) -> bool:
+    """Does this fragment continue the previous table (same grid, only furniture between)?"""
+    if _width(frag) > table.width and not _repeats_header(frag.rows[0].cells, table.header):
+        return False
+    if prev.col_edges and frag.col_edges and len(prev.col_edges) == len(frag.col_edges):
+        if any(abs(a - b) > EDGE_TOLERANCE for a, b in zip(prev.col_edges, frag.col_edges)):
+            return False
+    if prev.line_index < 0 or frag.line_index < 0:
+        return frag.page_first >= prev.page_last
+    between = doc.lines[prev.line_index + len(prev.rows) : frag.line_index]
+    return all(_is_page_furniture(line.text) for line in between)
+
+
+def _is_page_furniture(text: str) -> bool:
+    """Page numbers and running marks between two page fragments: '2', '- 3 -', 'Trang 4'."""
+    stripped = text.strip(" -–—").lower()
+    return stripped.isdigit() or stripped.startswith("trang ") or not stripped

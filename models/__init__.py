@@ -1,0 +1,1 @@
+"""Typed records shared by every stage, and the Arrow schema of every Parquet table."""
