@@ -17,6 +17,7 @@ from models.records import (
     ErrorRecord,
     ItemScore,
     LegalRefRecord,
+    ManifestRecord,
     PlanItem,
     RunRecord,
     TargetRecord,
@@ -141,6 +142,17 @@ _RUNS = [
     ("extractor_version", pa.string(), False),
     ("code_list_version", pa.string(), False),
 ]
+_MANIFEST = [
+    ("source_path", pa.string(), False),
+    ("doc_id", pa.string(), True),
+    ("size", pa.int64(), False),
+    ("mtime_ns", pa.int64(), False),
+    ("source_format", pa.string(), False),
+    ("status", pa.string(), False),
+    ("extractor_version", pa.string(), False),
+    ("code_list_version", pa.string(), False),
+    ("extracted_at", _TS, False),
+]
 
 
 def _schema(cols: list[tuple[str, pa.DataType, bool]], stamped: bool) -> pa.Schema:
@@ -159,6 +171,7 @@ TABLES: dict[str, tuple[type, pa.Schema, str | None]] = {
     "legal_refs": (LegalRefRecord, _schema(_LEGAL_REFS, True), None),
     "errors": (ErrorRecord, _schema(_ERRORS, True), None),
     "runs": (RunRecord, _schema(_RUNS, True), None),
+    "manifest": (ManifestRecord, _schema(_MANIFEST, True), None),
 }
 TABLE_NAMES = tuple(TABLES)
 

@@ -165,3 +165,18 @@ class RunRecord:
     docs_failed: int
     extractor_version: str
     code_list_version: str
+
+
+@dataclass(frozen=True, slots=True)
+class ManifestRecord:
+    """A row of `manifest`: what was extracted from one file, to skip it when unchanged."""
+
+    source_path: str
+    doc_id: str | None  # sha256 of the bytes; None when the file could not be read
+    size: int
+    mtime_ns: int
+    source_format: str
+    status: DocStatus
+    extractor_version: str
+    code_list_version: str
+    extracted_at: datetime

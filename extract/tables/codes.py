@@ -48,8 +48,13 @@ class CodeBook:
         if match and self.roman and self.qualify:
             base = f"{self.roman}.{base}"  # numbering restarts under each roman section
         parent = self._parent_of(base)
-        if base in self.levels:
-            base = self._repair_duplicate(base, parent, flags)
+        truncated = self._truncated_decimal(base, parent)
+        if truncated is not None:
+            flags.append("decimal_truncated")  # '6.1' printed for '6.10' right after '6.9'
+            base = truncated
+        elif base in self.levels:
+            flags.append("duplicate_code")
+            base = self.ordinal(base)
         return self._register(base, parent, label, flags)
 
     def ordinal(self, code: str) -> str:
@@ -76,17 +81,18 @@ class CodeBook:
             return self.roman
         return None
 
-    def _repair_duplicate(self, code: str, parent: str | None, flags: list[str]) -> str:
+    def _truncated_decimal(self, code: str, parent: str | None) -> str | None:
+        """'6.10' when '6.1' follows its sibling '6.9' (a number format dropped the 0)."""
         previous = self.last_child.get(parent)
-        if previous is not None:
-            head, _, last = previous.rpartition(".")
-            if last.isdigit():
-                expected = f"{head}.{int(last) + 1}" if head else str(int(last) + 1)
-                if expected == code + "0" and expected not in self.levels:
-                    flags.append("decimal_truncated")  # '6.1' printed for '6.10'
-                    return expected
-        flags.append("duplicate_code")
-        return self.ordinal(code)
+        if previous is None:
+            return None
+        head, _, last = previous.rpartition(".")
+        if not last.isdigit():
+            return None
+        expected = f"{head}.{int(last) + 1}" if head else str(int(last) + 1)
+        if expected == code + "0" and expected not in self.levels:
+            return expected
+        return None
 
     def _register(
         self, code: str, parent: str | None, label: str, flags: list[str]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extract.tables.patterns import YEAR_RE
+from extract.tables.patterns import COLUMN_NUMBER_RE, YEAR_RE
 
 # Checked in order on the lower-cased header text; the first keyword found wins.
 # "Chủ trì tham mưu" (plan_001) must be lead, so lead comes before support ("tham mưu").
@@ -54,7 +54,7 @@ def column_roles(header_rows: Sequence[Sequence[str | None]], width: int) -> lis
 def header_label(header_rows: Sequence[Sequence[str | None]], col: int) -> str:
     """The full header text of a column, upper and lower rows joined: 'Điểm năm 2023'."""
     parts = [row[col] for row in header_rows if col < len(row) and row[col]]
-    return " / ".join(p for p in parts if p)
+    return " / ".join(p for p in parts if p and not COLUMN_NUMBER_RE.match(p))
 
 
 def year_of(header: str) -> int | None:

@@ -165,14 +165,17 @@ def _finish(
         if draft.inherits is not None:
             origin = drafts[draft.inherits]
             _inherit(placed, _place(origin.cells, roles))
-            code = book.ordinal(codes[draft.inherits].split("#")[0])
-            parent, level = book.register_subrow(code, codes[draft.inherits], _label(placed, None))
+            origin_code = codes[draft.inherits]
+            code = book.ordinal(origin_code.split("#")[0])
+            parent, level = book.register_subrow(code, origin_code, _label(placed, None))
             flags: tuple[str, ...] = ("sub_row",)
+            root = book.root_of(origin_code, parents)
         else:
             code, parent, level, flags = book.assign(draft.stt, _label(placed, draft.title))
+            root = ""
         parents[code] = parent
         codes.append(code)
-        root = book.root_of(code, parents)
+        root = root or book.root_of(code, parents)
         confidence = sum(draft.confidence) / len(draft.confidence) if draft.confidence else None
         out.append(
             TableRow(
@@ -190,7 +193,7 @@ def _finish(
                 page_last=draft.page_last,
                 confidence=confidence,
                 flags=tuple(draft.flags) + flags,
-                **_role_fields(placed, draft.title),
+                **_role_fields(placed, draft.title, roles),
             )
         )
     return out
@@ -203,10 +206,13 @@ def _inherit(placed: dict[str, str | None], origin: dict[str, str | None]) -> No
             placed[role] = origin[role]
 
 
-def _role_fields(placed: dict[str, str | None], title: str | None) -> dict[str, str | None]:
+def _role_fields(
+    placed: dict[str, str | None], title: str | None, roles: list[str | None]
+) -> dict[str, str | None]:
+    """Cells by role; a title printed in the STT cell goes to the table's label column."""
     fields = {role: placed.get(role) for role in TEXT_ROLES}
     if title:
-        label_role = "criterion"
+        label_role = next((r for r in roles if r in LABEL_ROLES), "criterion")
         fields[label_role] = title
     return fields
 
