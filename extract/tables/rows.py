@@ -65,10 +65,13 @@ def _drafts(table: LogicalTable, roles: list[str | None]) -> list[_Draft]:
     for row in table.rows:
         stt, title = _stt_and_title(row.cells)
         cells = [_text(c) for c in row.cells]
+        shifted = _unshift(cells, roles)
         if not stt and drafts and _is_continuation(cells, drafts[-1].cells, deadline_cols):
             _join(drafts[-1], cells, row)
             continue
         draft = _Draft(stt, cells, row.page, row.page)
+        if shifted:
+            draft.flags.append("cells_shifted")
         if row.confidence is not None:
             draft.confidence.append(row.confidence)
         if title is not None:
@@ -103,9 +106,24 @@ def _is_continuation(cells: list[str], prev: list[str], deadline_cols: list[int]
     return all(prev[i] and not TERMINATED_RE.search(prev[i]) for i in filled)
 
 
+def _unshift(cells: list[str], roles: list[str | None]) -> bool:
+    """Move cells back right when one was dropped before them (plan_004 1.1-1.5, plan_002 V.1):
+    the deadline column is empty and its left neighbour holds a deadline ('Thường xuyên').
+    The missing cell is taken to be the one right after the label column (Nhiệm vụ)."""
+    if len(roles) < 4 or roles[-1] != "deadline" or cells[-1] or not cells[-2]:
+        return False
+    if not DEADLINE_LIKE_RE.match(cells[-2]):
+        return False
+    label = next((i for i, r in enumerate(roles) if r in LABEL_ROLES), None)
+    if label is None or label + 1 >= len(cells) - 1:
+        return False
+    cells[label + 1 :] = ["", *cells[label + 1 : -1]]
+    return True
+
+
 def _join(draft: _Draft, cells: list[str], row: StitchedRow) -> None:
     for i, text in enumerate(cells):
-        if text:
+        if text and not draft.cells[i].endswith(text):  # 'Thường xuyên' + 'xuyên' (plan_004)
             draft.cells[i] = f"{draft.cells[i]} {text}".strip()
     draft.page_last = max(draft.page_last, row.page)
     if row.confidence is not None:
