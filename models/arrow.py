@@ -193,7 +193,11 @@ def to_arrow(table: str, records: Iterable[Any], stamps: dict[str, str]) -> pa.T
         for key, value in stamps.items():
             row.setdefault(key, value)
         rows.append(row)
-    return pa.Table.from_pylist(rows, schema=schema)
+    result = pa.Table.from_pylist(rows, schema=schema)
+    for field in schema:
+        if not field.nullable and result.column(field.name).null_count:
+            raise ValueError(f"{table}.{field.name} is required but a record has no value")
+    return result
 
 
 def column_names(table: str) -> Sequence[str]:

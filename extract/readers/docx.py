@@ -111,11 +111,11 @@ class _Walker:
 
 def _grid_row(tr: Any, page: int, ncols: int | None) -> GridRow:
     cells: list[str | None] = []
-    bold_flags: list[bool] = []
+    bold_flags: list[tuple[int, bool]] = []
     trpr = tr.find(W + "trPr")
     before = _int_val(trpr, "gridBefore") if trpr is not None else 0
     cells.extend([None] * before)
-    for tc in tr.findall(W + "tc"):
+    for column, tc in enumerate(tr.findall(W + "tc")):
         tcpr = tc.find(W + "tcPr")
         span = _int_val(tcpr, "gridSpan", default=1) if tcpr is not None else 1
         vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
@@ -124,12 +124,18 @@ def _grid_row(tr: Any, page: int, ncols: int | None) -> GridRow:
         cells.append(None if continued else text)
         cells.extend([None] * (span - 1))
         if text and not continued:
-            bold_flags.append(_all_bold(tc))
+            bold_flags.append((column, _all_bold(tc)))
     if ncols is not None and len(cells) < ncols:
         cells.extend([None] * (ncols - len(cells)))
     is_header = trpr is not None and trpr.find(W + "tblHeader") is not None
-    bold = bool(bold_flags) and all(bold_flags)
-    return GridRow(tuple(cells), page, is_header=is_header, bold=bold)
+    return GridRow(tuple(cells), page, is_header=is_header, bold=row_is_bold(bold_flags))
+
+
+def row_is_bold(inked: list[tuple[int, bool]]) -> bool:
+    """Bold when every inked cell is bold; the STT cell ('I.', '2.1') is printed regular in
+    the samples' section rows, so it only counts when it is the row's only text."""
+    cells = [bold for column, bold in inked if column > 0] or [bold for _, bold in inked]
+    return bool(cells) and all(cells)
 
 
 def _int_val(parent: Any, name: str, default: int = 0) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extract.cleantext import clean_cell, fold_space, is_bold_markup, nfc, strip_markup
+from extract.readers.docx import row_is_bold
 from models.document import Document, GridRow, RawTable, TextLine
 from models.errors import UnreadableFile
 
@@ -53,6 +54,5 @@ def _grid_row(line: str, page: int) -> GridRow:
     """'1.1\\tCác giải pháp…\\t<i>Tư pháp</i>' -> GridRow of cleaned cells."""
     parts = line.split("\t")
     cells = tuple(clean_cell(p) or "" for p in parts)
-    filled = [p for p in parts if p.strip()]
-    bold = bool(filled) and all(is_bold_markup(p) for p in filled)
-    return GridRow(cells=cells, page=page, bold=bold)
+    inked = [(i, is_bold_markup(p)) for i, p in enumerate(parts) if p.strip()]
+    return GridRow(cells=cells, page=page, bold=row_is_bold(inked))

@@ -67,6 +67,8 @@ def _drafts(table: LogicalTable, roles: list[str | None]) -> list[_Draft]:
         cells = [_text(c) for c in row.cells]
         shifted = _unshift(cells, roles)
         if not stt and drafts and _is_continuation(cells, drafts[-1].cells, deadline_cols):
+            if "cells_shifted" in drafts[-1].flags and not shifted and not cells[-1]:
+                _shift_right(cells, roles)  # the rest of a shifted row (plan_002.pdf p19-20)
             _join(drafts[-1], cells, row)
             continue
         draft = _Draft(stt, cells, row.page, row.page)
@@ -114,6 +116,11 @@ def _unshift(cells: list[str], roles: list[str | None]) -> bool:
         return False
     if not DEADLINE_LIKE_RE.match(cells[-2]):
         return False
+    return _shift_right(cells, roles)
+
+
+def _shift_right(cells: list[str], roles: list[str | None]) -> bool:
+    """Insert an empty cell after the label column, dropping the (empty) last cell."""
     label = next((i for i, r in enumerate(roles) if r in LABEL_ROLES), None)
     if label is None or label + 1 >= len(cells) - 1:
         return False

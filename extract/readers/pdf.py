@@ -1,0 +1,160 @@
+"""Typed PDF -> Document: body text lines and per-page ruled table grids (pdfplumber).
+
+Contract shared with the DOCX and text readers: every string NFC with whitespace folded;
+one RawTable per page fragment in page order (no stitching, repeated headers kept);
+`None` for a slot covered by a merged cell, "" for an empty cell. Lines are the page's
+printed lines top to bottom; where a table fragment stands (by its top edge) one line per
+table row is inserted, cells joined by tabs, and `RawTable.line_index` points at the first.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdftypes import resolve1
+from pdfminer.psexceptions import PSException
+from pdfplumber.page import Page
+from pdfplumber.pdf import PDF
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+from extract.readers.pdf_fonts import legacy_font_warnings
+from extract.readers.pdf_page import PageContent, PageGrid, read_page
+from models.document import Document, RawTable, TextLine
+from models.errors import LimitExceeded, UnreadableFile
+
+logger = logging.getLogger(__name__)
+
+MAX_PAGES = 2_000
+# A PDF starts with "%PDF-" (some producers put junk before it, within the first 1 KB)
+# and ends with "%%EOF" (possibly followed by a newline or padding).
+HEADER_WINDOW = 1024
+TRAILER_WINDOW = 2048
+
+PdfErrors = (PdfminerException, MalformedPDFException)
+
+
+def read(path: Path, data: bytes, doc_id: str) -> Document:
+    """Read a typed PDF, e.g. plan_000.pdf -> 'Số: 57/KH-UBND' ... and 15 table fragments."""
+    _check_signature(path, data)
+    with _open_pdf(path, data) as pdf:
+        _check_page_count(pdf, path)
+        pages = [_read_one(page, path) for page in _pages(pdf, path)]
+    warnings = [] if _has_eof(data) else ["no %%EOF marker at the end, may be truncated"]
+    lines, tables = _assemble(pages)
+    for number, content in enumerate(pages, start=1):
+        warnings.extend(_page_warnings(number, content))
+    return Document(
+        doc_id=doc_id,
+        source_path=str(path),
+        source_format="pdf",
+        page_count=len(pages),
+        lines=tuple(lines),
+        tables=tuple(tables),
+        warnings=tuple(warnings),
+    )
+
+
+def _check_signature(path: Path, data: bytes) -> None:
+    if not data:
+        raise UnreadableFile(f"{path}: empty file (0 bytes)")
+    if data.find(b"%PDF-", 0, HEADER_WINDOW) < 0:
+        raise UnreadableFile(f"{path}: not a PDF (no %PDF- header)")
+
+
+def _has_eof(data: bytes) -> bool:
+    return b"%%EOF" in data[-TRAILER_WINDOW:]
+
+
+@contextmanager
+def _open_pdf(path: Path, data: bytes) -> Iterator[PDF]:
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except PdfErrors as e:
+        raise UnreadableFile(f"{path}: {_reason(data, e)}") from e
+    # No pdf.close(): it would build every Page object, even after LimitExceeded; the
+    # BytesIO is ours, and each page's cache is flushed as soon as it has been read.
+    yield pdf
+
+
+def _reason(data: bytes, error: Exception) -> str:
+    cause = error.args[0] if error.args and isinstance(error.args[0], Exception) else error
+    detail = str(cause) or type(cause).__name__
+    if isinstance(cause, PDFPasswordIncorrect):
+        return "encrypted PDF, a password is needed to open it"
+    if isinstance(cause, PDFEncryptionError):
+        return f"encrypted PDF ({detail})"
+    if not _has_eof(data):
+        return f"truncated PDF, no %%EOF marker at the end ({detail})"
+    return f"damaged PDF ({detail})"
+
+
+def _check_page_count(pdf: PDF, path: Path) -> None:
+    # Read the page tree's /Count before building any page, so a 'bomb' fails fast.
+    try:
+        declared = resolve1(pdf.doc.catalog.get("Pages"))
+        count = resolve1(declared.get("Count")) if isinstance(declared, dict) else None
+    except PSException:  # a broken page tree; _pages() reports it, or counts the pages
+        return
+    if isinstance(count, int) and count > MAX_PAGES:
+        raise LimitExceeded(f"{path}: {count} pages, more than the limit of {MAX_PAGES}")
+
+
+def _pages(pdf: PDF, path: Path) -> Iterator[Page]:
+    try:
+        pages = pdf.pages
+    except PdfErrors as e:
+        raise UnreadableFile(f"{path}: damaged page tree ({e})") from e
+    if len(pages) > MAX_PAGES:
+        raise LimitExceeded(f"{path}: {len(pages)} pages, more than the limit of {MAX_PAGES}")
+    yield from pages
+
+
+def _read_one(page: Page, path: Path) -> PageContent:
+    try:
+        return read_page(page)
+    except PdfErrors as e:
+        raise UnreadableFile(f"{path}: page {page.page_number}: damaged content ({e})") from e
+    finally:
+        page.close()  # drop the page's parsed objects; a 2,000-page file stays small
+
+
+def _assemble(pages: list[PageContent]) -> tuple[list[TextLine], list[RawTable]]:
+    lines: list[TextLine] = []
+    tables: list[RawTable] = []
+    for number, content in enumerate(pages, start=1):
+        for item in content.items:
+            if isinstance(item, PageGrid):
+                tables.append(_raw_table(item, number, len(lines)))
+                lines.extend(TextLine(number, _row_line(row.cells)) for row in item.rows)
+            else:
+                lines.append(TextLine(number, item))
+    return lines, tables
+
+
+def _raw_table(grid: PageGrid, page: int, line_index: int) -> RawTable:
+    return RawTable(
+        rows=grid.rows,
+        page_first=page,
+        page_last=page,
+        col_edges=grid.col_edges,
+        line_index=line_index,
+    )
+
+
+def _row_line(cells: tuple[str | None, ...]) -> str:
+    return "\t".join(cell or "" for cell in cells)
+
+
+def _page_warnings(number: int, content: PageContent) -> list[str]:
+    warnings = legacy_font_warnings(number, content.fontnames)
+    if content.ink_chars == 0:
+        images = content.image_count
+        what = "blank page" if images == 0 else f"{images} image(s), needs OCR"
+        warnings.append(f"page {number}: no text layer ({what})")
+    return warnings
