@@ -118,3 +118,17 @@ def test_plan_001_has_118_rows_with_three_scores() -> None:
     assert [(s.role, s.year, s.value) for s in ontime.scores] == [
         ("score_max", None, 4.5), ("score_year", 2023, 4.5), ("score_year", 2024, 4.5)
     ]
+
+
+def test_plan_003_criteria_headings_become_items() -> None:
+    """Sơn Thượng prints its criteria as headings: the quoted code is the item's code."""
+    for fmt in ("docx", "pdf", "txt"):
+        rows = rows_of(RAW / f"plan_003.{fmt}")
+        items = [r for r in rows if r.kind == "item"]
+        assert len(items) == 16 and len(rows) - len(items) == 5, fmt
+        ontime = next(r for r in items if r.code == "3.4.1")
+        assert ontime.stt_raw == "3.2" and ontime.section_title == "Cải cách thủ tục hành chính"
+        assert ontime.deadline == "Thường xuyên trong năm 2024"
+        assert ontime.task and "tối thiểu 97%" in ontime.task
+        ipv6 = next(r for r in items if r.code == "7.3.1.2")
+        assert ipv6.criterion == "Đã chuyển đổi sang công nghệ IPv6" and ipv6.parent_code == "5"
