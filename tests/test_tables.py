@@ -125,7 +125,7 @@ def test_plan_003_criteria_headings_become_items() -> None:
     for fmt in ("docx", "pdf", "txt"):
         rows = rows_of(RAW / f"plan_003.{fmt}")
         items = [r for r in rows if r.kind == "item"]
-        assert len(items) == 16 and len(rows) - len(items) == 5, fmt
+        assert len(items) == 17 and len(rows) - len(items) == 5, fmt
         ontime = next(r for r in items if r.code == "3.4.1")
         assert ontime.stt_raw == "3.2" and ontime.section_title == "Cải cách thủ tục hành chính"
         assert ontime.deadline == "Thường xuyên trong năm 2024"

@@ -50,7 +50,7 @@ class _Item:
 
 
 def find_heading_items(doc: Document) -> list[TableRow]:
-    """Rows from 'Lĩnh vực' / 'Tiêu chí thành phần' headings, e.g. plan_003's 16 criteria."""
+    """Rows from 'Lĩnh vực' / 'Tiêu chí thành phần' headings, e.g. plan_003's 17 criteria."""
     rows: list[TableRow] = []
     section: tuple[str, str] | None = None
     current: _Item | None = None
