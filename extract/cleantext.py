@@ -19,7 +19,7 @@ def nfc(text: str) -> str:
 
 
 def fold_space(text: str) -> str:
-    """Collapse every whitespace run to one space and strip: 'Văn phòng UBND\\nxã' -> 'Văn phòng UBND xã'."""
+    """Collapse whitespace runs to one space and strip: 'UBND\\nxã' -> 'UBND xã'."""
     return WHITESPACE_RE.sub(" ", text).strip()
 
 

@@ -137,7 +137,9 @@ def _district(texts: list[str]) -> str | None:
     """The district named most; a name also counts for longer ones it begins
     ('huyện Trảng Bom Nai' is a typo for 'huyện Trảng Bom' in plan_004)."""
     counts = Counter(m.group("name") for t in texts for m in DISTRICT_RE.finditer(t))
-    scored = {n: sum(c for m, c in counts.items() if m == n or m.startswith(n + " ")) for n in counts}
+    scored = {
+        n: sum(c for m, c in counts.items() if m == n or m.startswith(n + " ")) for n in counts
+    }
     return max(sorted(scored), key=lambda n: scored[n]) if scored else None
 
 

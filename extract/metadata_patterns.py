@@ -24,7 +24,9 @@ PLACE_DATE_RE = regex.compile(
 # The document type heading: "KẾ HOẠCH", "QUYẾT ĐỊNH" (upper case, alone on its line).
 DOC_TYPE_RE = regex.compile(r"^(?P<type>KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|BÁO CÁO)\s*:?\s*$")
 # The issuing body in the letterhead: "ỦY BAN NHÂN DÂN" / "XÃ SƠN THƯỢNG" (plan_003).
-HEADER_COMMUNE_RE = regex.compile(r"^(?:UBND\s+|ỦY BAN NHÂN DÂN\s+)?XÃ\s+(?P<name>\p{Lu}[\p{Lu} ]+)$")
+HEADER_COMMUNE_RE = regex.compile(
+    r"^(?:UBND\s+|ỦY BAN NHÂN DÂN\s+)?XÃ\s+(?P<name>\p{Lu}[\p{Lu} ]+)$"
+)
 # A commune named in running text: "UBND xã Hà Châu", "xã Lộc Hòa", "UBND Xã Thanh Liệt".
 COMMUNE_RE = regex.compile(r"\b[Xx]ã (?P<name>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})")
 # A district: "huyện Phú Bình", "huyện Sơn Hà", "huyện Trảng Bom".
@@ -39,6 +41,8 @@ PLAN_YEAR_RE = regex.compile(r"năm\s+(?P<year>20\d\d)\b", regex.IGNORECASE)
 # A person's name line under the signature: "Hoàng Văn Oanh", "Trịnh Hồng Cường".
 PERSON_NAME_RE = regex.compile(r"^\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){1,4}$")
 # Signature titles: "CHỦ TỊCH", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN".
-SIGNER_TITLE_RE = regex.compile(r"^(?:KT\.\s*|TM\.\s*)?(?P<title>(?:PHÓ )?CHỦ TỊCH|ỦY BAN NHÂN DÂN)\b")
+SIGNER_TITLE_RE = regex.compile(
+    r"^(?:KT\.\s*|TM\.\s*)?(?P<title>(?:PHÓ )?CHỦ TỊCH|ỦY BAN NHÂN DÂN)\b"
+)
 # Lines that end a title block: "Căn cứ …", "Thực hiện …", "Năm 2023, …", "CHỦ TỊCH …".
 TITLE_STOP_RE = regex.compile(r"^(?:Căn cứ|Thực hiện|Theo|Năm \d{4}|I\.|\p{Lu}[\p{Lu} ]{6,}$)")

@@ -13,6 +13,7 @@ from typing import Any
 import pyarrow as pa
 
 from models.records import (
+    DocChange,
     DocumentRecord,
     ErrorRecord,
     ItemScore,
@@ -77,6 +78,9 @@ _PLAN_ITEMS = [
     ("plan_year", pa.int32(), True),
     ("note", pa.string(), True),
     ("ocr_confidence", pa.float64(), True),
+    ("commune", pa.string(), True),
+    ("district", pa.string(), True),
+    ("province", pa.string(), True),
 ]
 _ITEM_SCORES = [
     ("doc_id", pa.string(), False),
@@ -153,6 +157,14 @@ _MANIFEST = [
     ("code_list_version", pa.string(), False),
     ("extracted_at", _TS, False),
 ]
+_DOC_CHANGES = [
+    ("run_id", pa.string(), False),
+    ("source_path", pa.string(), False),
+    ("doc_id", pa.string(), True),
+    ("added", pa.int32(), False),
+    ("removed", pa.int32(), False),
+    ("changed", pa.int32(), False),
+]
 
 
 def _schema(cols: list[tuple[str, pa.DataType, bool]], stamped: bool) -> pa.Schema:
@@ -172,6 +184,7 @@ TABLES: dict[str, tuple[type, pa.Schema, str | None]] = {
     "errors": (ErrorRecord, _schema(_ERRORS, True), None),
     "runs": (RunRecord, _schema(_RUNS, True), None),
     "manifest": (ManifestRecord, _schema(_MANIFEST, True), None),
+    "doc_changes": (DocChange, _schema(_DOC_CHANGES, True), None),
 }
 TABLE_NAMES = tuple(TABLES)
 

@@ -22,6 +22,7 @@ TABLE_DOCS: dict[str, str] = {
     "errors": "problems: files that could not be read, warnings about inconsistent data",
     "runs": "one row per `plans ingest` / `plans nightly` run with its counts",
     "manifest": "what was extracted from each file (to skip unchanged files)",
+    "doc_changes": "per run, how re-extracting a file changed its plan_items",
 }
 
 COLUMN_DOCS: dict[str, dict[str, str]] = {
@@ -76,6 +77,9 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "plan_year": "the document's plan year (partition key)",
         "note": "text of a note column (Ghi chú)",
         "ocr_confidence": "mean OCR confidence of the row's cells (0-100), scans only",
+        "commune": "the document's commune (copied so plan_items answers 'who' alone)",
+        "district": "the document's district",
+        "province": "the document's province",
     },
     "item_scores": {
         "doc_id": "the document",
@@ -112,7 +116,7 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "issued_date": "date given with the reference",
         "issuer_text": "issuer as written ('UBND huyện Phú Bình')",
         "subject": "the 'về …' subject phrase",
-        "relation": "basis (Căn cứ) | implements (Thực hiện) | mention | self (the plan's own number)",
+        "relation": "basis (Căn cứ) | implements (Thực hiện) | mention | self (own number)",
         "page": "page of the reference",
         "char_start": "start offset in the document text",
         "char_end": "end offset in the document text",
@@ -151,6 +155,14 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "extractor_version": "extractor version that extracted it",
         "code_list_version": "code list version used",
         "extracted_at": "when (UTC)",
+    },
+    "doc_changes": {
+        "run_id": "the run that re-extracted the file",
+        "source_path": "the file",
+        "doc_id": "its new doc_id (null when the file disappeared)",
+        "added": "plan_items rows that are new (by table and code)",
+        "removed": "plan_items rows that are gone",
+        "changed": "plan_items rows whose content changed",
     },
 }
 

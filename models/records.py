@@ -81,6 +81,9 @@ class PlanItem:
     plan_year: int | None
     note: str | None = None
     ocr_confidence: float | None = None
+    commune: str | None = None  # the document's, so plan_items answers "who" on its own
+    district: str | None = None
+    province: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,3 +183,15 @@ class ManifestRecord:
     extractor_version: str
     code_list_version: str
     extracted_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class DocChange:
+    """A row of `doc_changes`: how a re-extraction changed one document's plan_items."""
+
+    run_id: str
+    source_path: str
+    doc_id: str | None
+    added: int
+    removed: int
+    changed: int

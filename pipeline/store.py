@@ -95,13 +95,23 @@ class Store:
                 log.warning("removing unfinished version %s left by a killed run", path.name)
                 shutil.rmtree(path, ignore_errors=True)
 
-    def commit(self, run_id: str, tables: dict[str, pa.Table]) -> Path:
-        """Write a full new version of every table and make it current in one rename."""
+    def commit(
+        self, run_id: str, tables: dict[str, pa.Table], reuse: frozenset[str] = frozenset()
+    ) -> Path:
+        """Write a full new version of every table and make it current in one rename.
+
+        Tables named in `reuse` are unchanged: their files are hard-linked from the current
+        version instead of rewritten (files are never modified in place, so sharing is safe).
+        """
         versions = self.root / VERSIONS
         tmp = versions / f"{run_id}.tmp"
         final = versions / run_id
         tmp.mkdir(parents=True)
+        current = self.current_dir()
         for name in TABLE_NAMES:
+            if name in reuse and current is not None and (current / name).is_dir():
+                shutil.copytree(current / name, tmp / name, copy_function=os.link)
+                continue
             _write_table(tmp / name, name, tables.get(name, schema_of(name).empty_table()))
         _fsync_tree(tmp)
         os.rename(tmp, final)
@@ -131,7 +141,9 @@ class Store:
 
     def _prune(self, keep: str) -> None:
         # run ids start with a UTC timestamp, so names sort by age
-        versions = sorted(p for p in (self.root / VERSIONS).iterdir() if not p.name.endswith(".tmp"))
+        versions = sorted(
+            p for p in (self.root / VERSIONS).iterdir() if not p.name.endswith(".tmp")
+        )
         for old in versions[:-KEEP_VERSIONS]:
             if old.name != keep:
                 shutil.rmtree(old, ignore_errors=True)

@@ -39,10 +39,22 @@ def test_records_are_frozen() -> None:
 
 def test_to_arrow_roundtrip_keeps_types() -> None:
     rec = DocumentRecord(
-        doc_id="ab" * 32, source_path="x.docx", source_format="docx", ocr=False, page_count=3,
-        doc_number="57/KH-UBND", doc_type="Kế hoạch", title="t", commune="Hà Châu",
-        district="Phú Bình", province="Thái Nguyên", issue_date=date(2022, 8, 28), plan_year=2023,
-        signer="Hoàng Văn Oanh", signer_title="Chủ tịch", status="ok",
+        doc_id="ab" * 32,
+        source_path="x.docx",
+        source_format="docx",
+        ocr=False,
+        page_count=3,
+        doc_number="57/KH-UBND",
+        doc_type="Kế hoạch",
+        title="t",
+        commune="Hà Châu",
+        district="Phú Bình",
+        province="Thái Nguyên",
+        issue_date=date(2022, 8, 28),
+        plan_year=2023,
+        signer="Hoàng Văn Oanh",
+        signer_title="Chủ tịch",
+        status="ok",
         extracted_at=datetime(2026, 1, 1, tzinfo=UTC),
     )
     table = to_arrow("documents", [rec], {"run_id": "r1", "extractor_version": "v"})
@@ -53,9 +65,22 @@ def test_to_arrow_roundtrip_keeps_types() -> None:
 
 def test_to_arrow_rejects_a_missing_required_value() -> None:
     rec = DocumentRecord(
-        doc_id=None, source_path="x", source_format="docx", ocr=False, page_count=1,  # type: ignore[arg-type]
-        doc_number=None, doc_type=None, title=None, commune=None, district=None, province=None,
-        issue_date=None, plan_year=None, signer=None, signer_title=None, status="ok",
+        doc_id=None,
+        source_path="x",
+        source_format="docx",
+        ocr=False,
+        page_count=1,  # type: ignore[arg-type]
+        doc_number=None,
+        doc_type=None,
+        title=None,
+        commune=None,
+        district=None,
+        province=None,
+        issue_date=None,
+        plan_year=None,
+        signer=None,
+        signer_title=None,
+        status="ok",
         extracted_at=datetime(2026, 1, 1, tzinfo=UTC),
     )
     with pytest.raises(ValueError, match="documents.doc_id is required"):

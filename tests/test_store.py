@@ -21,7 +21,9 @@ STAMPS = {"run_id": "r", "extractor_version": "v"}
 
 
 def _errors(n: int) -> pa.Table:
-    rows = [ErrorRecord("r", f"id{i}", f"f{i}.pdf", "read", "unreadable_file", "bad") for i in range(n)]
+    rows = [
+        ErrorRecord("r", f"id{i}", f"f{i}.pdf", "read", "unreadable_file", "bad") for i in range(n)
+    ]
     return to_arrow("errors", rows, STAMPS)
 
 
@@ -48,7 +50,8 @@ def test_commit_creates_every_table_readable_by_duckdb(tmp_path: Path) -> None:
     ).fetchall()[0]
     assert count == (2,)
     empty = duckdb.sql(
-        f"select count(*) from read_parquet('{tmp_path}/plan_items/**/*.parquet', hive_partitioning=true)"
+        f"select count(*) from read_parquet('{tmp_path}/plan_items/**/*.parquet', "
+        "hive_partitioning=true)"
     ).fetchall()[0]
     assert empty == (0,)
     assert store.read_table("errors").num_rows == 2

@@ -77,8 +77,14 @@ def test_continuation_row_is_joined_not_a_new_item() -> None:
 def test_sub_rows_inherit_stt_and_objective() -> None:
     rows = rows_of(TABLES / "subrows-inherit-objective.txt")
     assert [r.code for r in rows] == ["2.6", "2.6#2", "2.6#3", "2.7", "2.7#2"]
-    assert {r.objective for r in rows[:3]} == {"100% TTHC có đủ điều kiện, được cung cấp trực tuyến"}
-    assert rows[1].stt_raw == "" and rows[1].task and rows[1].task.startswith("Rà soát, đề xuất các TTHC")
+    assert {r.objective for r in rows[:3]} == {
+        "100% TTHC có đủ điều kiện, được cung cấp trực tuyến"
+    }
+    assert (
+        rows[1].stt_raw == ""
+        and rows[1].task
+        and rows[1].task.startswith("Rà soát, đề xuất các TTHC")
+    )
 
 
 def test_roman_sections_qualify_restarting_numbers() -> None:
@@ -103,7 +109,8 @@ def test_plan_000_items_from_1_1_to_8_1_5() -> None:
     assert items[0].code == "1.1" and items[-1].code == "8.1.5"
     first = items[0]
     assert first.criterion == (
-        "Các giải pháp tìm kiếm, phát hiện sáng kiến, mô hình mới trong công tác CCHC trên địa bàn huyện"
+        "Các giải pháp tìm kiếm, phát hiện sáng kiến, mô hình mới trong công tác CCHC"
+        " trên địa bàn huyện"
     )
     assert first.requirement == "Tối thiểu 1 sáng kiến, giải pháp được công nhận phạm vi ảnh hưởng"
     assert first.deadline == "Chậm nhất trước ngày 31/12/2023"
@@ -116,7 +123,9 @@ def test_plan_001_has_118_rows_with_three_scores() -> None:
     assert all(len(r.scores) == 3 for r in rows)
     ontime = next(r for r in rows if r.code == "3.3.1")
     assert [(s.role, s.year, s.value) for s in ontime.scores] == [
-        ("score_max", None, 4.5), ("score_year", 2023, 4.5), ("score_year", 2024, 4.5)
+        ("score_max", None, 4.5),
+        ("score_year", 2023, 4.5),
+        ("score_year", 2024, 4.5),
     ]
 
 

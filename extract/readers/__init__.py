@@ -51,7 +51,10 @@ def read_document(path: Path, data: bytes | None = None) -> Document:
     """Read a plan file into a Document, e.g. read_document(Path('data/raw/plan_000.docx'))."""
     if data is None:
         data = path.read_bytes()
+    try:
+        reader = get_reader(path.suffix)
+    except UnsupportedFormat as e:
+        raise UnsupportedFormat(f"{path}: {e}") from e
     if not data:
         raise UnreadableFile(f"{path}: empty file (0 bytes)")
-    reader = get_reader(path.suffix)
     return reader(path, data, doc_id_of(data))

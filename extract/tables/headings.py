@@ -33,7 +33,9 @@ STAFF_LINE_RE = re.compile(r"^-?\s*(?:Công chức|Bộ phận|Người) thực 
 # PDF continues the paragraph above (PDF lines are printed lines, wrapped).
 PARAGRAPH_START_RE = re.compile(r"^(?:[-+•]\s|\d{1,2}(?:\.\d{1,2})*\.\s|[IVX]{1,4}\.\s|\d{1,2}\.$)")
 # The lead agency at the start of the staff text: up to "phối hợp", "chủ trì" or a comma.
-LEAD_PREFIX_RE = re.compile(r"^(?P<lead>.+?)(?:,|\s+phối hợp|\s+chủ trì|\s+thường xuyên|\s+căn cứ|$)")
+LEAD_PREFIX_RE = re.compile(
+    r"^(?P<lead>.+?)(?:,|\s+phối hợp|\s+chủ trì|\s+thường xuyên|\s+căn cứ|$)"
+)
 
 
 @dataclass
@@ -61,8 +63,9 @@ def find_heading_items(doc: Document) -> list[TableRow]:
             rows.append(_section_row(len(rows), section, page))
         elif match := CRITERION_HEADING_RE.match(text):
             current = _flush(rows, current)
-            current = _Item(match.group("num"), match.group("code"), match.group("label"),
-                            page, section=section)
+            current = _Item(
+                match.group("num"), match.group("code"), match.group("label"), page, section=section
+            )
         elif current is not None:
             _attach(current, text, page)
     _flush(rows, current)
@@ -97,9 +100,19 @@ def _attach(item: _Item, text: str, page: int) -> None:
 def _section_row(index: int, section: tuple[str, str], page: int) -> TableRow:
     num, title = section
     return TableRow(
-        table_index=0, row_index=index, kind="section", stt_raw=num, code=num,
-        parent_code=None, level=1, section_code=num, section_title=title, criterion=title,
-        page_first=page, page_last=page, flags=("from_headings",),
+        table_index=0,
+        row_index=index,
+        kind="section",
+        stt_raw=num,
+        code=num,
+        parent_code=None,
+        level=1,
+        section_code=num,
+        section_title=title,
+        criterion=title,
+        page_first=page,
+        page_last=page,
+        flags=("from_headings",),
     )
 
 
@@ -112,11 +125,22 @@ def _flush(rows: list[TableRow], item: _Item | None) -> None:
         lead = match.group("lead").strip() or None
     rows.append(
         TableRow(
-            table_index=0, row_index=len(rows), kind="item", stt_raw=item.stt, code=item.code,
-            parent_code=section_code, level=2, section_code=section_code,
-            section_title=section_title, criterion=item.label, task=item.staff, lead=lead,
-            deadline=item.deadline, page_first=item.page,
-            page_last=max(item.page, item.page_last), flags=("from_headings",),
+            table_index=0,
+            row_index=len(rows),
+            kind="item",
+            stt_raw=item.stt,
+            code=item.code,
+            parent_code=section_code,
+            level=2,
+            section_code=section_code,
+            section_title=section_title,
+            criterion=item.label,
+            task=item.staff,
+            lead=lead,
+            deadline=item.deadline,
+            page_first=item.page,
+            page_last=max(item.page, item.page_last),
+            flags=("from_headings",),
         )
     )
     return None

@@ -18,7 +18,15 @@ from extract.tables.stitch import LogicalTable, StitchedRow
 from models.document import ScoreCell, TableRow
 
 TEXT_ROLES = (
-    "criterion", "objective", "task", "requirement", "output", "lead", "support", "deadline", "note"
+    "criterion",
+    "objective",
+    "task",
+    "requirement",
+    "output",
+    "lead",
+    "support",
+    "deadline",
+    "note",
 )
 LABEL_ROLES = ("criterion", "objective", "task", "requirement")
 
@@ -103,7 +111,9 @@ def _is_continuation(cells: list[str], prev: list[str], deadline_cols: list[int]
     first = cells[filled[0]]
     if first[0].islower() or len(filled) == 1:  # a lone fragment cannot be a sub-row
         return True
-    if any(cells[i] for i in deadline_cols) or any(DEADLINE_LIKE_RE.match(cells[i]) for i in filled):
+    if any(cells[i] for i in deadline_cols) or any(
+        DEADLINE_LIKE_RE.match(cells[i]) for i in filled
+    ):
         return False
     return all(prev[i] and not TERMINATED_RE.search(prev[i]) for i in filled)
 

@@ -146,7 +146,9 @@ def _continues(doc: Document, prev: RawTable, frag: RawTable, table: LogicalTabl
     if _width(frag) > table.width and not _repeats_header(frag.rows[0].cells, table.header):
         return False
     if prev.col_edges and frag.col_edges and len(prev.col_edges) == len(frag.col_edges):
-        if any(abs(a - b) > EDGE_TOLERANCE for a, b in zip(prev.col_edges, frag.col_edges)):
+        if any(
+            abs(a - b) > EDGE_TOLERANCE for a, b in zip(prev.col_edges, frag.col_edges, strict=True)
+        ):
             return False
     if prev.line_index < 0 or frag.line_index < 0:
         return frag.page_first >= prev.page_last

@@ -1,0 +1,47 @@
+# Two commands on a fresh machine: `make run` (the main job on the bundled samples) and
+# `make test` (the test suite). Both create .venv and install what is missing, Debian
+# packages included (tesseract-ocr with Vietnamese, poppler-utils).
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DATA ?= data/parquet
+DEB_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils
+STAMP := $(VENV)/.installed
+
+.PHONY: run test test-all setup system-deps bench clean
+
+run: setup
+	$(BIN)/plans ingest data/raw --out $(DATA)
+	@echo
+	@echo "== Comparison across communes (plans query) =="
+	$(BIN)/plans query --data $(DATA) "$$(cat pipeline/sql/compare_communes.sql)"
+
+test: setup
+	$(BIN)/pytest -q
+
+test-all: setup
+	$(BIN)/pytest -q -m "slow or not slow"
+
+bench: setup
+	$(BIN)/python bench/bench_pdf.py
+
+setup: system-deps $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[dev,ocr,dask,bench]"
+	touch $(STAMP)
+
+system-deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+clean:
+	rm -rf $(DATA)/* $(DATA)/.versions $(DATA)/.lock $(DATA)/.current.new report.html

@@ -1,0 +1,207 @@
+"""`plans`: the command line. `main(argv) -> int`; tests call it in-process.
+
+Exit codes: 0 everything went well; 1 the run finished but some files failed (see the
+`errors` table); 2 the command could not run (bad arguments, missing path, dataset locked).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pipeline import commands
+
+DEFAULT_DATA = Path("data/parquet")
+EXIT_OK, EXIT_FAILED_FILES, EXIT_USAGE = 0, 1, 2
+
+DESCRIPTION = """\
+plans: Vietnamese commune administrative-reform plans (DOCX, typed PDF, text exports)
+-> appendix tables, legal references and metadata in Parquet, queryable with DuckDB.
+"""
+EPILOG = """\
+examples:
+  plans ingest data/raw                      extract new or changed files into data/parquet
+  plans nightly data/raw                     re-extract stale files, drop vanished ones
+  plans query "select commune, plan_year, count(*) from plan_items group by all"
+  plans refs data/raw/plan_000.docx          legal references of one file, as JSON lines
+  plans schema                               the tables and their columns
+
+exit codes: 0 ok, 1 some files failed (see the errors table), 2 usage or dataset locked
+"""
+
+
+def _add_run_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="files or folders of plans (folders are walked recursively)",
+    )
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=DEFAULT_DATA,
+        metavar="DIR",
+        help="dataset directory (default: %(default)s)",
+    )
+    p.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=1,
+        metavar="N",
+        help="documents processed in parallel by the local executor (default: 1)",
+    )
+    p.add_argument(
+        "--executor",
+        choices=("local", "dask"),
+        default="local",
+        help="local forked workers (default) or a Dask distributed cluster",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address, e.g. tcp://host:8786 (default: a LocalCluster)",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=300.0,
+        metavar="SECONDS",
+        help="time limit per document (default: %(default)s)",
+    )
+    p.add_argument(
+        "--memory-mb",
+        type=int,
+        default=3072,
+        metavar="MB",
+        help="memory (address space) limit per document (default: %(default)s)",
+    )
+    p.add_argument("--force", action="store_true", help="re-extract every file even when unchanged")
+    p.add_argument(
+        "--progress",
+        choices=("auto", "bar", "lines", "none"),
+        default="auto",
+        help="progress display on stderr (default: bar on a terminal, else lines)",
+    )
+    p.add_argument(
+        "--log-json",
+        action="store_true",
+        help="structured logs: one JSON object per line on stderr",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of `plans` and all its subcommands."""
+    parser = argparse.ArgumentParser(
+        prog="plans",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--verbose", "-v", action="store_true", help="more log output")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    ingest = sub.add_parser(
+        "ingest",
+        help="extract new or changed plan files into Parquet",
+        description="Extract new or changed files (by size, mtime and "
+        "sha256) and swap the new dataset in atomically.",
+    )
+    _add_run_options(ingest)
+    nightly = sub.add_parser(
+        "nightly",
+        help="re-extract stale or failed files; drop vanished ones",
+        description="The scheduled job: like ingest, and also re-extract "
+        "files whose extractor or code-list version is stale and drop the "
+        "rows of files no longer under PATH.",
+    )
+    _add_run_options(nightly)
+
+    query = sub.add_parser(
+        "query",
+        help="run SQL over the Parquet tables with DuckDB",
+        description="Views: " + ", ".join(commands.view_names()),
+    )
+    query.add_argument("sql", help='SQL, e.g. "select * from documents"')
+    query.add_argument(
+        "--data",
+        type=Path,
+        default=DEFAULT_DATA,
+        metavar="DIR",
+        help="dataset directory (default: %(default)s)",
+    )
+    query.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="output format (default: %(default)s)",
+    )
+    query.add_argument(
+        "--max-width",
+        type=int,
+        default=60,
+        metavar="N",
+        help="cut table cells longer than N characters (default: %(default)s)",
+    )
+
+    refs = sub.add_parser("refs", help="print the legal references of a file or text as JSON lines")
+    source = refs.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", nargs="?", type=Path, help="a plan file (any supported format)")
+    source.add_argument("--text", help="a text to scan instead of a file")
+
+    schema = sub.add_parser("schema", help="print the tables and columns (the data dictionary)")
+    schema.add_argument("--markdown", action="store_true", help="as Markdown (used in README)")
+    return parser
+
+
+def _setup_logging(verbose: bool, json_logs: bool) -> None:
+    level = logging.DEBUG if verbose else logging.WARNING
+    handler = logging.StreamHandler(sys.stderr)
+    if json_logs:
+        handler.setFormatter(_JsonFormatter())
+    else:
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+
+
+class _JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        data = {
+            "ts": self.formatTime(record),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        data.update(getattr(record, "fields", {}))
+        return json.dumps(data, ensure_ascii=False, default=str)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `plans` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _setup_logging(args.verbose, getattr(args, "log_json", False))
+    handlers = {
+        "ingest": commands.cmd_run,
+        "nightly": commands.cmd_run,
+        "query": commands.cmd_query,
+        "refs": commands.cmd_refs,
+        "schema": commands.cmd_schema,
+    }
+    try:
+        return handlers[args.command](args)
+    except commands.UsageError as e:
+        print(f"plans {args.command}: {e}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""The work behind each `plans` subcommand; printing happens here and in cli.py only."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from models.dictionary import dictionary_markdown, dictionary_text
+from models.errors import ExtractError
+from pipeline.executors import DaskExecutor, Executor, Limits, LocalExecutor
+from pipeline.progress import Progress
+from pipeline.runner import RunSummary, run
+from pipeline.store import Store, StoreLocked
+from pipeline.views import connect, view_names
+
+__all__ = ["UsageError", "cmd_query", "cmd_refs", "cmd_run", "cmd_schema", "view_names"]
+
+
+class UsageError(Exception):
+    """The command cannot run as asked (exit code 2)."""
+
+
+def _executor(args: argparse.Namespace) -> Executor:
+    limits = Limits(timeout=args.timeout, memory_mb=args.memory_mb)
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    if args.executor == "dask":
+        return DaskExecutor(
+            args.scheduler, workers=args.jobs if args.jobs > 1 else 2, limits=limits
+        )
+    if args.scheduler:
+        raise UsageError("--scheduler needs --executor dask")
+    return LocalExecutor(args.jobs, limits)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """`plans ingest` and `plans nightly`."""
+    missing = [str(p) for p in args.paths if not p.exists()]
+    if missing:
+        raise UsageError(f"no such file or directory: {', '.join(missing)}")
+    store = Store(args.out)
+    executor = _executor(args)
+    try:
+        with Progress(args.progress) as progress:
+            summary = run(
+                args.paths,
+                store,
+                executor,
+                mode=args.command,
+                force=args.force,
+                on_result=progress.on_result,
+                on_plan=progress.on_plan,
+            )
+    except StoreLocked as e:
+        raise UsageError(str(e)) from e
+    _print_summary(summary, args.out)
+    return 1 if summary.failed else 0
+
+
+def _print_summary(s: RunSummary, out: Path) -> None:
+    formats = ", ".join(f"{k} {v}" for k, v in sorted(s.by_format.items())) or "none"
+    print(f"run {s.run_id} ({s.mode}, {s.executor})")
+    print(
+        f"  files seen {s.seen}: extracted {s.done} ({s.partial} partial), "
+        f"skipped unchanged {s.skipped}, failed {s.failed}, removed {s.removed}"
+    )
+    print(f"  by format: {formats}")
+    for path, _doc_id, added, removed, changed in s.diffs:
+        if added or removed or changed:
+            print(f"  changed {path}: plan_items +{added} -{removed} ~{changed}")
+    for path, message in s.failures:
+        print(f"  FAILED {path}: {message}")
+    print(f"  dataset: {out} (errors table has every problem; `plans query` to explore)")
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    """`plans query SQL`: print the result as a table, CSV or JSON lines."""
+    try:
+        con = connect(args.data)
+    except FileNotFoundError as e:
+        raise UsageError(str(e)) from e
+    import duckdb
+
+    try:
+        result = con.execute(args.sql)
+    except duckdb.Error as e:
+        raise UsageError(f"SQL error: {e}") from e
+    columns = [d[0] for d in result.description or []]
+    rows = result.fetchall()
+    if args.format == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    elif args.format == "json":
+        for row in rows:
+            print(
+                json.dumps(
+                    dict(zip(columns, row, strict=True)), ensure_ascii=False, default=_json_default
+                )
+            )
+    else:
+        print(format_table(columns, rows, args.max_width))
+    return 0
+
+
+def format_table(columns: list[str], rows: list[tuple[Any, ...]], max_width: int = 60) -> str:
+    """A plain aligned text table; long cells are cut with '…'."""
+
+    def cell(value: Any) -> str:
+        text = "NULL" if value is None else str(value)
+        text = " ".join(text.split())
+        return text if len(text) <= max_width else text[: max_width - 1] + "…"
+
+    body = [[cell(v) for v in row] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in body]) for i, c in enumerate(columns)]
+    lines = [
+        "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip(),
+        "  ".join("-" * w for w in widths),
+    ]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in body]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return str(value)
+
+
+def cmd_refs(args: argparse.Namespace) -> int:
+    """`plans refs FILE|--text`: legal references as JSON lines."""
+    from extract.legal import find_legal_refs, find_refs_in_text
+    from extract.readers import read_document
+
+    if args.text is not None:
+        refs = find_refs_in_text(args.text)
+    else:
+        if not args.file.is_file():
+            raise UsageError(f"{args.file}: no such file")
+        try:
+            refs = find_legal_refs(read_document(args.file))
+        except ExtractError as e:
+            print(f"plans refs: {e}", file=sys.stderr)
+            return 1
+    for ref in refs:
+        print(json.dumps(dataclasses.asdict(ref), ensure_ascii=False, default=_json_default))
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """`plans schema`: the data dictionary."""
+    print(dictionary_markdown() if args.markdown else dictionary_text())
+    return 0

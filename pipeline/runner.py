@@ -1,0 +1,274 @@
+"""A run: decide what to extract, extract it with an executor, merge, swap in atomically.
+
+`ingest` extracts new or changed files (and files that failed before) among the paths it
+is given; `nightly` also re-extracts every file whose extractor or code-list version is
+stale and drops the rows of files that disappeared from the watched folders.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from models.arrow import TABLE_NAMES, to_arrow
+from models.records import DocChange, ManifestRecord, RunRecord
+from pipeline.diff import item_diff
+from pipeline.discover import discover
+from pipeline.executors import Executor
+from pipeline.process import DocResult
+from pipeline.store import Store
+from pipeline.versions import code_list_version, extractor_version
+
+log = logging.getLogger(__name__)
+Mode = Literal["ingest", "nightly"]
+RESULT_TABLES = ("documents", "plan_items", "item_scores", "targets", "legal_refs", "errors")
+
+
+@dataclass
+class RunSummary:
+    """What a run did, for the CLI's summary and the `runs` row."""
+
+    run_id: str
+    mode: Mode
+    executor: str
+    seen: int = 0
+    done: int = 0
+    skipped: int = 0
+    failed: int = 0
+    partial: int = 0
+    removed: int = 0
+    by_format: dict[str, int] = field(default_factory=dict)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    # (path, new doc_id, rows added, removed, changed) per re-extracted or dropped file
+    diffs: list[tuple[str, str | None, int, int, int]] = field(default_factory=list)
+    version_dir: str = ""
+
+
+def new_run_id() -> str:
+    """'20261122T044301Z-3fa9c1': sortable by time, unique across machines."""
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Which files to extract and which stored files to drop."""
+
+    todo: list[Path]
+    skipped: list[Path]
+    dropped_paths: set[str]
+
+
+def plan_run(store: Store, files: Sequence[Path], mode: Mode, force: bool) -> Plan:
+    """Skip files whose size, mtime (or bytes) and versions match the manifest."""
+    manifest = {row["source_path"]: row for row in store.read_table("manifest").to_pylist()}
+    versions = (extractor_version(), code_list_version())
+    todo: list[Path] = []
+    skipped: list[Path] = []
+    for path in files:
+        row = manifest.get(str(path))
+        if force or row is None or row["status"] == "failed":
+            todo.append(path)
+            continue
+        stale = (row["extractor_version"], row["code_list_version"]) != versions
+        stat = path.stat()
+        unchanged = row["size"] == stat.st_size and row["mtime_ns"] == stat.st_mtime_ns
+        if unchanged and (not stale or mode == "ingest"):
+            skipped.append(path)
+        else:
+            todo.append(path)
+    dropped: set[str] = set()
+    if mode == "nightly":
+        present = {str(p) for p in files}
+        dropped = {p for p in manifest if p not in present}
+    return Plan(todo, skipped, dropped)
+
+
+def run(
+    paths: Iterable[Path],
+    store: Store,
+    executor: Executor,
+    mode: Mode = "ingest",
+    force: bool = False,
+    on_result: Callable[[DocResult], None] | None = None,
+    on_plan: Callable[[Plan], None] | None = None,
+) -> RunSummary:
+    """Extract what is new or stale under `paths` and swap the new dataset in."""
+    run_id = new_run_id()
+    started = datetime.now(UTC)
+    summary = RunSummary(run_id, mode, executor.name)
+    files = discover(paths)
+    with store.writer_lock():
+        plan = plan_run(store, files, mode, force)
+        if on_plan:
+            on_plan(plan)
+        summary.seen, summary.skipped = len(files), len(plan.skipped)
+        results: list[DocResult] = []
+        for result in executor.map_files([str(p) for p in plan.todo], run_id):
+            results.append(result)
+            _count(summary, result)
+            if on_result:
+                on_result(result)
+        summary.removed = len(plan.dropped_paths)
+        reuse: frozenset[str] = frozenset()
+        if results or plan.dropped_paths:
+            tables = _merge(store, results, plan.dropped_paths, run_id, summary)
+        else:  # nothing changed: only the runs table gets a row, the rest is linked
+            tables, reuse = {}, frozenset(TABLE_NAMES) - {"runs"}
+        tables["runs"] = _runs_table(store, summary, started, run_id)
+        if "doc_changes" not in reuse:
+            tables["doc_changes"] = _changes_table(store, summary, run_id)
+        summary.version_dir = str(store.commit(run_id, tables, reuse))
+    return summary
+
+
+def _count(summary: RunSummary, result: DocResult) -> None:
+    fmt = result.source_format or "?"
+    summary.by_format[fmt] = summary.by_format.get(fmt, 0) + 1
+    if result.status == "failed":
+        summary.failed += 1
+        message = result.errors[0].message if result.errors else "failed"
+        summary.failures.append((result.source_path, message))
+    else:
+        summary.done += 1
+        summary.partial += result.status == "partial"
+
+
+def _stamps(run_id: str) -> dict[str, str]:
+    return {"run_id": run_id, "extractor_version": extractor_version()}
+
+
+def _manifest_rows(results: Sequence[DocResult]) -> list[ManifestRecord]:
+    rows = []
+    for result in results:
+        try:
+            stat = os.stat(result.source_path)
+        except OSError:
+            continue
+        rows.append(
+            ManifestRecord(
+                source_path=result.source_path,
+                doc_id=result.doc_id,
+                size=stat.st_size,
+                mtime_ns=stat.st_mtime_ns,
+                source_format=result.source_format,
+                status=result.status,  # type: ignore[arg-type]
+                extractor_version=extractor_version(),
+                code_list_version=code_list_version(),
+                extracted_at=datetime.now(UTC),
+            )
+        )
+    return rows
+
+
+def _merge(
+    store: Store,
+    results: Sequence[DocResult],
+    dropped_paths: set[str],
+    run_id: str,
+    summary: RunSummary,
+) -> dict[str, pa.Table]:
+    """Previous rows of untouched files + the new rows of every extracted file.
+
+    doc_id is the sha256 of the bytes, so two identical files share it: rows of a doc_id
+    are kept while any file still maps to it, and a doc_id's rows are added once.
+    """
+    replaced_paths = {r.source_path for r in results} | dropped_paths
+    stamps = _stamps(run_id)
+    manifest = store.read_table("manifest")
+    kept_manifest = manifest.filter(pc.invert(_in(manifest["source_path"], replaced_paths)))
+    new_manifest = to_arrow("manifest", _manifest_rows(results), stamps)
+    surviving = set(kept_manifest["doc_id"].to_pylist())
+    fresh = _first_per_doc(results, surviving)
+    merged: dict[str, pa.Table] = {"manifest": pa.concat_tables([kept_manifest, new_manifest])}
+    for name in RESULT_TABLES:
+        old = store.read_table(name)
+        keep = _in(old["doc_id"], surviving)
+        if name == "errors":  # errors of a file go with the file, whatever its doc_id
+            keep = pc.and_(
+                pc.invert(_in(old["source_path"], replaced_paths)),
+                _in(old["source_path"], set(kept_manifest["source_path"].to_pylist())),
+            )
+        new = to_arrow(name, (rec for r in fresh[name] for rec in getattr(r, name)), stamps)
+        merged[name] = pa.concat_tables([old.filter(keep), new])
+    summary.diffs = _diffs(store, results, dropped_paths)
+    return merged
+
+
+def _in(column: pa.ChunkedArray, values: set[str | None]) -> pa.ChunkedArray:
+    """Boolean mask: column value in values (nulls are never in)."""
+    array = pa.array(sorted(v for v in values if v is not None), pa.string())
+    return pc.fill_null(pc.is_in(column, value_set=array), False)
+
+
+def _first_per_doc(results: Sequence[DocResult], surviving: set[str]) -> dict[str, list[DocResult]]:
+    """Per table, the results whose rows to add: one per doc_id not already stored."""
+    seen = set(surviving)
+    firsts: list[DocResult] = []
+    for result in results:
+        if result.doc_id is None or result.doc_id not in seen:
+            firsts.append(result)
+            if result.doc_id is not None:
+                seen.add(result.doc_id)
+    out = {name: firsts for name in RESULT_TABLES}
+    out["errors"] = list(results)  # every file's problems are its own
+    return out
+
+
+def _diffs(
+    store: Store, results: Sequence[DocResult], dropped_paths: set[str]
+) -> list[tuple[str, str | None, int, int, int]]:
+    """Per re-extracted or dropped document: plan_items rows added, removed and changed."""
+    old_items = store.read_table("plan_items")
+    documents = store.read_table("documents")
+    id_by_path = dict(
+        zip(documents["source_path"].to_pylist(), documents["doc_id"].to_pylist(), strict=True)
+    )
+    out: list[tuple[str, str | None, int, int, int]] = []
+    changes = [(r.source_path, r.doc_id, r.plan_items) for r in results]
+    changes += [(path, None, ()) for path in sorted(dropped_paths)]
+    for path, doc_id, items in changes:
+        old_id = id_by_path.get(path)
+        if old_id is None:
+            continue
+        before = old_items.filter(pc.equal(old_items["doc_id"], old_id)).to_pylist()
+        out.append((path, doc_id, *item_diff(before, items)))
+    return out
+
+
+def _changes_table(store: Store, summary: RunSummary, run_id: str) -> pa.Table:
+    rows = [DocChange(run_id, path, doc_id, a, r, c) for path, doc_id, a, r, c in summary.diffs]
+    return pa.concat_tables(
+        [store.read_table("doc_changes"), to_arrow("doc_changes", rows, _stamps(run_id))]
+    )
+
+
+def _runs_table(store: Store, summary: RunSummary, started: datetime, run_id: str) -> pa.Table:
+    record = RunRecord(
+        run_id=run_id,
+        started_at=started,
+        finished_at=datetime.now(UTC),
+        mode=summary.mode,
+        executor=summary.executor,
+        docs_seen=summary.seen,
+        docs_done=summary.done,
+        docs_skipped=summary.skipped,
+        docs_failed=summary.failed,
+        extractor_version=extractor_version(),
+        code_list_version=code_list_version(),
+    )
+    new = to_arrow("runs", [record], _stamps(run_id))
+    return pa.concat_tables([store.read_table("runs"), new])
+
+
+def as_rows(table: pa.Table) -> list[dict[str, Any]]:
+    """A table's rows as dicts (for summaries and tests)."""
+    return table.to_pylist()

@@ -1,0 +1,64 @@
+"""DuckDB over the Parquet dataset: one view per table, plus convenience views."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from models.arrow import TABLE_NAMES, TABLES
+
+# Convenience views for analysts (DESIGN.md: add, never rename).
+CONVENIENCE_VIEWS = {
+    # plan_items with where and when: the view most comparisons start from.
+    "items_canonical": """
+        SELECT d.doc_number, d.doc_type, d.title, d.source_format, d.issue_date, i.*
+        FROM plan_items i JOIN documents d USING (doc_id)
+    """,
+    # Who cites what; a cited key is resolved to a document of the corpus when its number
+    # and issuer match ('57/KH-UBND' of UBND xã Hà Châu).
+    "citations": """
+        SELECT d.doc_id AS citing_doc_id, d.commune AS citing_commune, d.plan_year,
+               r.key, r.ref_type, r.relation, r.issued_date, r.issuer_text, r.issuer_level,
+               t.doc_id AS cited_doc_id
+        FROM legal_refs r
+        JOIN documents d ON d.doc_id = r.doc_id
+        LEFT JOIN documents t
+          ON t.doc_number = r.key AND t.doc_id <> r.doc_id
+         AND (r.issuer_text IS NULL OR t.commune IS NULL
+              OR strpos(lower(r.issuer_text), lower(t.commune)) > 0)
+        WHERE r.relation <> 'self'
+    """,
+}
+
+
+def _glob(root: Path, table: str) -> str:
+    return str(root / table / "**" / "*.parquet")
+
+
+def connect(data_dir: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with a view per Parquet table of `data_dir`."""
+    root = Path(data_dir)
+    if not (root / "documents").exists():
+        raise FileNotFoundError(
+            f"{root}: no dataset here (run `plans ingest data/raw --out {root}` first)"
+        )
+    con = duckdb.connect()
+    for table in TABLE_NAMES:
+        partition = TABLES[table][2]
+        hive = (
+            f", hive_partitioning = true, hive_types = {{'{partition}': INTEGER}}"
+            if partition
+            else ""
+        )
+        path = _glob(root, table).replace("'", "''")
+        source = f"read_parquet('{path}', union_by_name = true{hive})"
+        con.execute(f"CREATE VIEW {table} AS SELECT * FROM {source}")
+    for name, sql in CONVENIENCE_VIEWS.items():
+        con.execute(f"CREATE VIEW {name} AS {sql}")
+    return con
+
+
+def view_names() -> tuple[str, ...]:
+    """Every view `plans query` offers."""
+    return (*TABLE_NAMES, *CONVENIENCE_VIEWS)

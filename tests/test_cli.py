@@ -1,0 +1,167 @@
+"""`plans` end to end, in-process: ingest real samples, read the Parquet back with DuckDB."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from models.arrow import TABLE_NAMES
+from pipeline.cli import build_parser, main
+from pipeline.store import Store
+from tests.conftest import RAW
+
+# The four plans with an appendix table, plus Sơn Thượng whose criteria are printed as
+# 'Tiêu chí thành phần' headings (extracted as plan_items too, as the criteria issue asks).
+EXPECTED_COMMUNES = {
+    ("Hà Châu", 2023),
+    ("Thanh Liệt", 2024),
+    ("Lộc Hòa", 2025),
+    ("Giang Điền", 2023),
+    ("Sơn Thượng", 2024),
+}
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """All samples (DOCX, PDF, text) ingested once for the module."""
+    out = tmp_path_factory.mktemp("parquet")
+    code = main(["ingest", str(RAW), "--out", str(out), "--jobs", "2", "--progress", "none"])
+    assert code == 0
+    return out
+
+
+def _sql(out: Path, sql: str) -> list[tuple[object, ...]]:
+    from pipeline.views import connect
+
+    return connect(out).execute(sql).fetchall()
+
+
+def test_every_subcommand_has_help() -> None:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    for name, subparser in sub.choices.items():  # type: ignore[union-attr]
+        assert subparser.description or subparser.format_help(), name
+        for action in subparser._actions:
+            if action.dest != "help":
+                assert action.help, f"plans {name}: {action.dest} has no help"
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+
+
+def test_ingest_writes_all_tables(ingested: Path) -> None:
+    for table in TABLE_NAMES:
+        assert (ingested / table).is_dir(), table
+    docs = _sql(ingested, "select count(*), count(distinct source_format) from documents")
+    assert docs == [(15, 3)]
+
+
+def test_plan_items_per_commune_and_year(ingested: Path) -> None:
+    """The acceptance query of the foundation issue."""
+    rows = _sql(ingested, "select commune, plan_year, count(*) from plan_items group by all")
+    assert {(c, y) for c, y, _ in rows} == EXPECTED_COMMUNES
+    per_format = _sql(
+        ingested,
+        "select d.commune, d.source_format, count(*) from plan_items i join documents d "
+        "using (doc_id) group by all order by all",
+    )
+    counts: dict[str, set[int]] = {}
+    for commune, _fmt, n in per_format:
+        counts.setdefault(commune, set()).add(n)
+    assert all(len(v) == 1 for v in counts.values()), per_format  # same rows in every format
+
+
+def test_duckdb_reads_the_written_parquet_directly(ingested: Path) -> None:
+    rows = duckdb.sql(
+        f"select count(*) from read_parquet('{ingested}/plan_items/**/*.parquet', "
+        "hive_partitioning = true) where plan_year = 2024"
+    ).fetchall()
+    # 2024: plan_001 (Thanh Liệt, 118 rows) and plan_003 (Sơn Thượng, 22), three formats each
+    assert rows[0][0] == 3 * (118 + 22)
+
+
+def test_query_command_formats(ingested: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sql = "select commune, plan_year from documents where source_format = 'docx' order by 2, 1"
+    assert main(["query", sql, "--data", str(ingested), "--format", "json"]) == 0
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert {"commune": "Hà Châu", "plan_year": 2023} in lines and len(lines) == 5
+    assert main(["query", sql, "--data", str(ingested)]) == 0
+    out = capsys.readouterr().out
+    assert "Thanh Liệt" in out and "(5 rows)" in out
+
+
+def test_query_reports_sql_errors_as_usage(
+    ingested: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["query", "select nope from documents", "--data", str(ingested)]) == 2
+    assert "SQL error" in capsys.readouterr().err
+
+
+def test_second_ingest_skips_everything(ingested: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = ingested
+    assert main(["ingest", str(RAW), "--out", str(out), "--progress", "none"]) == 0
+    assert "skipped unchanged 15" in capsys.readouterr().out
+    runs = _sql(out, "select docs_seen, docs_skipped, docs_done from runs order by started_at")
+    assert runs[-1] == (15, 15, 0)
+
+
+def test_bad_files_become_error_rows_and_the_batch_goes_on(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(RAW / "plan_000.txt", src / "good.txt")
+    (src / "empty.pdf").write_bytes(b"")
+    (src / "broken.docx").write_bytes(b"PK\x03\x04 this is not a zip")
+    (src / "table.xlsx").write_bytes(b"whatever")
+    (src / "truncated.pdf").write_bytes((RAW / "plan_003.pdf").read_bytes()[:5000])
+    out = tmp_path / "out"
+    code = main(["ingest", str(src), "--out", str(out), "--progress", "none"])
+    assert code == 1
+    errors = {
+        Path(p).name: (k, m)
+        for p, k, m in _sql(
+            out, "select source_path, kind, message from errors where severity = 'error'"
+        )
+    }
+    assert set(errors) == {"empty.pdf", "broken.docx", "table.xlsx", "truncated.pdf"}
+    for name, (_kind, message) in errors.items():
+        assert name in message
+    assert errors["table.xlsx"][0] == "unsupported_format"
+    assert _sql(out, "select commune from documents where status = 'ok'") == [("Hà Châu",)]
+
+
+def test_locked_dataset_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Store(tmp_path).writer_lock():
+        code = main(
+            ["ingest", str(RAW / "plan_003.txt"), "--out", str(tmp_path), "--progress", "none"]
+        )
+    assert code == 2
+    assert "another run" in capsys.readouterr().err
+
+
+def test_missing_path_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ingest", str(tmp_path / "nope"), "--out", str(tmp_path / "o")]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_refs_command_prints_json_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    text = (
+        "Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ về thực hiện cơ chế một cửa"
+    )
+    assert main(["refs", "--text", text]) == 0
+    refs = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [(r["key"], r["relation"], r["issued_date"]) for r in refs] == [
+        ("61/2018/NĐ-CP", "basis", "2018-04-23")
+    ]
+
+
+def test_schema_command_matches_readme(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "--markdown"]) == 0
+    generated = capsys.readouterr().out
+    readme = (RAW.parent.parent / "README.md").read_text(encoding="utf-8")
+    assert generated.strip() in readme, "README data dictionary is stale: plans schema --markdown"
