@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import pickle
@@ -21,11 +22,13 @@ from multiprocessing.connection import Connection, wait
 from typing import Protocol
 
 from pipeline.process import DocResult, crashed, process_file
+from pipeline.store import close_inherited_locks
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = 300.0  # seconds per document (a scanned plan of 20 pages takes ~80 s)
 DEFAULT_MEMORY_MB = 3072  # address-space limit per document
+PR_SET_PDEATHSIG = 1
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,8 @@ def _child(conn: Connection, path: str, run_id: str, limits: Limits) -> None:
 
     The memory limit is what the document may add to the address space the child
     inherited at fork time (the parent's imports and heap are not the document's)."""
+    close_inherited_locks()
+    _die_with_parent()
     limit = _address_space() + limits.memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:
@@ -64,6 +69,15 @@ def _child(conn: Connection, path: str, run_id: str, limits: Limits) -> None:
     finally:
         conn.close()
         os._exit(0)
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to SIGKILL this worker when the run that forked it dies (prctl)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the worker finishes its document alone
+        pass
 
 
 def _address_space() -> int:

@@ -37,6 +37,18 @@ LOCK = ".lock"
 KEEP_VERSIONS = 2  # the current version and the one before it
 
 
+_HELD_LOCK_FDS: set[int] = set()
+
+
+def close_inherited_locks() -> None:
+    """In a forked worker: drop the copy of the writer lock's descriptor (a worker that
+    outlives a killed run must not keep the dataset locked)."""
+    for fd in list(_HELD_LOCK_FDS):
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD_LOCK_FDS.clear()
+
+
 class StoreLocked(RuntimeError):
     """Another run holds the writer lock of this dataset."""
 
@@ -79,10 +91,12 @@ class Store:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError as e:
                 raise StoreLocked(f"{self.root}: another run is writing this dataset") from e
+            _HELD_LOCK_FDS.add(handle.fileno())
             try:
                 self.recover()
                 yield
             finally:
+                _HELD_LOCK_FDS.discard(handle.fileno())
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
     def recover(self) -> None:
