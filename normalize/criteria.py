@@ -1,0 +1,269 @@
+"""Table rows -> canonical field and criterion codes (issue "Canonical criteria and targets").
+
+Resolution order (criteria_concepts.md §3.1):
+1. `criteria` documents whose place and year have a verified code table: the local code is
+   looked up and trusted when its label agrees (method 'code_table').
+2. Otherwise the row's label is scored against every label and alias of the code list
+   (`normalize.matching`): a phrase hit is method 'alias', token overlap is 'fuzzy'.
+   `task_plan` documents are matched on labels only, never on their numbers.
+3. Below THRESHOLD the row gets no criterion (method 'none') but keeps its best candidates for
+   review, and its field is inherited from its section.
+
+`field_code` is the canonical (876) field: the matched concept's field when there is one (so a
+DVC-online task listed under a TTHC section is F7), else the field of the section.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Literal
+
+from models.document import TableRow
+from models.records import MatchMethod
+from normalize.code_tables import TableHit, lookup, table_for
+from normalize.codelist import CodeList, CodeTableEntry, load_codelist
+from normalize.matching import HIT_RANK, Scored, default_index
+from normalize.patterns import ROMAN_STT_RE
+from normalize.text import clean_label
+
+DocKind = Literal["criteria", "task_plan"]
+
+# Minimum score (0-1) for a criterion code; below it the method is 'none' and the row keeps
+# its section's field. Chosen on the samples with label matching only (code tables off): field
+# accuracy is flat from 0.5 to 0.75 and best at 0.6; from 0.8 task-plan rows lose their concept.
+THRESHOLD = 0.6
+# Candidates outside the field of the row's section are scaled by this (a prior, not a rule:
+# a DVC-online task under a TTHC section still wins for F7 when its own label says so).
+SECTION_PRIOR = 0.9
+# Field codes (F1..F8) compete with concepts on every row (a field-only result keeps the
+# criterion empty: 'Đẩy mạnh chuyển đổi số …' is F7 without a concept); on top-level heading
+# rows concepts are scaled by this, so 'Cải cách thể chế' is the field F2, not a concept.
+CONCEPT_ON_TOP = 0.95
+# How many candidates a match keeps for `plans review`.
+N_CANDIDATES = 5
+# Weights of the cells of a row (the primary label first).
+TextSpec = tuple[tuple[str, float], ...]
+CRITERIA_TEXTS: TextSpec = (
+    ("criterion", 1.0),
+    ("objective", 0.9),
+    ("requirement", 0.85),
+    ("task", 0.85),
+)
+PLAN_TEXTS: TextSpec = (
+    ("objective", 1.0),
+    ("criterion", 1.0),
+    ("task", 0.9),
+    ("requirement", 0.85),
+    ("output", 0.65),
+)
+# A sub-row shares its objective with the row above: its own task tells it apart.
+SUB_ROW_TEXTS: TextSpec = (
+    ("task", 1.0),
+    ("objective", 0.8),
+    ("criterion", 0.8),
+    ("requirement", 0.8),
+    ("output", 0.65),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionMatch:
+    """The canonical codes of one row: F3 / F3.ONTIME, how they were found, and the runners-up."""
+
+    field_code: str | None
+    criterion_code: str | None
+    match_score: float | None
+    match_method: MatchMethod
+    candidates: tuple[tuple[str, float], ...]
+
+
+NO_MATCH = CriterionMatch(None, None, None, "none", ())
+
+
+def match_row(
+    row: TableRow,
+    *,
+    province: str | None,
+    district: str | None,
+    plan_year: int | None,
+    doc_kind: DocKind,
+) -> CriterionMatch:
+    """Codes of one row: '3.3.1 Tỷ lệ hồ sơ TTHC được giải quyết đúng và trước hạn' -> F3.ONTIME."""
+    codes = load_codelist()
+    table = table_for(codes, province, district, plan_year) if doc_kind == "criteria" else {}
+    section_field = None if _is_top(row) else field_of_title(row.section_title or "")
+    match = _match(row, codes, table, doc_kind, section_field)
+    return match if match.field_code else replace(match, field_code=section_field)
+
+
+def match_rows(
+    rows: Sequence[TableRow],
+    *,
+    province: str | None,
+    district: str | None,
+    plan_year: int | None,
+) -> list[CriterionMatch]:
+    """Codes of every row of a document, in order; sections pass their field to their items."""
+    codes = load_codelist()
+    table = table_for(codes, province, district, plan_year)
+    kinds = {
+        t: doc_kind_of([r for r in rows if r.table_index == t], table)
+        for t in {r.table_index for r in rows}
+    }
+    fields: dict[tuple[int, str], str | None] = {}
+    by_code = {(r.table_index, r.code): r for r in rows}
+    out: list[CriterionMatch] = []
+    for row in rows:
+        kind = kinds[row.table_index]
+        inherited = _inherited_field(row, fields, by_code)
+        match = _match(row, codes, table if kind == "criteria" else {}, kind, inherited)
+        if match.field_code is None:
+            match = replace(match, field_code=inherited)
+        fields[(row.table_index, row.code)] = match.field_code
+        out.append(match)
+    return out
+
+
+def doc_kind_of(rows: Sequence[TableRow], table: dict[str, CodeTableEntry]) -> DocKind:
+    """'criteria' for a score table, or a table most of whose items a code table confirms."""
+    if any(r.scores for r in rows):
+        return "criteria"
+    items = [r for r in rows if r.kind == "item"]
+    if not table or not items:
+        return "task_plan"
+    confirmed = sum(lookup(table, r.code, _label(r)) is not None for r in items)
+    return "criteria" if confirmed / len(items) >= 0.5 else "task_plan"
+
+
+def _label(row: TableRow) -> str:
+    texts = _texts(row, "criteria")
+    return texts[0][0] if texts else ""
+
+
+def match_text(text: str, section_field: str | None = None) -> CriterionMatch:
+    """Codes of a free sentence: 'tỷ lệ hồ sơ được giải quyết đúng và trước hạn' -> F3.ONTIME."""
+    return _decide(_rank([(text, 1.0)], section_field, top=False), load_codelist())
+
+
+@lru_cache(maxsize=1024)
+def field_of_title(title: str) -> str | None:
+    """The field of a section heading: 'CẢI CÁCH THỦ TỤC HÀNH CHÍNH' -> 'F3'."""
+    if not title.strip():
+        return None
+    return _decide(_rank([(clean_label(title), 1.0)], None, top=True), load_codelist()).field_code
+
+
+def _match(
+    row: TableRow,
+    codes: CodeList,
+    table: dict[str, CodeTableEntry],
+    kind: DocKind,
+    section_field: str | None,
+) -> CriterionMatch:
+    texts = _texts(row, kind)
+    if kind == "criteria" and table:
+        hit = lookup(table, row.code, _label(row))
+        if hit is not None:
+            return _from_table(hit, codes)
+    if not texts:
+        return NO_MATCH
+    return _decide(_rank(texts, section_field, top=_is_top(row)), codes)
+
+
+def _from_table(hit: TableHit, codes: CodeList) -> CriterionMatch:
+    concept = codes.get(hit.canonical_code)
+    field = concept.field if concept else hit.canonical_code.split(".")[0]
+    criterion = None if concept is None or concept.is_field else concept.code
+    return CriterionMatch(
+        field,
+        criterion,
+        hit.label_overlap,
+        "code_table",
+        ((hit.canonical_code, hit.label_overlap),),
+    )
+
+
+def _texts(row: TableRow, kind: DocKind) -> list[tuple[str, float]]:
+    if kind == "criteria":
+        spec = CRITERIA_TEXTS
+    elif "sub_row" in row.flags:
+        spec = SUB_ROW_TEXTS
+    else:
+        spec = PLAN_TEXTS
+    seen: set[str] = set()
+    texts: list[tuple[str, float]] = []
+    for name, weight in spec:
+        text = clean_label(getattr(row, name) or "")
+        if text and text not in seen:
+            seen.add(text)
+            texts.append((text, weight))
+    if not texts and row.section_title and row.kind == "section":
+        texts.append((clean_label(row.section_title), 1.0))
+    if (
+        not texts
+        and any(ch.isalpha() for ch in row.stt_raw)
+        and not ROMAN_STT_RE.match(row.stt_raw)
+    ):
+        texts.append((row.stt_raw, 1.0))  # a label printed in the STT column: 'TỔNG ĐIỂM' (001)
+    return texts
+
+
+def _rank(
+    texts: Sequence[tuple[str, float]], section_field: str | None, *, top: bool
+) -> list[Scored]:
+    index = default_index()
+    codes = load_codelist()
+    best: dict[str, Scored] = {}
+    for text, weight in texts:
+        for code, scored in index.score_all(text).items():
+            score = scored.score * weight * _prior(code, codes, section_field, top)
+            if code not in best or score > best[code].score:
+                best[code] = Scored(code, score, scored.hit)
+    return sorted(best.values(), key=lambda s: (-round(s.score, 6), HIT_RANK[s.hit], s.code))
+
+
+def _prior(code: str, codes: CodeList, section_field: str | None, top: bool) -> float:
+    concept = codes.get(code)
+    if concept is None:
+        return 1.0
+    factor = CONCEPT_ON_TOP if top and not concept.is_field else 1.0
+    if section_field and concept.field != section_field:
+        factor *= SECTION_PRIOR
+    return factor
+
+
+def _decide(ranked: list[Scored], codes: CodeList) -> CriterionMatch:
+    candidates = tuple((s.code, round(s.score, 3)) for s in ranked[:N_CANDIDATES])
+    if not ranked or ranked[0].score < THRESHOLD:
+        return CriterionMatch(None, None, None, "none", candidates)
+    best = ranked[0]
+    concept = codes.get(best.code)
+    field = concept.field if concept else None
+    criterion = None if concept is None or concept.is_field else concept.code
+    method: MatchMethod = "alias" if best.hit in ("exact", "phrase") else "fuzzy"
+    return CriterionMatch(field, criterion, round(best.score, 3), method, candidates)
+
+
+def _is_top(row: TableRow) -> bool:
+    return row.parent_code is None and (row.kind == "section" or row.level <= 1)
+
+
+def _inherited_field(
+    row: TableRow,
+    fields: dict[tuple[int, str], str | None],
+    by_code: dict[tuple[int, str], TableRow],
+) -> str | None:
+    parent = row.parent_code
+    seen: set[str] = set()
+    while parent and parent not in seen:
+        seen.add(parent)
+        field = fields.get((row.table_index, parent))
+        if field:
+            return field
+        above = by_code.get((row.table_index, parent))
+        parent = above.parent_code if above else None
+    if row.section_code and row.section_code != row.code:
+        return fields.get((row.table_index, row.section_code))
+    return None

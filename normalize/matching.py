@@ -1,0 +1,181 @@
+"""Label scoring against the code list: phrase hits on aliases plus IDF-weighted token recall.
+
+Every concept (and every field F0..F8) has keys: its label and its aliases, turned into folded
+matching tokens (`normalize.text.match_tokens`). A text scores against a key by
+
+    recall   = IDF mass of the key's tokens found in the text / IDF mass of the key
+    coverage = IDF mass of the text's tokens found in any key of the code / IDF mass of the text
+    specific = min(1, IDF mass of the key / SPECIFIC_MASS)   (short generic keys weigh less)
+    phrase   : the key occurs as a contiguous phrase ('near': rapidfuzz partial_ratio >= 90 on
+               the folded strings, for typing slips)
+    score    = specific * (0.8 + 0.2 * coverage)                  for a phrase
+               recall**2 * specific * (0.5 + 0.3 * coverage)      for scattered tokens
+
+and a text that equals a key (after folding) scores 1.0. A concept's score is its best key's.
+So a curated alias found verbatim ('đúng hạn', 'chữ ký số') scores 0.8-1.0, while words of a
+label scattered through a long sentence stay near or below the 0.6 threshold of `criteria`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+from normalize.codelist import CodeList, load_codelist
+from normalize.text import match_tokens
+
+# IDF mass at which a key counts as fully specific (one rare word, or two common ones).
+SPECIFIC_MASS = 5.0
+# partial_ratio (0-100) of a key inside a text that counts as a phrase hit despite typos.
+PHRASE_FUZZ = 90.0
+# Keys shorter than this (folded characters) are never fuzzy-matched as phrases.
+PHRASE_FUZZ_MIN_LEN = 16
+# ... and only when most of the key's words are there already.
+PHRASE_FUZZ_RECALL = 0.75
+# Text tokens at least this long that are not in the vocabulary snap to the nearest word.
+TOKEN_FUZZ_MIN_LEN = 5
+TOKEN_FUZZ = 85.0
+# score = specific * (BASE + COVER * coverage), for phrase hits and for scattered tokens (the
+# latter also times recall**2): a curated alias found verbatim beats a bag of shared words.
+PHRASE_BASE, PHRASE_COVER = 0.8, 0.2
+TOKENS_BASE, TOKENS_COVER = 0.5, 0.3
+
+Hit = Literal["exact", "phrase", "near", "tokens"]
+# Ties on score go to the stronger kind of hit.
+HIT_RANK: dict[str, int] = {"exact": 0, "phrase": 1, "near": 2, "tokens": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """One label or alias of a code, as matching tokens."""
+
+    code: str
+    tokens: tuple[str, ...]
+    phrase: str
+    mass: float
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """The best key of a code for a text: its score and whether it was a phrase hit."""
+
+    code: str
+    score: float
+    hit: Hit
+
+
+class Index:
+    """All keys of a code list with token IDF weights; build once with `index_for`."""
+
+    def __init__(self, codes: CodeList) -> None:
+        raw = [(c.code, text) for c in codes.concepts for text in (c.label_vi, *c.aliases)]
+        token_sets = [(code, match_tokens(text)) for code, text in raw]
+        self.idf = _idf(token_sets)
+        self.default_idf = max(self.idf.values(), default=1.0)
+        self.vocab = tuple(sorted(self.idf))
+        self._snapped: dict[str, str] = {}
+        self.keys = tuple(
+            Key(code, tokens, " ".join(tokens), self.mass(tokens))
+            for code, tokens in token_sets
+            if tokens
+        )
+        self.exact: dict[str, set[str]] = {}
+        self.vocab_of: dict[str, frozenset[str]] = {}
+        for key in self.keys:
+            self.exact.setdefault(key.phrase, set()).add(key.code)
+            self.vocab_of[key.code] = self.vocab_of.get(key.code, frozenset()) | set(key.tokens)
+
+    def weight(self, token: str) -> float:
+        """IDF of a vocabulary token; unknown tokens weigh like the rarest word."""
+        return self.idf.get(token, self.default_idf)
+
+    def mass(self, tokens: Iterable[str]) -> float:
+        """Sum of IDF over the distinct tokens."""
+        return sum(self.weight(t) for t in set(tokens))
+
+    def snap(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
+        """Map long unknown tokens to their nearest vocabulary word ('hanhh' -> 'hanh')."""
+        out: list[str] = []
+        for token in tokens:
+            if token not in self._snapped:
+                self._snapped[token] = _snap(self, token)
+            out.append(self._snapped[token])
+        return tuple(out)
+
+    def score_all(self, text: str) -> dict[str, Scored]:
+        """Best score of every code for a text, e.g. {'F3.ONTIME': Scored(…, 0.83, 'phrase')}."""
+        tokens = self.snap(match_tokens(text))
+        if not tokens:
+            return {}
+        phrase = " ".join(tokens)
+        token_set = set(tokens)
+        text_mass = self.mass(tokens) or 1.0
+        best: dict[str, Scored] = {}
+        for code in self.exact.get(phrase, ()):
+            best[code] = Scored(code, 1.0, "exact")
+        coverage: dict[str, float] = {}
+        for key in self.keys:
+            if key.code in best and best[key.code].hit == "exact":
+                continue
+            if key.code not in coverage:
+                explained = self.mass(token_set & self.vocab_of[key.code])
+                coverage[key.code] = min(1.0, explained / text_mass)
+            scored = self._score_key(key, phrase, token_set, coverage[key.code])
+            if scored is not None and (key.code not in best or scored.score > best[key.code].score):
+                best[key.code] = scored
+        return best
+
+    def _score_key(
+        self, key: Key, phrase: str, token_set: set[str], coverage: float
+    ) -> Scored | None:
+        common = token_set.intersection(key.tokens)
+        if not common:
+            return None
+        found = sum(self.weight(t) for t in common)
+        recall = found / key.mass if key.mass else 0.0
+        hit: Hit = "tokens"
+        if f" {key.phrase} " in f" {phrase} ":
+            hit = "phrase"
+        elif PHRASE_FUZZ_MIN_LEN <= len(key.phrase) <= len(phrase) and recall >= PHRASE_FUZZ_RECALL:
+            if fuzz.partial_ratio(key.phrase, phrase) >= PHRASE_FUZZ:
+                hit = "near"
+        specific = min(1.0, key.mass / SPECIFIC_MASS)
+        if hit == "tokens":
+            score = recall * recall * specific * (TOKENS_BASE + TOKENS_COVER * coverage)
+        else:
+            score = specific * (PHRASE_BASE + PHRASE_COVER * coverage)
+        return Scored(key.code, score, hit)
+
+
+def _idf(token_sets: list[tuple[str, tuple[str, ...]]]) -> dict[str, float]:
+    """IDF of each token over codes (a token in every key of one code counts once)."""
+    codes_with: dict[str, set[str]] = {}
+    for code, tokens in token_sets:
+        for token in tokens:
+            codes_with.setdefault(token, set()).add(code)
+    n_codes = len({code for code, _ in token_sets}) or 1
+    return {t: math.log(1.0 + n_codes / len(cs)) for t, cs in codes_with.items()}
+
+
+def _snap(index: Index, token: str) -> str:
+    if token in index.idf or len(token) < TOKEN_FUZZ_MIN_LEN or token.isdigit():
+        return token
+    found = process.extractOne(token, index.vocab, scorer=fuzz.ratio, score_cutoff=TOKEN_FUZZ)
+    return str(found[0]) if found else token
+
+
+@lru_cache(maxsize=4)
+def index_for(codes: CodeList) -> Index:
+    """The (cached) index of a code list."""
+    return Index(codes)
+
+
+@lru_cache(maxsize=1)
+def default_index() -> Index:
+    """The index of the shipped code list (cached)."""
+    return index_for(load_codelist())

@@ -1,0 +1,191 @@
+"""Vietnamese text keys for matching: diacritic folding, typo fixes, abbreviations.
+
+Strings arrive NFC (the reader boundary normalises once). Everything here is pure and cheap;
+the matchers call `match_tokens` on both sides (code-list keys and plan text) so that
+'Tỷ lệ hồ sơ TTHC đúng hạn' and 'tỷ lệ hồ sơ thủ tục hành chính đúng hạn' compare equal:
+function words go, marks and case fold away, known slips are fixed ('TTTHC', 'Efrom') and
+spelled-out terms contract to their usual abbreviation ('thủ tục hành chính' -> 'tthc'), so a
+term weighs as one word however it is written.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from normalize.patterns import (
+    LABEL_PREFIX_RE,
+    LEADING_CODE_RE,
+    NON_WORD_RE,
+    QUOTED_RE,
+    ROMAN_RE,
+    SORT_PART_RE,
+)
+
+# Function words dropped before folding (after folding "của" and "cửa" collide: "một cửa").
+# Not "theo" (theo dõi) nor "đối" (đối thoại).
+STOPWORDS: frozenset[str] = frozenset(
+    "và các của được trong về cho đã là những với tại trên để từ đến này đó "
+    "khi nếu thì mà như hoặc cả bằng do vào có".split()
+)
+
+# Known typing/OCR slips, on folded tokens: "TTTHC" (000 1.2), "TTCH" (000 7.3.x),
+# "VB OPPL" (001 2.2), "Efrom" (000 7.3.5), "IPV06" (003 5.4).
+TYPO_FIXES: dict[str, str] = {
+    "ttthc": "tthc",
+    "ttch": "tthc",
+    "oppl": "qppl",
+    "efrom": "eform",
+    "ipv06": "ipv6",
+}
+
+# Compound abbreviations split into their parts (folded): "DVCQG" = DVC quốc gia.
+EXPANSIONS: dict[str, str] = {
+    "dvcqg": "dvc quoc gia",
+    "csdlqg": "csdl quoc gia",
+    "mc": "mot cua",
+    "mclt": "mot cua lien thong",
+    "tdthpl": "theo doi thpl",
+    "kt": "kinh te",
+    "xh": "xa hoi",
+    "vb": "van ban",
+    "vbqppl": "van ban qppl",
+}
+
+# Multi-word terms contracted to one token, so that a term weighs as one word and its spelled-out
+# and abbreviated forms compare equal: "thủ tục hành chính" = "TTHC". Longest first.
+CONTRACTIONS: tuple[tuple[tuple[str, ...], str], ...] = tuple(
+    (tuple(long.split()), short)
+    for long, short in sorted(
+        {
+            "quy pham phap luat": "qppl",
+            "thu tuc hanh chinh": "tthc",
+            "thu tuc": "tthc",
+            "cai cach hanh chinh": "cchc",
+            "dich vu cong": "dvc",
+            "bo phan mot cua": "bpmc",
+            "bo phan tiep nhan tra ket qua": "bpmc",
+            "phan anh kien nghi": "pakn",
+            "co so du lieu": "csdl",
+            "thi hanh phap luat": "thpl",
+            "pho bien giao duc phap luat": "pbgdpl",
+            "thong tin dien tu": "ttdt",
+            "vi tri viec lam": "vtvl",
+            "cong nghe thong tin": "cntt",
+            "khieu nai to cao": "kntc",
+            "dieu tra xa hoi hoc": "dtxhh",
+            "kinh te xa hoi": "ktxh",
+            "uy ban nhan dan": "ubnd",
+            "hoi dong nhan dan": "hdnd",
+        }.items(),
+        key=lambda kv: -len(kv[0].split()),
+    )
+)
+
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def strip_marks(text: str) -> str:
+    """Remove Vietnamese diacritics: 'Cổng Dịch vụ công' -> 'Cong Dich vu cong'."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    kept = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return unicodedata.normalize("NFC", kept)
+
+
+def fold_keep_length(text: str) -> str:
+    """Marks stripped and lower-cased, one character per character: 'Quý III' -> 'quy iii'.
+
+    Offsets into the result are offsets into the NFC input (patterns.py runs on it).
+    """
+    folded = strip_marks(text).lower()
+    return folded if len(folded) == len(text) else _fold_chars(text)
+
+
+def _fold_chars(text: str) -> str:
+    out = []
+    for ch in text:
+        folded = strip_marks(ch).lower()
+        out.append(folded if len(folded) == 1 else ch)
+    return "".join(out)
+
+
+def fold(text: str) -> str:
+    """Casefold, strip marks and punctuation: 'Tư pháp – hộ tịch' -> 'tu phap ho tich'."""
+    return " ".join(NON_WORD_RE.sub(" ", strip_marks(text).casefold()).split())
+
+
+def words(text: str) -> list[str]:
+    """Lower-case NFC words of a text: 'Bộ phận Một cửa' -> ['bộ', 'phận', 'một', 'cửa']."""
+    return NON_WORD_RE.sub(" ", text.casefold()).split()
+
+
+@lru_cache(maxsize=65536)
+def match_tokens(text: str) -> tuple[str, ...]:
+    """Folded matching tokens: 'Công khai thủ tục hành chính' -> ('cong', 'khai', 'tthc')."""
+    tokens: list[str] = []
+    for word in words(text):
+        if word in STOPWORDS:
+            continue
+        for token in fold(word).split():
+            token = TYPO_FIXES.get(token, token)
+            tokens.extend(EXPANSIONS.get(token, token).split())
+    return contract(tokens)
+
+
+def contract(tokens: list[str]) -> tuple[str, ...]:
+    """Replace spelled-out terms by their abbreviation: thu tuc hanh chinh -> ('tthc',)."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for long, short in CONTRACTIONS:
+            if tuple(tokens[i : i + len(long)]) == long:
+                out.append(short)
+                i += len(long)
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return tuple(out)
+
+
+def match_key(text: str) -> str:
+    """One string of `match_tokens`, for equality and substring tests."""
+    return " ".join(match_tokens(text))
+
+
+def clean_label(text: str) -> str:
+    """Strip list numbers, quotes and bullets around a label.
+
+    '**1.1. Tiêu chí thành phần: “1.2.1. Thực hiện đầy đủ …”**' -> 'Thực hiện đầy đủ …'.
+    """
+    label = text.strip().strip("*").strip()
+    label = LABEL_PREFIX_RE.sub("", label)
+    quoted = QUOTED_RE.search(label)
+    if quoted:
+        label = quoted.group(1)
+    label = LEADING_CODE_RE.sub("", label.strip())
+    return label.strip(" \t-+–•*“”\"'").strip()
+
+
+def natural_key(code: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key for codes: '1.2' < '1.10' < '2'; 'II' < 'IV'; 'I.3#2' after 'I.3'."""
+    parts = SORT_PART_RE.split(code)
+    key: list[tuple[int, int | str]] = []
+    for part in parts:
+        if part.isdigit():
+            key.append((0, int(part)))
+        elif ROMAN_RE.match(part):
+            key.append((0, roman_value(part)))
+        else:
+            key.append((1, part))
+    return tuple(key)
+
+
+def roman_value(numeral: str) -> int:
+    """'VIII' -> 8, 'IV' -> 4 (uppercase numerals of section codes)."""
+    total = 0
+    for i, ch in enumerate(numeral):
+        value = ROMAN_VALUES[ch]
+        nxt = ROMAN_VALUES[numeral[i + 1]] if i + 1 < len(numeral) else 0
+        total += -value if value < nxt else value
+    return total

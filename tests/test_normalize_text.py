@@ -1,0 +1,81 @@
+"""Matching keys of Vietnamese text (normalize.text)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from normalize.text import clean_label, fold, fold_keep_length, match_key, match_tokens, natural_key
+
+
+def test_fold_strips_marks_case_and_punctuation() -> None:
+    assert fold("Tư pháp – hộ tịch") == "tu phap ho tich"
+    assert fold("Cổng Dịch vụ công; ĐẠT 99,9%") == "cong dich vu cong dat 99 9"
+    assert fold("Văn hoá") == fold("Văn hóa")  # two placements of the tone mark
+
+
+def test_abbreviations_and_spelled_out_terms_compare_equal() -> None:
+    assert match_key("Kiểm soát TTHC") == match_key("kiểm soát thủ tục hành chính")
+    assert match_key("VB QPPL") == match_key("văn bản quy phạm pháp luật") == match_key("VBQPPL")
+    assert match_key("phản ánh, kiến nghị") == match_key("PAKN")
+
+
+def test_typing_slips_are_fixed() -> None:
+    assert match_key("Tạo Efrom") == match_key("Tạo eform")
+    assert (
+        match_key("giải quyết TTTHC")
+        == match_key("giải quyết TTHC")
+        == match_key("giải quyết TTCH")
+    )
+    assert match_key("VB OPPL") == match_key("VBQPPL")
+    assert match_key("Tỉnh giàn biên chế") == match_key("tinh giản biên chế")  # marks only
+
+
+def test_stopwords_do_not_break_terms() -> None:
+    assert "cua" in match_tokens("cơ chế một cửa")  # 'cửa' is not the stopword 'của'
+    assert match_tokens("đối thoại")[0] == "doi"  # 'đối' is kept
+    assert match_tokens("theo dõi thi hành pháp luật")[0] == "theo"
+
+
+def test_clean_label_unwraps_003_headings() -> None:
+    heading = "**1.1. Tiêu chí thành phần: “1.2.1. Thực hiện đầy đủ về số lượng”**"
+    assert clean_label(heading) == "Thực hiện đầy đủ về số lượng"
+    assert clean_label("*“3.1.2 Mức độ hoàn thành kế hoạch rà soát, đánh giá TTHC”*") == (
+        "Mức độ hoàn thành kế hoạch rà soát, đánh giá TTHC"
+    )
+    assert clean_label("5. Lĩnh vực: Xây dựng và phát triển chính quyền điện tử") == (
+        "Xây dựng và phát triển chính quyền điện tử"
+    )
+    assert clean_label("Tỷ lệ hồ sơ đúng hạn") == "Tỷ lệ hồ sơ đúng hạn"
+
+
+def test_natural_key_orders_codes_as_printed() -> None:
+    # Roman sections sort by value, so Phú Bình's 'I, 1.1 … 1.5, II, 2.1 …' keeps its order.
+    codes = ["6.11", "6.10", "6.9", "II", "2.1", "I", "1.10", "1.9", "1.1", "I.3#2", "I.3", "VIII"]
+    assert sorted(codes, key=natural_key) == [
+        "I",
+        "1.1",
+        "I.3",
+        "I.3#2",
+        "1.9",
+        "1.10",
+        "II",
+        "2.1",
+        "6.9",
+        "6.10",
+        "6.11",
+        "VIII",
+    ]
+
+
+@given(st.text(max_size=100))
+def test_fold_is_idempotent(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+
+
+@given(st.text(max_size=100))
+def test_fold_keep_length_keeps_offsets(text: str) -> None:
+    text = unicodedata.normalize("NFC", text)
+    assert len(fold_keep_length(text)) == len(text)
