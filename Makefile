@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DATA ?= data/parquet
-DEB_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils
+DEB_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils chromium
 STAMP := $(VENV)/.installed
 
 .PHONY: run test test-all setup system-deps bench clean

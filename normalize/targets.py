@@ -57,7 +57,7 @@ def find_targets(
     seen: set[tuple[int, str, str]] = set()
     for row, match in zip(rows, matches, strict=True):
         out.extend(_score_targets(doc_id, row, match, years, plan_year))
-        for name in TARGET_CELLS:
+        for name in _cells_of(row):
             text = getattr(row, name)
             if not text or (row.table_index, name, text) in seen:
                 continue
@@ -66,6 +66,12 @@ def find_targets(
     for page, text in paragraphs(body):
         out.extend(_body_targets(doc_id, page, text, plan_year, body_matcher))
     return out
+
+
+def _cells_of(row: TableRow) -> tuple[str, ...]:
+    """Cells that state targets; a criterion printed as a heading (plan_003) states them in
+    its 'Công chức thực hiện' text ('… đảm bảo đạt tỷ lệ tối thiểu 97% …'), kept as task."""
+    return (*TARGET_CELLS, "task") if "from_headings" in row.flags else TARGET_CELLS
 
 
 def metric_for(code: str | None, unit: str) -> str:

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from normalize.targets import find_targets
-
 from extract.metadata import DocMeta
 from models.document import Document, TableRow
 from models.records import ItemScore, PlanItem, TargetRecord
 from normalize.agencies import lead_role
 from normalize.criteria import CriterionMatch, match_rows
 from normalize.deadlines import parse_deadline
+from normalize.targets import find_targets
 
 SCORE_TOLERANCE = 0.011  # scores are printed with two decimals
 
@@ -94,9 +93,32 @@ def scores_of(doc_id: str, rows: Sequence[TableRow], plan_year: int | None) -> l
 def targets_of(
     doc: Document, meta: DocMeta, rows: Sequence[TableRow], matches: Sequence[CriterionMatch]
 ) -> list[TargetRecord]:
-    """Quantitative targets of the tables and of the body text."""
-    body = [(line.page, line.text) for line in doc.lines if "\t" not in line.text]
+    """Quantitative targets of the tables and of the body text (table rows not counted twice:
+    tab-separated lines are table rows, and lines a heading row was built from are skipped)."""
+    consumed = _heading_texts(rows)
+    body = [
+        (line.page, line.text)
+        for line in doc.lines
+        if "\t" not in line.text and not _consumed(line.text, consumed)
+    ]
     return find_targets(doc.doc_id, rows, matches, body, meta.plan_year)
+
+
+def _heading_texts(rows: Sequence[TableRow]) -> list[str]:
+    texts: list[str] = []
+    for row in rows:
+        if "from_headings" in row.flags:
+            texts += [t for t in (row.criterion, row.task, row.deadline) if t]
+    return texts
+
+
+def _consumed(line: str, texts: Sequence[str]) -> bool:
+    """'- Công chức thực hiện: Các công chức …' is part of the heading row whose task it is."""
+    body = line.strip().lstrip("-+• ").strip()
+    label, sep, rest = body.partition(": ")
+    if sep and len(label) < 40:
+        body = rest
+    return len(body) > 8 and any(body in text or text in body for text in texts)
 
 
 def score_mismatches(rows: Sequence[TableRow]) -> list[str]:

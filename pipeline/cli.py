@@ -27,6 +27,8 @@ examples:
   plans ingest data/raw                      extract new or changed files into data/parquet
   plans nightly data/raw                     re-extract stale files, drop vanished ones
   plans query "select commune, plan_year, count(*) from plan_items group by all"
+  plans compare F3.ONTIME                    one criterion across communes and years
+  plans review                               criterion matches to check by hand
   plans refs data/raw/plan_000.docx          legal references of one file, as JSON lines
   plans schema                               the tables and their columns
 
@@ -150,6 +152,62 @@ def build_parser() -> argparse.ArgumentParser:
         help="cut table cells longer than N characters (default: %(default)s)",
     )
 
+    compare = sub.add_parser(
+        "compare",
+        help="a criterion's targets and scores across communes and years",
+        description="Every target (and score, where the plan has one) of a canonical criterion, "
+        "one plan per row group, e.g. `plans compare F3.ONTIME`.",
+    )
+    compare.add_argument("criterion", help="canonical code from normalize/codes/criteria.csv")
+    compare.add_argument(
+        "--data",
+        type=Path,
+        default=DEFAULT_DATA,
+        metavar="DIR",
+        help="dataset directory (default: %(default)s)",
+    )
+    compare.add_argument(
+        "--max-width",
+        type=int,
+        default=60,
+        metavar="N",
+        help="cut cells longer than N characters (default: %(default)s)",
+    )
+
+    review = sub.add_parser(
+        "review",
+        help="criterion matches to check by hand, with their best candidates",
+        description="Rows whose canonical criterion is missing or below --below.",
+    )
+    review.add_argument(
+        "--data",
+        type=Path,
+        default=DEFAULT_DATA,
+        metavar="DIR",
+        help="dataset directory (default: %(default)s)",
+    )
+    review.add_argument(
+        "--below",
+        type=float,
+        default=0.75,
+        metavar="SCORE",
+        help="list matches scoring below this (default: %(default)s)",
+    )
+    review.add_argument(
+        "--limit",
+        type=int,
+        default=50,
+        metavar="N",
+        help="show at most N rows (default: %(default)s)",
+    )
+    review.add_argument(
+        "--max-width",
+        type=int,
+        default=50,
+        metavar="N",
+        help="cut cells longer than N characters (default: %(default)s)",
+    )
+
     refs = sub.add_parser("refs", help="print the legal references of a file or text as JSON lines")
     source = refs.add_mutually_exclusive_group(required=True)
     source.add_argument("file", nargs="?", type=Path, help="a plan file (any supported format)")
@@ -194,6 +252,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "nightly": commands.cmd_run,
         "query": commands.cmd_query,
         "refs": commands.cmd_refs,
+        "compare": commands.cmd_compare,
+        "review": commands.cmd_review,
         "schema": commands.cmd_schema,
     }
     try:

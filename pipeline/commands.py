@@ -17,9 +17,18 @@ from pipeline.executors import DaskExecutor, Executor, Limits, LocalExecutor
 from pipeline.progress import Progress
 from pipeline.runner import RunSummary, run
 from pipeline.store import Store, StoreLocked
-from pipeline.views import connect, view_names
+from pipeline.views import connect, sql_text, view_names
 
-__all__ = ["UsageError", "cmd_query", "cmd_refs", "cmd_run", "cmd_schema", "view_names"]
+__all__ = [
+    "UsageError",
+    "cmd_compare",
+    "cmd_query",
+    "cmd_refs",
+    "cmd_review",
+    "cmd_run",
+    "cmd_schema",
+    "view_names",
+]
 
 
 class UsageError(Exception):
@@ -81,10 +90,7 @@ def _print_summary(s: RunSummary, out: Path) -> None:
 
 def cmd_query(args: argparse.Namespace) -> int:
     """`plans query SQL`: print the result as a table, CSV or JSON lines."""
-    try:
-        con = connect(args.data)
-    except FileNotFoundError as e:
-        raise UsageError(str(e)) from e
+    con = _connect(args.data)
     import duckdb
 
     try:
@@ -134,6 +140,52 @@ def _json_default(value: Any) -> Any:
     if isinstance(value, tuple):
         return list(value)
     return str(value)
+
+
+def _connect(data: Path):  # type: ignore[no-untyped-def]
+    try:
+        return connect(data)
+    except FileNotFoundError as e:
+        raise UsageError(str(e)) from e
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """`plans compare CRITERION`: the criterion's targets and scores per commune and year."""
+    from normalize.codelist import load_codelist
+
+    code = args.criterion.strip()
+    known = {c.code for c in load_codelist().concepts}
+    if code not in known:
+        near = sorted(k for k in known if k.startswith(code.split(".")[0] + "."))[:12]
+        raise UsageError(
+            f"unknown criterion '{code}' (e.g. {', '.join(near) or 'F3.ONTIME'}; "
+            "the list is normalize/codes/criteria.csv)"
+        )
+    result = _connect(args.data).execute(sql_text("compare_criterion"), {"criterion": code})
+    columns = [d[0] for d in result.description or []]
+    rows = result.fetchall()
+    print(f"{code}: {dict((c.code, c.label_vi) for c in load_codelist().concepts)[code]}")
+    print(format_table(columns, rows, args.max_width))
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """`plans review`: low-confidence criterion matches with their best candidates."""
+    from normalize.criteria import match_text
+
+    result = _connect(args.data).execute(sql_text("review"), {"below": args.below})
+    columns = [d[0] for d in result.description or []]
+    rows = result.fetchall()
+    out_rows = []
+    for row in rows[: args.limit]:
+        label = row[columns.index("label")] or ""
+        candidates = match_text(label).candidates[:3]
+        best = ", ".join(f"{code} {score:.2f}" for code, score in candidates) or "-"
+        out_rows.append((*row, best))
+    print(format_table([*columns, "candidates"], out_rows, args.max_width))
+    if len(rows) > args.limit:
+        print(f"({len(rows) - args.limit} more; --limit to see them)")
+    return 0
 
 
 def cmd_refs(args: argparse.Namespace) -> int:

@@ -8,8 +8,18 @@ import duckdb
 
 from models.arrow import TABLE_NAMES, TABLES
 
+SQL_DIR = Path(__file__).resolve().parent / "sql"
+
+
+def sql_text(name: str) -> str:
+    """A query shipped in pipeline/sql/, e.g. sql_text('compare_criterion')."""
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
 # Convenience views for analysts (DESIGN.md: add, never rename).
 CONVENIENCE_VIEWS = {
+    # one document per plan: a plan ingested as DOCX, PDF and text counts once
+    "chosen_documents": sql_text("chosen_documents"),
     # plan_items with where and when: the view most comparisons start from.
     "items_canonical": """
         SELECT d.doc_number, d.doc_type, d.title, d.source_format, d.issue_date, i.*

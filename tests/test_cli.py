@@ -165,3 +165,40 @@ def test_schema_command_matches_readme(capsys: pytest.CaptureFixture[str]) -> No
     generated = capsys.readouterr().out
     readme = (RAW.parent.parent / "README.md").read_text(encoding="utf-8")
     assert generated.strip() in readme, "README data dictionary is stale: plans schema --markdown"
+
+
+def test_compare_ontime_across_communes(ingested: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The acceptance of the criteria issue, read off `plans compare F3.ONTIME`."""
+    assert main(["compare", "F3.ONTIME", "--data", str(ingested), "--max-width", "200"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+
+    def has(commune: str, year: int, location: str, target: str) -> bool:
+        return any(
+            line.startswith(commune) and f" {year} " in line and location in line and target in line
+            for line in lines
+        )
+
+    assert has("Hà Châu", 2023, "item 3.2.2", ">= 99.9 %")
+    assert has("Lộc Hòa", 2025, "item II.2.2", ">= 96 %")
+    assert has("Lộc Hòa", 2025, "body p.1", ">= 98 %")
+    assert has("Sơn Thượng", 2024, "item 3.4.1", ">= 97 %")
+    assert has("Giang Điền", 2023, "item 3.2", ">= 96 %")
+    assert has("Thanh Liệt", 2024, "item 3.3.1", ">= 4.5 points")
+    thanh_liet = next(line for line in lines if line.startswith("Thanh Liệt"))
+    assert "actual 2023: 4.5/4.5" in thanh_liet and "target 2024: 4.5/4.5" in thanh_liet
+
+
+def test_compare_unknown_criterion_is_a_usage_error(
+    ingested: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["compare", "F3.NOPE", "--data", str(ingested)]) == 2
+    assert "unknown criterion" in capsys.readouterr().err
+
+
+def test_review_lists_weak_matches_with_candidates(
+    ingested: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["review", "--data", str(ingested), "--limit", "5"]) == 0
+    out = capsys.readouterr().out
+    assert "candidates" in out.splitlines()[0]
+    assert "Giang Điền" in out or "Lộc Hòa" in out

@@ -250,3 +250,22 @@ def test_find_numbers_never_fails(text: str) -> None:
     for q in find_numbers(text):
         assert q.value >= 0 and q.unit in ("%", "points", "count")
         assert q.comparator in (">=", "<=", "=") and q.scope in ("commune", "district", "province")
+
+
+def test_heading_rows_state_targets_in_their_task_text() -> None:
+    """plan_003 prints '… đảm bảo đạt tỷ lệ tối thiểu 97% …' under criterion 3.4.1."""
+    from extract.readers import read_document
+    from extract.tables import find_table_rows
+    from normalize.criteria import match_rows
+    from normalize.targets import find_targets
+    from tests.conftest import RAW
+
+    rows = find_table_rows(read_document(RAW / "plan_003.txt"))
+    matches = match_rows(rows, province=None, district="Sơn Hà", plan_year=2024)
+    targets = find_targets("d", rows, matches, [], 2024)
+    ontime = [t for t in targets if t.criterion_code == "F3.ONTIME"]
+    assert [(t.metric, t.comparator, t.value, t.unit, t.scope) for t in ontime] == [
+        ("ONTIME_RATE", ">=", 97.0, "%", "commune")
+    ]
+    row = next(r for r in rows if r.code == "3.4.1")
+    assert (ontime[0].table_index, ontime[0].row_index) == (row.table_index, row.row_index)
