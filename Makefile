@@ -9,7 +9,7 @@ DATA ?= data/parquet
 DEB_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils chromium
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-all setup system-deps bench clean
+.PHONY: run test test-all lint setup system-deps bench clean
 
 run: setup
 	$(BIN)/plans ingest data/raw --out $(DATA)
@@ -19,6 +19,11 @@ run: setup
 
 test: setup
 	$(BIN)/pytest -q
+
+lint: setup
+	$(BIN)/ruff check models extract normalize pipeline tests bench
+	$(BIN)/ruff format --check models extract normalize pipeline tests bench
+	$(BIN)/mypy --strict models extract normalize
 
 test-all: setup
 	$(BIN)/pytest -q -m "slow or not slow"

@@ -155,7 +155,7 @@ def _province(texts: list[str]) -> str | None:
     counts: Counter[str] = Counter()
     for text in texts:
         for m in PROVINCE_RE.finditer(text):
-            found = m.group("name")
+            found: str = m.group("name")
             name = next((p for p in province_names() if found.startswith(p)), None)
             if name:
                 counts[name] += 1

@@ -215,4 +215,4 @@ def to_arrow(table: str, records: Iterable[Any], stamps: dict[str, str]) -> pa.T
 
 def column_names(table: str) -> Sequence[str]:
     """Column names of a table in schema order."""
-    return schema_of(table).names
+    return list(schema_of(table).names)

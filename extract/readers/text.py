@@ -12,7 +12,7 @@ from pathlib import Path
 
 from extract.cleantext import clean_cell, fold_space, is_bold_markup, nfc, strip_markup
 from extract.readers.docx import row_is_bold
-from models.document import Document, GridRow, RawTable, TextLine
+from models.document import Document, GridRow, RawTable, SourceFormat, TextLine
 from models.errors import UnreadableFile
 
 
@@ -45,8 +45,7 @@ def read(path: Path, data: bytes, doc_id: str) -> Document:
             lines.append(TextLine(page, text))
     if block:
         tables.append(RawTable(tuple(block), page, page, (), block_start))
-    suffix = path.suffix.lower().lstrip(".")
-    fmt = "md" if suffix == "md" else "txt"
+    fmt: SourceFormat = "md" if path.suffix.lower() == ".md" else "txt"
     return Document(doc_id, str(path), fmt, page, tuple(lines), tuple(tables))
 
 

@@ -58,11 +58,12 @@ def find_heading_items(doc: Document) -> list[TableRow]:
     current: _Item | None = None
     for page, text in _paragraphs(doc):
         if match := FIELD_HEADING_RE.match(text):
-            current = _flush(rows, current)
+            _flush(rows, current)
+            current = None
             section = (match.group("num"), match.group("title").strip())
             rows.append(_section_row(len(rows), section, page))
         elif match := CRITERION_HEADING_RE.match(text):
-            current = _flush(rows, current)
+            _flush(rows, current)
             current = _Item(
                 match.group("num"), match.group("code"), match.group("label"), page, section=section
             )
@@ -118,7 +119,7 @@ def _section_row(index: int, section: tuple[str, str], page: int) -> TableRow:
 
 def _flush(rows: list[TableRow], item: _Item | None) -> None:
     if item is None:
-        return None
+        return
     section_code, section_title = item.section or (None, None)
     lead = None
     if item.staff and (match := LEAD_PREFIX_RE.match(item.staff)):
@@ -143,4 +144,3 @@ def _flush(rows: list[TableRow], item: _Item | None) -> None:
             flags=("from_headings",),
         )
     )
-    return None
