@@ -197,9 +197,10 @@ def schema_of(table: str) -> pa.Schema:
 def to_arrow(table: str, records: Iterable[Any], stamps: dict[str, str]) -> pa.Table:
     """Turn records of one table into a pyarrow.Table with its schema and the stamps."""
     schema = schema_of(table)
+    names = [f.name for f in dataclasses.fields(TABLES[table][0])]
     rows: list[dict[str, Any]] = []
-    for rec in records:
-        row = dataclasses.asdict(rec)
+    for rec in records:  # shallow, unlike dataclasses.asdict: records hold only plain values
+        row = {name: getattr(rec, name) for name in names}
         for key, value in row.items():
             if isinstance(value, tuple):
                 row[key] = list(value)

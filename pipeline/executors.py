@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Protocol
 
-from pipeline.process import DocResult, crashed, process_file
+from pipeline.process import DocResult, crashed, process_file, warm_up
 from pipeline.store import close_inherited_locks
 
 log = logging.getLogger(__name__)
@@ -89,6 +89,7 @@ def _address_space() -> int:
 
 def run_isolated(path: str, run_id: str, limits: Limits = Limits()) -> DocResult:
     """process_file in a forked child with limits; what goes wrong comes back as a result."""
+    warm_up()  # once per worker process (a Dask worker runs many documents)
     for result in _isolated_many([path], run_id, limits, jobs=1):
         return result
     raise AssertionError("unreachable: one path gives one result")
@@ -179,7 +180,9 @@ class LocalExecutor:
         self.name = f"local[{self.jobs}]"
 
     def map_files(self, paths: Sequence[str], run_id: str) -> Iterator[DocResult]:
-        """Results in completion order."""
+        """Results in completion order (caches are built once here, inherited by forks)."""
+        if paths:
+            warm_up()
         yield from _isolated_many(paths, run_id, self.limits, self.jobs)
 
 

@@ -152,6 +152,33 @@ def _failed(
     return DocResult(path, doc_id, fmt, "failed", errors=(error,))
 
 
+# A small plan in the text-export format: enough to load every lazily built table (code
+# list, aliases, legal vocabularies, compiled patterns) in a parent process before it forks,
+# so each forked worker inherits them instead of rebuilding them (0.2 s per document).
+WARM_UP_TEXT = """Số: 57/KH-UBND
+Hà Châu, ngày 28 tháng 8 năm 2022
+KẾ HOẠCH
+Duy trì, nâng cao Chỉ số cải cách hành chính năm 2023
+Thực hiện Kế hoạch số 106/KH-UBND ngày 02/8/2023 của UBND huyện Phú Bình.
+STT\tLĩnh vực, tiêu chí\tYêu cầu\tThời gian\tCơ quan chủ trì\tCB, công chức tham mưu
+III\tCẢI CÁCH THỦ TỤC HÀNH CHÍNH\t\t\t\t
+3.2.2\tTỷ lệ hồ sơ đúng hạn\tTối thiểu đạt 99,9%\tTrong năm 2023\tUBND xã\tVăn phòng UBND xã
+"""
+_warm = False
+
+
+def warm_up() -> None:
+    """Build every cache of the extract and normalize stages once in this process."""
+    global _warm
+    if _warm:
+        return
+    from extract.readers.text import read as read_text
+
+    doc = read_text(Path("warm-up.txt"), WARM_UP_TEXT.encode(), "0" * 64)
+    _extract(doc, "warm-up", datetime.now(UTC))
+    _warm = True
+
+
 def crashed(path: str, run_id: str, exc: BaseException) -> DocResult:
     """A bug or a killed worker while processing a file: recorded, the batch goes on."""
     detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()

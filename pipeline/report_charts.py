@@ -1,0 +1,205 @@
+"""The report's charts: each takes a query's DataFrame and returns inline SVG (report_svg).
+
+Every chart has a title and labelled axes; its caption lives with the section that uses it.
+Callers never pass an empty frame (the section says 'no data' instead).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.ticker import MaxNLocator
+
+from pipeline.report_svg import nfc, render, slug
+
+PALETTE = (
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+    "#17becf",
+)
+METHOD_COLORS = {"code_table": "#2ca02c", "alias": "#1f77b4", "fuzzy": "#ff7f0e", "none": "#d62728"}
+LEVEL_COLORS = {
+    "central": "#1f77b4",
+    "ministry": "#17becf",
+    "province": "#2ca02c",
+    "district": "#bcbd22",
+    "commune": "#8c564b",
+    "party": "#d62728",
+    "unknown": "#7f7f7f",
+}
+
+
+def _height(rows: int, per_row: float = 0.34, base: float = 1.6) -> float:
+    return base + per_row * max(rows, 1)
+
+
+def _stacked_barh(ax: Axes, table: pd.DataFrame, colors: dict[str, str] | None = None) -> None:
+    """Horizontal bars, one per index label, stacked by column, first row at the top."""
+    labels = [nfc(i) for i in table.index]
+    left = pd.Series(0.0, index=table.index)
+    for n, column in enumerate(table.columns):
+        color = (colors or {}).get(str(column), PALETTE[n % len(PALETTE)])
+        ax.barh(labels, table[column], left=left, label=nfc(column), color=color)
+        left = left + table[column]
+    ax.invert_yaxis()
+    _legend_right(ax)
+
+
+def _legend_right(ax: Axes, title: str | None = None) -> None:
+    ax.legend(title=title, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
+
+
+def plans_by_province(df: pd.DataFrame, title: str) -> str:
+    """Plans per province, stacked by plan year."""
+    table = df.pivot_table(index="province", columns="plan_year", values="plans", aggfunc="sum")
+
+    def draw(ax: Axes) -> None:
+        _stacked_barh(ax, table.fillna(0))
+        ax.set_xlabel("plans (one file per plan)")
+        ax.set_ylabel("province")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+
+    return render("coverage-plans", title, _height(len(table)), draw)
+
+
+def files_by_format(df: pd.DataFrame, title: str) -> str:
+    """Files per commune, stacked by format (OCR'd files are their own format)."""
+    table = df.pivot_table(index="commune", columns="format", values="files", aggfunc="sum")
+
+    def draw(ax: Axes) -> None:
+        _stacked_barh(ax, table.fillna(0))
+        ax.set_xlabel("files (every format counted)")
+        ax.set_ylabel("commune")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+
+    return render("coverage-files", title, _height(len(table)), draw)
+
+
+def percent_targets(df: pd.DataFrame, title: str) -> str:
+    """Dot plot: one row per metric, one dot per plan and stated value."""
+    metrics = list(dict.fromkeys(df["metric"]))
+    plans = sorted(dict.fromkeys(df["plan"]), key=lambda p: (p[-4:], p))
+
+    def draw(ax: Axes) -> None:
+        for n, plan in enumerate(plans):
+            rows = df[df["plan"] == plan]
+            y = [metrics.index(m) + (n - (len(plans) - 1) / 2) * 0.12 for m in rows["metric"]]
+            ax.scatter(rows["value"], y, s=36, label=nfc(plan), color=PALETTE[n % 10], zorder=3)
+        ax.set_yticks(range(len(metrics)), [f"{m} ({c})" for m, c in _plan_counts(df, metrics)])
+        ax.set_ylim(len(metrics) - 0.5, -0.5)
+        ax.grid(axis="x", color="#dddddd")
+        ax.set_xlabel("target value (%)")
+        ax.set_ylabel("metric (plans stating it)")
+        _legend_right(ax)
+
+    return render("targets-percent", title, _height(len(metrics), 0.42), draw)
+
+
+def _plan_counts(df: pd.DataFrame, metrics: list[str]) -> list[tuple[str, int]]:
+    counts = df.groupby("metric")["plan"].nunique()
+    return [(m, int(counts[m])) for m in metrics]
+
+
+def targets_by_field(df: pd.DataFrame, title: str) -> str:
+    """Targets per plan, stacked by PAR field."""
+    table = df.pivot_table(index="plan", columns="field", values="targets", aggfunc="sum")
+    order = df.drop_duplicates("plan").sort_values(["plan_year", "plan"])["plan"]
+
+    def draw(ax: Axes) -> None:
+        _stacked_barh(ax, table.loc[list(order)].fillna(0))
+        ax.set_xlabel("target rows")
+        ax.set_ylabel("plan")
+
+    return render("targets-fields", title, _height(len(table), 0.45), draw)
+
+
+def score_profile(df: pd.DataFrame, title: str) -> str:
+    """Grouped horizontal bars: % of the field's maximum, one bar per plan and score column."""
+    df = df.assign(series=df["plan"] + " · " + df["series"])
+    table = df.pivot_table(index="field_code", columns="series", values="pct", aggfunc="sum")
+    width = 0.8 / len(table.columns)
+
+    def draw(ax: Axes) -> None:
+        for n, column in enumerate(table.columns):
+            y = [i + (n - (len(table.columns) - 1) / 2) * width for i in range(len(table))]
+            bars = ax.barh(y, table[column], height=width, label=nfc(column), color=PALETTE[n % 10])
+            ax.bar_label(bars, fmt="%.1f", fontsize=7, padding=2)
+        ax.set_yticks(range(len(table)), [nfc(i) for i in table.index])
+        ax.invert_yaxis()
+        ax.set_xlim(0, 112)
+        ax.set_xlabel("score, % of the field's maximum points")
+        ax.set_ylabel("PAR field")
+        _legend_right(ax)
+
+    return render("scores-profile", title, _height(len(table) * len(table.columns), 0.22), draw)
+
+
+def score_changes(df: pd.DataFrame, commune: str, title: str) -> str:
+    """Diverging bars: change in points per field between a commune's first and last year."""
+    years = sorted(df["year"].unique())
+    table = df.pivot_table(index="field_code", columns="year", values="points", aggfunc="sum")
+    change = table[years[-1]] - table[years[0]]
+    labels = [f"{a:g} → {b:g}" for a, b in zip(table[years[0]], table[years[-1]], strict=True)]
+
+    def draw(ax: Axes) -> None:
+        colors = ["#2ca02c" if c > 0 else "#d62728" if c < 0 else "#7f7f7f" for c in change]
+        bars = ax.barh([nfc(i) for i in table.index], change, color=colors)
+        ax.bar_label(bars, labels=labels, fontsize=8, padding=3)
+        ax.axvline(0, color="#333333", linewidth=0.8)
+        span = max(abs(change).max(), 0.1)
+        ax.set_xlim(-span * 2.2, span * 2.2)
+        ax.invert_yaxis()
+        ax.set_xlabel(f"change in points, {years[0]} → {years[-1]} (bar labels: points)")
+        ax.set_ylabel("PAR field (F0 = total)")
+
+    return render("scores-change-" + slug(commune), title, _height(len(table)), draw)
+
+
+def cited_documents(df: pd.DataFrame, title: str) -> str:
+    """Horizontal bars: plans citing each document, coloured by issuer level."""
+
+    def draw(ax: Axes) -> None:
+        colors = [LEVEL_COLORS.get(str(v), "#7f7f7f") for v in df["issuer_level"]]
+        bars = ax.barh([nfc(d) for d in df["document"]], df["plans"], color=colors)
+        labels = [f"{c} citations" for c in df["citations"]]
+        ax.bar_label(bars, labels=labels, fontsize=7, padding=3)
+        ax.invert_yaxis()
+        ax.set_xlim(0, df["plans"].max() * 1.35)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_xlabel("plans citing it")
+        ax.set_ylabel("cited document")
+        for level in dict.fromkeys(df["issuer_level"]):
+            ax.bar(0, 0, color=LEVEL_COLORS.get(str(level), "#7f7f7f"), label=nfc(level))
+        _legend_right(ax, "issuer level")
+
+    return render("legal-cited", title, _height(len(df)), draw)
+
+
+def match_methods(df: pd.DataFrame, title: str) -> str:
+    """Criterion matches per plan, stacked by method, with the number to review."""
+    table = df.pivot_table(index="plan", columns="match_method", values="items", aggfunc="sum")
+    table = table[[m for m in METHOD_COLORS if m in table.columns]].fillna(0)
+    review = df.groupby("plan")["to_review"].sum()
+
+    def draw(ax: Axes) -> None:
+        _stacked_barh(ax, table, METHOD_COLORS)
+        for y, plan in enumerate(table.index):
+            ax.text(
+                table.loc[plan].sum() + 1,
+                y,
+                f"{int(review[plan])} to review",
+                va="center",
+                fontsize=8,
+            )
+        ax.set_xlim(0, table.sum(axis=1).max() * 1.25)
+        ax.set_xlabel("plan_items rows (sections and items)")
+        ax.set_ylabel("plan")
+
+    return render("review-methods", title, _height(len(table)), draw)

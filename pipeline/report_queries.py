@@ -1,0 +1,74 @@
+"""Run the report's queries (pipeline.report_sql) on a dataset; every result is a DataFrame."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from pipeline import report_sql as q
+from pipeline.views import connect
+
+REVIEW_BELOW = 0.75  # criterion matches scoring below this go to the review list
+TOP_CITED = 15  # cited documents in the chart
+TOP_METRICS = 14  # percent metrics in the targets chart
+
+
+@dataclass(frozen=True, slots=True)
+class ReportData:
+    """Everything the report shows, one DataFrame per question."""
+
+    totals: pd.DataFrame
+    plans_by_province: pd.DataFrame
+    files_by_format: pd.DataFrame
+    coverage: pd.DataFrame
+    errors: pd.DataFrame
+    percent_targets: pd.DataFrame
+    targets_by_field: pd.DataFrame
+    targets_wide: pd.DataFrame
+    score_profile: pd.DataFrame
+    score_by_year: pd.DataFrame
+    score_item_changes: pd.DataFrame
+    target_changes: pd.DataFrame
+    cited: pd.DataFrame
+    match_methods: pd.DataFrame
+    review: pd.DataFrame
+
+
+def open_dataset(data_dir: Path) -> duckdb.DuckDBPyConnection:
+    """pipeline.views.connect plus the report's helper views: plans, leaf_scores, targets_wide."""
+    con = connect(Path(data_dir))
+    con.execute(f"CREATE TEMP VIEW plans AS {q.PLANS}")
+    con.execute(f"CREATE TEMP VIEW leaf_scores AS {q.LEAF_SCORES}")
+    existing = {row[0] for row in con.execute("SELECT view_name FROM duckdb_views()").fetchall()}
+    if "targets_wide" not in existing:
+        con.execute(f"CREATE TEMP VIEW targets_wide AS {q.targets_wide_sql(con)}")
+    return con
+
+
+def frame(con: duckdb.DuckDBPyConnection, sql: str, **params: object) -> pd.DataFrame:
+    """A query's result as a DataFrame ($name parameters from keyword arguments)."""
+    return con.execute(sql, params or None).df()
+
+
+def load(con: duckdb.DuckDBPyConnection) -> ReportData:
+    """Run every report query once."""
+    return ReportData(
+        totals=frame(con, q.FILE_TOTALS),
+        plans_by_province=frame(con, q.PLANS_BY_PROVINCE),
+        files_by_format=frame(con, q.FILES_BY_FORMAT),
+        coverage=frame(con, q.COVERAGE_TABLE),
+        errors=frame(con, q.ERRORS_BY_KIND),
+        percent_targets=frame(con, q.PERCENT_TARGETS, limit=TOP_METRICS),
+        targets_by_field=frame(con, q.TARGETS_BY_FIELD),
+        targets_wide=frame(con, "SELECT * FROM targets_wide"),
+        score_profile=frame(con, q.SCORE_PROFILE),
+        score_by_year=frame(con, q.SCORE_BY_YEAR),
+        score_item_changes=frame(con, q.SCORE_ITEM_CHANGES),
+        target_changes=frame(con, q.TARGET_CHANGES),
+        cited=frame(con, q.CITED_DOCUMENTS, limit=TOP_CITED),
+        match_methods=frame(con, q.MATCH_METHODS, below=REVIEW_BELOW),
+        review=frame(con, q.REVIEW, below=REVIEW_BELOW),
+    )

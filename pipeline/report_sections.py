@@ -1,0 +1,203 @@
+"""The report's sections: each turns query results (ReportData) into charts, tables and text.
+
+A section whose data is empty keeps its heading and says 'no data' (report_html) instead of
+failing: a dataset without score tables or targets still gets a report.
+"""
+
+from __future__ import annotations
+
+from pipeline import report_charts as charts
+from pipeline.report_html import Chart, Section, Table
+from pipeline.report_queries import REVIEW_BELOW, ReportData
+
+DEDUP = (
+    "Plans are counted once: a plan ingested as DOCX, PDF and text (same commune, plan "
+    "year and number) is read from one file, preferring docx, then pdf, then txt."
+)
+WIDE_KEYS = ["province", "district", "commune", "plan_year", "doc_numbers"]
+
+
+def coverage(d: ReportData) -> Section:
+    """Documents per province, commune and year, formats, OCR share, errors."""
+    t = d.totals.iloc[0]
+    share = 100 * t.ocr_files / t.files if t.files else 0.0
+    intro = (
+        f"{t.files} files read for {t.plans} plans; OCR share {t.ocr_files} of {t.files} "
+        f"files ({share:.0f} %); {t.partial} partial; {t.files_with_errors} files with "
+        f"errors, {t.warnings} warnings (errors table). {DEDUP}"
+    )
+    blocks = _coverage_blocks(d) if t.files else []
+    blocks.append(
+        Table("errors table by stage and kind (every file)", d.errors)
+        if len(d.errors)
+        else "The errors table is empty."
+    )
+    return Section("coverage", "Coverage", intro, tuple(blocks))
+
+
+def _coverage_blocks(d: ReportData) -> list[Chart | Table | str]:
+    return [
+        Chart(
+            charts.plans_by_province(d.plans_by_province, "Plans per province and plan year"),
+            "Plans per province, coloured by plan year; counts one file per plan "
+            "(chosen_documents), failed files excluded.",
+        ),
+        Chart(
+            charts.files_by_format(d.files_by_format, "Files per commune and format"),
+            "Files read per commune, by format ('(OCR)' when the text came from OCR); "
+            "counts every row of documents, so one plan in three formats is three files.",
+        ),
+        Table(
+            "Plans: formats read, files, OCR, pages and error rows (all formats of the plan)",
+            d.coverage,
+        ),
+    ]
+
+
+def targets(d: ReportData) -> Section:
+    """Targets by criterion and metric across communes and years."""
+    intro = "Quantitative targets (the targets table) compared across communes and years. " + DEDUP
+    blocks: list[Chart | Table | str] = []
+    if len(d.percent_targets):
+        blocks.append(
+            Chart(
+                charts.percent_targets(d.percent_targets, "Percent targets by metric and plan"),
+                "Each dot is a value a plan states for a metric in % (a plan stating two values "
+                "shows two dots); counts distinct (plan, metric, value) target rows of the "
+                f"{d.percent_targets['metric'].nunique()} metrics most plans share.",
+            )
+        )
+    if len(d.targets_by_field):
+        blocks.append(
+            Chart(
+                charts.targets_by_field(d.targets_by_field, "Targets per plan and PAR field"),
+                "Number of target rows per plan, stacked by the field of their criterion_code "
+                "(F1-F8; F0 composite; '(none)' when no criterion matched); one file per plan.",
+            )
+        )
+    if len(d.targets_wide):
+        blocks.append(_wide_table(d))
+    return Section(
+        "targets", "Targets by criterion across communes and years", intro, tuple(blocks)
+    )
+
+
+def _wide_table(d: ReportData) -> Table:
+    """targets_wide, transposed to read: a row per metric of the chart, a column per plan."""
+    wide = d.targets_wide
+    shown = [m for m in dict.fromkeys(d.percent_targets.get("metric", [])) if m in wide.columns]
+    table = wide[shown].T
+    table.columns = (
+        wide["commune"].fillna("?") + " " + wide["plan_year"].astype("Int64").astype(str)
+    ).tolist()
+    table.insert(0, "metric", table.index)
+    total = len(wide.columns) - len(WIDE_KEYS)
+    return Table(
+        f"targets_wide view, transposed (a column per commune and plan year; "
+        f"{len(shown)} of its {total} metric columns)",
+        table,
+    )
+
+
+def scores(d: ReportData) -> Section:
+    """Score profile per PAR field where a plan has a score table."""
+    intro = (
+        "Score tables (item_scores joined to plan_items.field_code): the points of leaf "
+        "items summed per PAR field, as a share of the field's maximum. " + DEDUP
+    )
+    if not len(d.score_profile):
+        return Section("scores", "Score profiles per field", intro)
+    chart = Chart(
+        charts.score_profile(d.score_profile, "Score profile per field (% of maximum points)"),
+        "One bar per plan and score column ('actual' = a past year's result, 'target' = the "
+        "plan year or later); counts leaf score rows (no parent and child twice), F0 totals "
+        "excluded.",
+    )
+    points = d.score_profile.pivot_table(
+        index=["plan", "field_code", "max_points"], columns="series", values="points"
+    ).reset_index()
+    table = Table("Points per field and score column (leaf items summed)", points)
+    return Section("scores", "Score profiles per field", intro, (chart, table))
+
+
+def changes(d: ReportData) -> Section:
+    """Year-over-year changes of scores and targets for the same commune."""
+    intro = (
+        "Year-over-year changes for the same commune. Scores: for each year, the actual "
+        "result if a plan reports one, else the plan's target for that year (latest plan "
+        "first). Targets: the targets_wide value of each metric in consecutive plans."
+    )
+    blocks: list[Chart | Table | str] = []
+    for commune, rows in d.score_by_year.groupby("commune", sort=True):
+        years = sorted(rows["year"].unique())
+        kinds = ", ".join(
+            f"{y} {k}" for y, k in rows[["year", "kind"]].drop_duplicates().itertuples(index=False)
+        )
+        title = f"{commune}: score change per field, {years[0]} → {years[-1]}"
+        blocks.append(
+            Chart(
+                charts.score_changes(rows, str(commune), title),
+                f"Change in points per PAR field ({kinds}); counts leaf score rows of one file "
+                "per plan, F0 is the printed total.",
+            )
+        )
+    if len(d.score_item_changes):
+        blocks.append(
+            Table("Items whose score changed (matched by printed code)", d.score_item_changes)
+        )
+    if blocks or len(d.target_changes):
+        blocks.append(
+            Table("Targets of the same commune in consecutive plan years", d.target_changes)
+            if len(d.target_changes)
+            else "No commune has targets in two plan years yet."
+        )
+    return Section("changes", "Year-over-year changes", intro, tuple(blocks))
+
+
+def legal(d: ReportData) -> Section:
+    """The most cited legal documents."""
+    intro = (
+        "The documents the plans cite most (legal_refs by key; laws cited by name by "
+        "their name; self-references excluded). Local administrative and Party numbers "
+        "restart per issuer, so they carry the place of the citing plan. " + DEDUP
+    )
+    if not len(d.cited):
+        return Section("legal", "Most cited legal documents", intro)
+    chart = Chart(
+        charts.cited_documents(d.cited, "Most cited legal documents"),
+        f"The {len(d.cited)} documents cited by most plans; bar = plans citing it, label = "
+        "citations (legal_refs rows) in those plans, one file per plan.",
+    )
+    table = Table("Cited documents, with the plans citing them", d.cited)
+    return Section("legal", "Most cited legal documents", intro, (chart, table))
+
+
+def review(d: ReportData) -> Section:
+    """Low-confidence criterion matches to check by hand."""
+    intro = (
+        f"Criterion matches to check by hand: plan_items with match_method 'none' or "
+        f"match_score below {REVIEW_BELOW} (the `plans review` list). " + DEDUP
+    )
+    if not len(d.match_methods):
+        return Section("review", "Low-confidence criterion matches", intro)
+    blocks: list[Chart | Table | str] = [
+        Chart(
+            charts.match_methods(d.match_methods, "Criterion matches per plan by method"),
+            "plan_items rows (sections and items) per plan by match_method; the label counts "
+            f"rows with method 'none' or score below {REVIEW_BELOW}; one file per plan.",
+        )
+    ]
+    blocks.append(
+        Table(f"Review list ({len(d.review)} rows, weakest first)", d.review)
+        if len(d.review)
+        else "No match needs review."
+    )
+    return Section("review", "Low-confidence criterion matches", intro, tuple(blocks))
+
+
+SECTIONS = (coverage, targets, scores, changes, legal, review)
+
+
+def build_sections(d: ReportData) -> list[Section]:
+    """Every section of the report, in order."""
+    return [make(d) for make in SECTIONS]
