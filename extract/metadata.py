@@ -28,6 +28,7 @@ from extract.metadata_patterns import (
     SIGNER_TITLE_RE,
     TITLE_STOP_RE,
 )
+from extract.paragraphs import paragraphs
 from models.document import Document
 
 HEAD_LINES = 25  # number, date and type lines stand in the first lines of a plan
@@ -51,13 +52,14 @@ class DocMeta:
 
 def find_metadata(doc: Document) -> DocMeta:
     """Metadata of a plan: 'Số: 57/KH-UBND' … 'Hà Châu, ngày 28 tháng 8 năm 2022' … -> DocMeta."""
-    texts = [line.text for line in doc.lines if "\t" not in line.text]
-    head = texts[:HEAD_LINES]
+    lines = [line.text for line in doc.lines if "\t" not in line.text]
+    head = lines[:HEAD_LINES]
+    texts = [text for _, text in paragraphs(doc)]  # names wrapped over PDF lines re-joined
     doc_type, title = _type_and_title(head)
-    number, annex_type = _doc_number(texts)
+    number, annex_type = _doc_number(lines)
     place, issue_date = _place_and_date(head)
     title_year = _year_in(title)
-    signer, signer_title = _signer(texts)
+    signer, signer_title = _signer(lines)
     return DocMeta(
         doc_number=number,
         doc_type=doc_type or annex_type,

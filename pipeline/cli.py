@@ -29,6 +29,7 @@ examples:
   plans query "select commune, plan_year, count(*) from plan_items group by all"
   plans compare F3.ONTIME                    one criterion across communes and years
   plans review                               criterion matches to check by hand
+  plans report --out report.html             an HTML report with charts
   plans refs data/raw/plan_000.docx          legal references of one file, as JSON lines
   plans schema                               the tables and their columns
 
@@ -208,6 +209,27 @@ def build_parser() -> argparse.ArgumentParser:
         help="cut cells longer than N characters (default: %(default)s)",
     )
 
+    report = sub.add_parser(
+        "report",
+        help="one self-contained HTML report with charts",
+        description="Coverage, targets by criterion, score profiles, year-over-year changes, "
+        "most cited legal documents and the review list, as one HTML file (no network).",
+    )
+    report.add_argument(
+        "--data",
+        type=Path,
+        default=DEFAULT_DATA,
+        metavar="DIR",
+        help="dataset directory (default: %(default)s)",
+    )
+    report.add_argument(
+        "--out",
+        type=Path,
+        default=Path("report.html"),
+        metavar="FILE",
+        help="HTML file to write (default: %(default)s)",
+    )
+
     refs = sub.add_parser("refs", help="print the legal references of a file or text as JSON lines")
     source = refs.add_mutually_exclusive_group(required=True)
     source.add_argument("file", nargs="?", type=Path, help="a plan file (any supported format)")
@@ -254,6 +276,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "refs": commands.cmd_refs,
         "compare": commands.cmd_compare,
         "review": commands.cmd_review,
+        "report": commands.cmd_report,
         "schema": commands.cmd_schema,
     }
     try:

@@ -208,6 +208,18 @@ def cmd_refs(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """`plans report`: one self-contained HTML file with charts."""
+    from pipeline.report import build_report
+
+    try:
+        charts = build_report(args.data, args.out)
+    except FileNotFoundError as e:
+        raise UsageError(str(e)) from e
+    print(f"{args.out}: {charts} charts")
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     """`plans schema`: the data dictionary."""
     print(dictionary_markdown() if args.markdown else dictionary_text())

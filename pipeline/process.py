@@ -96,6 +96,7 @@ def _extract(doc: Document, run_id: str, started: datetime) -> DocResult:
         items, scores, targets = [], [], []
     status = "partial" if any(e.severity == "error" for e in errors) else "ok"
     errors.extend(_score_warnings(run_id, doc, rows))
+    errors.extend(_date_warnings(run_id, doc, meta, refs))
     record = _document_record(doc, meta, status, started)
     return DocResult(
         source_path=doc.source_path,
@@ -142,6 +143,30 @@ def _score_warnings(run_id: str, doc: Document, rows: list[TableRow]) -> list[Er
             run_id, doc.doc_id, doc.source_path, "normalize", "score_mismatch", msg, "warning"
         )
         for msg in score_mismatches(rows)
+    ]
+
+
+def _date_warnings(
+    run_id: str, doc: Document, meta: DocMeta, refs: list[LegalRefRecord]
+) -> list[ErrorRecord]:
+    """The plan's own number cited with another date than its header (plan_000: header
+    28/8/2022, appendix 'kèm theo Kế hoạch số: 57 /KH-UBND ngày 25 tháng 8 năm 2023')."""
+    if meta.issue_date is None:
+        return []
+    other = sorted(
+        {r.issued_date for r in refs if r.relation == "self" and r.issued_date} - {meta.issue_date}
+    )
+    if not other:
+        return []
+    dates = ", ".join(d.isoformat() for d in other)
+    message = (
+        f"{doc.source_path}: header date {meta.issue_date.isoformat()} but the plan's own "
+        f"number is cited with {dates}; issue_date keeps the header"
+    )
+    return [
+        ErrorRecord(
+            run_id, doc.doc_id, doc.source_path, "extract", "date_conflict", message, "warning"
+        )
     ]
 
 

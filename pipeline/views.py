@@ -7,6 +7,7 @@ from pathlib import Path
 import duckdb
 
 from models.arrow import TABLE_NAMES, TABLES
+from pipeline.report_sql import targets_wide_sql
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 
@@ -66,9 +67,11 @@ def connect(data_dir: Path) -> duckdb.DuckDBPyConnection:
         con.execute(f"CREATE VIEW {table} AS SELECT * FROM {source}")
     for name, sql in CONVENIENCE_VIEWS.items():
         con.execute(f"CREATE VIEW {name} AS {sql}")
+    # one column per metric present in the data (DuckDB cannot PIVOT inside a fixed view)
+    con.execute(f"CREATE VIEW targets_wide AS {targets_wide_sql(con)}")
     return con
 
 
 def view_names() -> tuple[str, ...]:
     """Every view `plans query` offers."""
-    return (*TABLE_NAMES, *CONVENIENCE_VIEWS)
+    return (*TABLE_NAMES, *CONVENIENCE_VIEWS, "targets_wide")

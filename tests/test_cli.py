@@ -202,3 +202,20 @@ def test_review_lists_weak_matches_with_candidates(
     out = capsys.readouterr().out
     assert "candidates" in out.splitlines()[0]
     assert "Giang Điền" in out or "Lộc Hòa" in out
+
+
+def test_report_command_writes_html(
+    ingested: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "report.html"
+    assert main(["report", "--data", str(ingested), "--out", str(out)]) == 0
+    charts = int(capsys.readouterr().out.split(": ")[1].split()[0])
+    html = out.read_text(encoding="utf-8")
+    assert charts >= 5 and html.count("<svg") >= charts
+    assert "http://" not in html.replace("http://www.w3.org", "")  # nothing fetched
+
+
+def test_targets_wide_has_one_row_per_commune_year(ingested: Path) -> None:
+    rows = _sql(ingested, "select commune, plan_year, ONTIME_RATE from targets_wide order by 2, 1")
+    assert ("Hà Châu", 2023, 99.9) in rows and ("Giang Điền", 2023, 96.0) in rows
+    assert len({(c, y) for c, y, _ in rows}) == len(rows)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extract.paragraphs import paragraphs
 from models.document import Document, TableRow
 
 # "5. Lĩnh vực: Xây dựng và phát triển chính quyền điện tử, chính quyền số"
@@ -29,9 +30,6 @@ CRITERION_HEADING_RE = re.compile(
 DEADLINE_LINE_RE = re.compile(r"^-?\s*Thời gian thực hiện\s*:\s*(?P<text>.+?)\.?$")
 # "- Công chức thực hiện: Bộ phận Văn phòng – thống kê, phối hợp với …"
 STAFF_LINE_RE = re.compile(r"^-?\s*(?:Công chức|Bộ phận|Người) thực hiện\s*:\s*(?P<text>.+)$")
-# A line that starts a paragraph: a bullet or a numbered heading; any other line of a typed
-# PDF continues the paragraph above (PDF lines are printed lines, wrapped).
-PARAGRAPH_START_RE = re.compile(r"^(?:[-+•]\s|\d{1,2}(?:\.\d{1,2})*\.\s|[IVX]{1,4}\.\s|\d{1,2}\.$)")
 # The lead agency at the start of the staff text: up to "phối hợp", "chủ trì" or a comma.
 LEAD_PREFIX_RE = re.compile(
     r"^(?P<lead>.+?)(?:,|\s+phối hợp|\s+chủ trì|\s+thường xuyên|\s+căn cứ|$)"
@@ -56,7 +54,7 @@ def find_heading_items(doc: Document) -> list[TableRow]:
     rows: list[TableRow] = []
     section: tuple[str, str] | None = None
     current: _Item | None = None
-    for page, text in _paragraphs(doc):
+    for page, text in paragraphs(doc):
         if match := FIELD_HEADING_RE.match(text):
             _flush(rows, current)
             current = None
@@ -71,21 +69,6 @@ def find_heading_items(doc: Document) -> list[TableRow]:
             _attach(current, text, page)
     _flush(rows, current)
     return rows if any(r.kind == "item" for r in rows) else []
-
-
-def _paragraphs(doc: Document) -> list[tuple[int, str]]:
-    """Body lines joined into paragraphs (one line each in DOCX and text exports)."""
-    out: list[tuple[int, str]] = []
-    for line in doc.lines:
-        text = line.text.strip()
-        if not text or "\t" in text:
-            continue
-        if out and doc.source_format == "pdf" and not PARAGRAPH_START_RE.match(text):
-            page, previous = out[-1]
-            out[-1] = (page, f"{previous} {text}")
-        else:
-            out.append((line.page, text))
-    return out
 
 
 def _attach(item: _Item, text: str, page: int) -> None:
