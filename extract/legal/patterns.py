@@ -106,7 +106,9 @@ _STOP = (
 PLACE = rf"(?!{_STOP})\p{{Lu}}\p{{L}}*(?:{_SP}+(?!{_STOP})\p{{Lu}}\p{{L}}*){{0,3}}"
 _LEVEL = r"(?i:tỉnh|huyện|thị xã|thị trấn|xã|thành phố|quận|phường)(?!\p{L})"
 _PEOPLE = r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)"
-_OFFICE = r"(?:(?:Phó )?Chủ tịch|Văn phòng|Thường trực)"
+# Words may wrap over a typed-PDF line: "của Văn" / "phòng UBND tỉnh" (a test writes the case
+# table into a PDF).
+_OFFICE = rf"(?:(?:Phó{WS})?{words('Chủ tịch')}|{words('Văn phòng')}|{words('Thường trực')})"
 _PARTY = r"(?:Tỉnh|Thành|Huyện|Quận|Đảng) (?:ủy|uỷ)"
 _ORGANS = "|".join(words(name) for name, _ in organ_names())
 _LOCAL = rf"(?:{_OFFICE}{WS})?{_PEOPLE}(?:{WS}{_LEVEL})?(?:{_SP}+{PLACE})?"
@@ -185,9 +187,9 @@ LAW_NAME_END_RE: Pattern = regex.compile(
 # A standard: "TCVN ISO 9001:2015", the typo "TCNV ISO 9001:2015", "ISO 9001:2015", "ISO 9001"
 # (all plan_001); not the bare word "ISO" ("tiêu chuẩn ISO vào hoạt động").
 STANDARD_RE: Pattern = regex.compile(
-    r"(?<![\p{L}\d])(?:(?P<tc>TCVN|TCNV) +)?(?P<iso>ISO) *(?P<num>\d{3,5})"
+    rf"(?<![\p{{L}}\d])(?:(?P<tc>TCVN|TCNV){WS})?(?P<iso>ISO)(?:{WS})?(?P<num>\d{{3,5}})"
     r"(?: *: *(?P<year>(?:19|20)\d\d))?(?![\d\p{L}])"
-    r"|(?<![\p{L}\d])(?P<tc>TCVN|TCNV) +(?P<num>\d{3,5})"
+    rf"|(?<![\p{{L}}\d])(?P<tc>TCVN|TCNV){WS}(?P<num>\d{{3,5}})"
     r"(?: *: *(?P<year>(?:19|20)\d\d))?(?![\d\p{L}])"
 )
 # Anything but letters and digits, to match issuer words: "Bộ trưởng, Chủ nhiệm" (plan_004).

@@ -83,12 +83,26 @@ def _block_children(body: Any) -> Iterator[Any]:
             yield child
 
 
+def _printed_lines(p: Any) -> list[str]:
+    """A paragraph's text split at its soft line breaks (w:br), tabs as spaces, NFC, folded:
+    'Số: 101 /KH-UBND<w:br/>Thanh Liệt, ngày …' is two printed lines, not 'UBNDThanh'."""
+    lines, current = [], []
+    for node in p.iter(W + "t", W + "tab", W + "br", W + "cr"):
+        if node.tag == W + "t":
+            current.append(node.text or "")
+        elif node.tag == W + "tab":
+            current.append(" ")
+        else:
+            lines.append("".join(current))
+            current = []
+    lines.append("".join(current))
+    return [fold_space(nfc(line)) for line in lines]
+
+
 def _text_of(element: Any) -> str:
-    """All w:t text of an element, paragraphs separated by a space, NFC, folded."""
-    parts = []
-    for p in element.iter(W + "p"):
-        parts.append("".join(t.text or "" for t in p.iter(W + "t", W + "tab")))
-    return fold_space(nfc(" ".join(parts)))
+    """All text of an element (a cell), paragraphs and line breaks joined by a space."""
+    parts = [line for p in element.iter(W + "p") for line in _printed_lines(p)]
+    return fold_space(" ".join(parts))
 
 
 def _has_page_break(p: Any) -> bool:
@@ -107,9 +121,9 @@ class _Walker:
         self.page = 1
 
     def paragraph(self, p: Any) -> None:
-        text = _text_of(p)
-        if text:
-            self.lines.append(TextLine(self.page, text))
+        for text in _printed_lines(p):
+            if text:
+                self.lines.append(TextLine(self.page, text))
         if _has_page_break(p):
             self.page += 1
 
