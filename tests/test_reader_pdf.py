@@ -364,7 +364,7 @@ def test_legacy_tcvn3_and_vni_fonts_are_reported() -> None:
     doc.new_page().insert_text((72, 72), "Coäng hoøa xaõ hoäi", fontname="cour")
     rename_fonts(doc, 1, ".VnTime")
     rename_fonts(doc, 2, "VNI-Times")
-    read = pdf.read(Path("old.pdf"), doc.tobytes(), "x")
+    read = pdf.read_typed(Path("old.pdf"), doc.tobytes(), "x")
     assert read.warnings == (
         "page 2: legacy TCVN3 font .VnTime, text is mojibake",
         "page 3: legacy VNI font VNI-Times, text is mojibake",
@@ -378,7 +378,7 @@ def test_image_only_page_has_no_text_layer() -> None:
     pixmap = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 40, 40), False)
     pixmap.clear_with(200)
     doc.new_page().insert_image(pymupdf.Rect(72, 72, 300, 300), pixmap=pixmap)
-    read = pdf.read(Path("scan.pdf"), doc.tobytes(), "x")
+    read = pdf.read_typed(Path("scan.pdf"), doc.tobytes(), "x")
     assert read.page_count == 2
     assert read.warnings == ("page 2: no text layer (1 image(s), needs OCR)",)
 

@@ -23,6 +23,12 @@ READERS: dict[str, str] = {
     ".pdf": "extract.readers.pdf:read",
     ".txt": "extract.readers.text:read",
     ".md": "extract.readers.text:read",
+    # scans as images: OCR with Tesseract `vie` (each TIFF frame is a page)
+    ".png": "extract.readers.ocr:read_image",
+    ".jpg": "extract.readers.ocr:read_image",
+    ".jpeg": "extract.readers.ocr:read_image",
+    ".tif": "extract.readers.ocr:read_image",
+    ".tiff": "extract.readers.ocr:read_image",
 }
 
 

@@ -13,6 +13,7 @@ import io
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import pdfplumber
@@ -26,7 +27,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from extract.readers.pdf_fonts import legacy_font_warnings
 from extract.readers.pdf_page import PageContent, PageGrid, read_page
 from models.document import Document, RawTable, TextLine
-from models.errors import LimitExceeded, UnreadableFile
+from models.errors import LimitExceeded, NoTextLayer, UnreadableFile
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +41,38 @@ PdfErrors = (PdfminerException, MalformedPDFException)
 
 
 def read(path: Path, data: bytes, doc_id: str) -> Document:
-    """Read a typed PDF, e.g. plan_000.pdf -> 'Số: 57/KH-UBND' ... and 15 table fragments."""
+    """Read a PDF: typed pages through pdfplumber; scanned pages (no text, an image) and pages
+    in legacy TCVN3/VNI fonts (mojibake text) through Tesseract OCR."""
+    doc, pages = _read_typed(path, data, doc_id)
+    needs_ocr = [
+        number
+        for number, content in enumerate(pages, start=1)
+        if (content.ink_chars == 0 and content.image_count > 0)
+        or legacy_font_warnings(number, content.fontnames)
+    ]
+    return _with_ocr(path, data, doc, needs_ocr) if needs_ocr else doc
+
+
+def read_typed(path: Path, data: bytes, doc_id: str) -> Document:
+    """The text layer only, e.g. plan_000.pdf -> 'Số: 57/KH-UBND' ... and 15 table fragments."""
+    return _read_typed(path, data, doc_id)[0]
+
+
+def _with_ocr(path: Path, data: bytes, doc: Document, pages: list[int]) -> Document:
+    """OCR the given pages into the document; without Tesseract a scan-only file fails and
+    a file with typed pages keeps them, with a warning."""
+    from extract.readers.ocr import merge_pages, ocr_pdf_pages
+
+    try:
+        return merge_pages(doc, ocr_pdf_pages(path, data, doc.doc_id, pages), pages=pages)
+    except NoTextLayer as e:
+        if len(pages) == doc.page_count:
+            raise
+        listed = ", ".join(map(str, pages))
+        return replace(doc, warnings=(*doc.warnings, f"pages {listed} not OCR'd: {e}"))
+
+
+def _read_typed(path: Path, data: bytes, doc_id: str) -> tuple[Document, list[PageContent]]:
     _check_signature(path, data)
     with _open_pdf(path, data) as pdf:
         _check_page_count(pdf, path)
@@ -49,7 +81,7 @@ def read(path: Path, data: bytes, doc_id: str) -> Document:
     lines, tables = _assemble(pages)
     for number, content in enumerate(pages, start=1):
         warnings.extend(_page_warnings(number, content))
-    return Document(
+    doc = Document(
         doc_id=doc_id,
         source_path=str(path),
         source_format="pdf",
@@ -58,6 +90,7 @@ def read(path: Path, data: bytes, doc_id: str) -> Document:
         tables=tuple(tables),
         warnings=tuple(warnings),
     )
+    return doc, pages
 
 
 def _check_signature(path: Path, data: bytes) -> None:

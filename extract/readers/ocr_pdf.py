@@ -1,0 +1,120 @@
+"""PDF pages -> page images for OCR (PyMuPDF), and which pages need OCR at all.
+
+A scanned page is usually one image drawn over the whole page, upright (the samples: one
+200-dpi grayscale JPEG per page). That image is decoded as it is: no re-rasterising, no
+resampling. Any other page (a rotated or clipped image, several images, vector art) is
+rendered in gray at RENDER_DPI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pymupdf as _pymupdf
+
+from extract.readers.ocr_image import RENDER_DPI, Gray, PageImage, normalise_resolution
+from models.errors import LimitExceeded, UnreadableFile
+
+MAX_PAGES = 2_000
+FULL_PAGE = 0.97  # an image covering this share of the page (each way) is the page
+mupdf: Any = _pymupdf  # PyMuPDF's API is untyped; it is used as such, here only
+
+
+def open_pdf(path: Path, data: bytes) -> Any:
+    """Open PDF bytes; UnreadableFile naming the file when they are not a readable PDF."""
+    if not data:
+        raise UnreadableFile(f"{path}: empty file (0 bytes)")
+    try:
+        doc = mupdf.open(stream=data, filetype="pdf")
+    except (mupdf.FileDataError, RuntimeError, ValueError) as e:
+        raise UnreadableFile(f"{path}: not a readable PDF ({e})") from e
+    if doc.needs_pass:
+        raise UnreadableFile(f"{path}: encrypted PDF, a password is needed to open it")
+    if doc.page_count > MAX_PAGES:
+        raise LimitExceeded(f"{path}: {doc.page_count} pages, more than the limit of {MAX_PAGES}")
+    return doc
+
+
+def page_images(path: Path, doc: Any, pages: Sequence[int] | None) -> Iterator[PageImage]:
+    """The given 1-based pages (all when None) as grayscale page images, in page order."""
+    numbers = sorted(set(pages)) if pages is not None else range(1, doc.page_count + 1)
+    for number in numbers:
+        if not 1 <= number <= doc.page_count:
+            raise ValueError(f"{path}: no page {number} (the PDF has {doc.page_count})")
+        try:
+            page = doc.load_page(number - 1)
+            image = _embedded_scan(doc, page, number) or _rendered(page, number)
+        except RuntimeError as e:  # MuPDF reports damaged content as RuntimeError
+            raise UnreadableFile(f"{path}: page {number}: damaged content ({e})") from e
+        yield normalise_resolution(image)
+
+
+def _embedded_scan(doc: Any, page: Any, number: int) -> PageImage | None:
+    """The page's one full-page, upright image, decoded as stored."""
+    if page.rotation % 360 or len(page.get_images(full=True)) != 1:
+        return None
+    infos = page.get_image_info(xrefs=True)
+    if len(infos) != 1 or not _covers_page(infos[0], page.rect):
+        return None
+    pixmap = mupdf.Pixmap(doc, infos[0]["xref"])
+    if pixmap.alpha or pixmap.n != 1:
+        pixmap = mupdf.Pixmap(mupdf.csGRAY, pixmap)
+    return PageImage(number, _array(pixmap), float(pixmap.width / (page.rect.width / 72.0)))
+
+
+def _covers_page(info: dict[str, Any], rect: Any) -> bool:
+    a, b, c, d, _, _ = (float(v) for v in info["transform"])
+    if abs(b) > 1e-6 or abs(c) > 1e-6 or a <= 0 or d <= 0:  # turned or mirrored
+        return False
+    box = mupdf.Rect(info["bbox"])
+    return bool(box.width >= FULL_PAGE * rect.width and box.height >= FULL_PAGE * rect.height)
+
+
+def _rendered(page: Any, number: int) -> PageImage:
+    pixmap = page.get_pixmap(dpi=RENDER_DPI, colorspace=mupdf.csGRAY, alpha=False)
+    return PageImage(number, _array(pixmap), float(RENDER_DPI))
+
+
+def _array(pixmap: Any) -> Gray:
+    rows = np.frombuffer(pixmap.samples, dtype=np.uint8).reshape(pixmap.height, pixmap.stride)
+    return np.ascontiguousarray(rows[:, : pixmap.width])
+
+
+# Latin-1 letters Vietnamese uses; any other Latin-1 symbol or letter in running text is a
+# sign of a legacy 8-bit font read as Latin-1: TCVN3 "Céng hßa X· héi", VNI "Coäng hoøa".
+VIETNAMESE_LATIN1 = frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ«»°")
+MOJIBAKE_SHARE = 0.03  # of the letters
+MIN_LETTERS = 20
+
+
+def is_mojibake(text: str) -> bool:
+    """Legacy-font text decoded as Latin-1: 'Céng hßa X· héi chñ nghÜa ViÖt Nam' -> True."""
+    letters = sum(1 for c in text if c.isalpha())
+    if letters < MIN_LETTERS:
+        return False
+    foreign = sum(1 for c in text if "\u00a1" <= c <= "\u00ff" and c not in VIETNAMESE_LATIN1)
+    native = sum(1 for c in text if _is_vietnamese_letter(c))
+    return foreign >= MOJIBAKE_SHARE * letters and foreign > native
+
+
+def _is_vietnamese_letter(char: str) -> bool:
+    # ă đ ơ ư and their capitals, and the precomposed letters with tone marks (U+1EA0-1EF9).
+    return char in "ăĂđĐơƠưƯ" or "\u1ea0" <= char <= "\u1ef9"
+
+
+def pages_needing_ocr(path: Path, data: bytes) -> list[int]:
+    """1-based pages with no usable text layer: no text but an image, or mojibake text."""
+    doc = open_pdf(path, data)
+    found: list[int] = []
+    try:
+        for page in doc:
+            text = page.get_text("text")
+            blank = not text.strip()
+            if (blank and page.get_images(full=False)) or (not blank and is_mojibake(text)):
+                found.append(page.number + 1)
+    finally:
+        doc.close()
+    return found

@@ -1,0 +1,137 @@
+"""Vietnamese OCR repairs that are safe: they restore what was printed, never invent text.
+
+- Body lines: a roman heading's dot read as "L" or run into the title ("IL MỤC ĐÍCH",
+  "I.MỤC ĐÍCH" -> "I. MỤC ĐÍCH").
+- Text: NFC; "Ð"/"ð" (Icelandic eth, U+00D0/U+00F0, a glyph identical to "Đ" and never
+  Vietnamese) -> "Đ"/"đ"; "ND"/"QD" as the type code of a legal symbol ("61/2018/ND-CP",
+  "468/QD-TTg": no such codes exist, NĐ and QĐ do) and the word "HDND" -> "HĐND".
+  "HD" alone is left: it is a real code (Hướng dẫn, "01/HD-UBND").
+- STT codes, in the STT column only: a code that does not follow its neighbours ("4A"
+  between "4.3" and "4.5", "21" between "2" and "2.2") is replaced by the one reading
+  among the known confusions that fits both neighbours; with no such reading, or more than
+  one, it is left as read.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+
+from extract.tables.patterns import STT_CODE_RE, STT_ROMAN_RE
+
+# "61/2018/ND-CP", "468/QD-TTg", "22a/QD-UBND": the type code right after the number/year.
+SYMBOL_D_RE = re.compile(r"(?<=\d/)((?:\d{4}/)?)([NQ])D(?=\s?-)|(?<=\d[a-z]/)([NQ])D(?=\s?-)")
+HDND_RE = re.compile(r"\bHDND\b")
+# A roman heading whose dot was lost or read as "L" (plan_003 p.1 "IL MỤC ĐÍCH", plan_001
+# p.1 "I.MỤC ĐÍCH"): "IL", "IIL", "VL" are no roman numerals, so the "L" is the dot.
+ROMAN_HEADING_RE = re.compile(
+    r"^(?P<num>I{1,3}|IV|VI{0,3}|IX)(?:L\s*|\.(?=[^\s.]))(?=[A-ZĐÂĂÊÔƠƯ][A-ZĐÀ-Ỹ])"
+)
+ETH = str.maketrans({"Ð": "Đ", "ð": "đ"})
+
+# Characters Tesseract reads in place of STT characters: "4A" for "4.4" (the dot runs
+# into the 4), "2,1" or "2/1" for "2.1", "l.2" for "1.2", "O" for "0".
+STT_CONFUSIONS: dict[str, tuple[str, ...]] = {
+    "A": (".4", "4"),
+    ",": (".",),
+    "/": (".",),
+    "·": (".",),
+    ":": (".",),
+    "l": ("1",),
+    "I": ("1",),
+    "|": ("1",),
+    "i": ("1",),
+    "O": ("0",),
+    "o": ("0",),
+    "S": ("5",),
+    "B": ("8",),
+    "Z": ("2", "7"),
+}
+STT_HEADERS = frozenset({"stt", "tt", "số tt", "số thứ tự"})
+
+
+def repair_text(text: str) -> str:
+    """Safe repairs of one string: '61/2018/NÐ-CP' -> '61/2018/NĐ-CP', 'HDND' -> 'HĐND'."""
+    text = unicodedata.normalize("NFC", text).translate(ETH)
+    text = SYMBOL_D_RE.sub(_symbol_d, text)
+    return HDND_RE.sub("HĐND", text)
+
+
+def repair_line(text: str) -> str:
+    """A body line: `repair_text`, and a roman heading's dot put back ('IL MỤC' -> 'I. MỤC')."""
+    return ROMAN_HEADING_RE.sub(r"\g<num>. ", repair_text(text))
+
+
+def _symbol_d(match: re.Match[str]) -> str:
+    year, letter = match.group(1) or "", match.group(2) or match.group(3)
+    return f"{year}{letter}Đ"
+
+
+def is_stt_header(cell: str | None) -> bool:
+    """A column header that names the STT column: 'STT', 'Stt', 'TT', 'Số TT'."""
+    return " ".join((cell or "").lower().split()) in STT_HEADERS
+
+
+def stt_code(text: str) -> str | None:
+    """The numeric code of a printed STT ('1.2.' -> '1.2'), None when it is not one."""
+    match = STT_CODE_RE.match(text)
+    return match.group("code") if match else None
+
+
+def follows(prev: str, code: str) -> bool:
+    """Can `code` come right after `prev`? '4.3' -> '4.4', '4.3.1', '5': yes; '4.4.1': no."""
+    a, b = prev.split("."), code.split(".")
+    if b == [*a, "1"]:  # first child: 1.2 -> 1.2.1
+        return True
+    # next sibling at some level: 1.2.3 -> 1.2.4, 1.3 or 2
+    return len(b) <= len(a) and b[:-1] == a[: len(b) - 1] and _next_number(a[len(b) - 1], b[-1])
+
+
+def _next_number(a: str, b: str) -> bool:
+    return a.isdigit() and b.isdigit() and int(b) == int(a) + 1
+
+
+def repair_stt_column(cells: Sequence[str | None]) -> list[str | None]:
+    """Repair the STT cells of a table's data rows, in order: ['4.3', '4A', '4.5'] -> 4.4."""
+    out = list(cells)
+    for index, raw in enumerate(cells):
+        if not raw or " " in raw or len(raw) > 12 or raw[0] == "(" or STT_ROMAN_RE.match(raw):
+            continue  # empty, a title, a column number '(1)' or a roman section
+        prev = _neighbour(out, range(index - 1, -1, -1))
+        after = _neighbour(out, range(index + 1, len(out)))
+        code = stt_code(raw)
+        if code is not None and (prev is None or follows(prev, code)):
+            continue  # reads as a code and fits what came before: leave it
+        if prev is None or (code is not None and after is None):
+            continue  # changing it needs both neighbours to agree
+        fits = {c for c in _readings(raw) if _fits(prev, stt_code(c), after)}
+        if len(fits) == 1:
+            out[index] = fits.pop()
+    return out
+
+
+def _neighbour(cells: Sequence[str | None], order: range) -> str | None:
+    """The nearest code in `order` that is a code ('1.2'), skipping empty and title cells."""
+    for index in order:
+        text = cells[index]
+        if text and STT_ROMAN_RE.match(text):
+            return None  # a roman section restarts the numbering: no neighbour across it
+        code = stt_code(text or "")
+        if code is not None:
+            return code
+    return None
+
+
+def _fits(prev: str, code: str | None, after: str | None) -> bool:
+    return code is not None and follows(prev, code) and (after is None or follows(code, after))
+
+
+def _readings(raw: str) -> Iterator[str]:
+    """Every string one known confusion away from `raw`: '4A' -> '4.4', '44', '4', 'A'…"""
+    for index, char in enumerate(raw):
+        for replacement in STT_CONFUSIONS.get(char, ()):
+            yield raw[:index] + replacement + raw[index + 1 :]
+        yield raw[:index] + raw[index + 1 :]  # a stray mark read as a character
+        if index and raw[index - 1].isdigit() and char.isdigit():
+            yield raw[:index] + "." + raw[index:]  # a dot lost between two digits
