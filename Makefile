@@ -30,6 +30,8 @@ test-all: setup
 
 bench: setup
 	$(BIN)/python bench/bench_pdf.py
+	$(BIN)/python bench/bench_batch.py
+	$(BIN)/python bench/bench_ocr.py --speed-only --pages 8 --workers 1 2
 
 setup: system-deps $(STAMP)
 
