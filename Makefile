@@ -9,7 +9,7 @@ DATA ?= data/parquet
 DEB_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils chromium fonts-dejavu-core
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-all lint setup system-deps bench clean
+.PHONY: run test test-all lint docs setup system-deps bench clean
 
 run: setup
 	$(BIN)/plans ingest data/raw --out $(DATA)
@@ -52,3 +52,7 @@ system-deps:
 
 clean:
 	rm -rf $(DATA)/* $(DATA)/.versions $(DATA)/.lock $(DATA)/.current.new report.html
+
+# Regenerate the data dictionary section of README.md from models/ (a test checks it).
+docs: setup
+	$(BIN)/python -c "import re,subprocess,pathlib; p=pathlib.Path('README.md'); s=p.read_text(); g=subprocess.run(['$(BIN)/plans','schema','--markdown'],capture_output=True,text=True,check=True).stdout; p.write_text(re.sub(r'(<!-- BEGIN dictionary[^\n]*-->\n).*?(<!-- END dictionary -->)', lambda m: m.group(1)+g+m.group(2), s, flags=re.S))"

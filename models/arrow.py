@@ -81,6 +81,7 @@ _PLAN_ITEMS = [
     ("commune", pa.string(), True),
     ("district", pa.string(), True),
     ("province", pa.string(), True),
+    ("code_list_version", pa.string(), True),
 ]
 _ITEM_SCORES = [
     ("doc_id", pa.string(), False),
@@ -104,6 +105,7 @@ _TARGETS = [
     ("scope", pa.string(), False),
     ("text", pa.string(), False),
     ("plan_year", pa.int32(), True),
+    ("code_list_version", pa.string(), True),
 ]
 _LEGAL_REFS = [
     ("doc_id", pa.string(), False),
@@ -123,6 +125,7 @@ _LEGAL_REFS = [
     ("char_end", pa.int32(), False),
     ("context", pa.string(), False),
     ("flags", pa.list_(pa.string()), False),
+    ("identity", pa.string(), True),
 ]
 _ERRORS = [
     ("run_id", pa.string(), False),

@@ -80,6 +80,7 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "commune": "the document's commune (copied so plan_items answers 'who' alone)",
         "district": "the document's district",
         "province": "the document's province",
+        "code_list_version": "version of normalize/codes used for field_code and criterion_code",
     },
     "item_scores": {
         "doc_id": "the document",
@@ -103,6 +104,7 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "scope": "commune | district | province",
         "text": "the text the target was read from",
         "plan_year": "the document's plan year (partition key)",
+        "code_list_version": "version of normalize/codes used for criterion_code",
     },
     "legal_refs": {
         "doc_id": "the citing document",
@@ -122,6 +124,8 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "char_end": "end offset in the document text",
         "context": "text around the reference",
         "flags": "repairs made, e.g. double_slash, eth_for_d",
+        "identity": "the cited document: key (normative), key|issuer|year (administrative, "
+        "Party: their numbers restart per issuer and year), Luật|name|date (laws by name)",
     },
     "errors": {
         "run_id": "the run that found the problem",

@@ -84,6 +84,7 @@ class PlanItem:
     commune: str | None = None  # the document's, so plan_items answers "who" on its own
     district: str | None = None
     province: str | None = None
+    code_list_version: str | None = None  # the canonical list field/criterion codes come from
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +116,7 @@ class TargetRecord:
     scope: str
     text: str
     plan_year: int | None
+    code_list_version: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +140,10 @@ class LegalRefRecord:
     char_end: int
     context: str
     flags: tuple[str, ...] = ()
+    # Who the cited document is: the key for normative documents (their number carries the
+    # year), key|issuer|year for administrative and Party ones, whose numbers restart every
+    # year at every issuer ('22/KH-UBND' of two districts are two documents).
+    identity: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

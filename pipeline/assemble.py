@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from extract.metadata import DocMeta
 from models.document import Document, TableRow
 from models.records import ItemScore, PlanItem, TargetRecord
 from normalize.agencies import lead_role
+from normalize.codelist import load_codelist
 from normalize.criteria import CriterionMatch, match_rows
 from normalize.deadlines import parse_deadline
 from normalize.targets import find_targets
@@ -68,6 +70,7 @@ def _item(doc_id: str, meta: DocMeta, row: TableRow, match: CriterionMatch) -> P
         commune=meta.commune,
         district=meta.district,
         province=meta.province,
+        code_list_version=load_codelist().version,
     )
 
 
@@ -101,7 +104,9 @@ def targets_of(
         for line in doc.lines
         if "\t" not in line.text and not _consumed(line.text, consumed)
     ]
-    return find_targets(doc.doc_id, rows, matches, body, meta.plan_year)
+    version = load_codelist().version
+    targets = find_targets(doc.doc_id, rows, matches, body, meta.plan_year)
+    return [replace(t, code_list_version=version) for t in targets]
 
 
 def _heading_texts(rows: Sequence[TableRow]) -> list[str]:

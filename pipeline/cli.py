@@ -241,7 +241,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _setup_logging(verbose: bool, json_logs: bool) -> None:
-    level = logging.DEBUG if verbose else logging.WARNING
+    # JSON logs are for machines (the nightly job): one line per document at INFO.
+    level = logging.DEBUG if verbose else logging.INFO if json_logs else logging.WARNING
     handler = logging.StreamHandler(sys.stderr)
     if json_logs:
         handler.setFormatter(_JsonFormatter())

@@ -27,6 +27,7 @@ from models.records import (
     PlanItem,
     TargetRecord,
 )
+from normalize.legal_refs import with_identities
 from pipeline.assemble import (
     criterion_matches,
     plan_items_of,
@@ -85,7 +86,8 @@ def _extract(doc: Document, run_id: str, started: datetime) -> DocResult:
     try:
         meta = find_metadata(doc)
         rows = find_table_rows(doc)
-        refs = find_legal_refs(doc)
+        own_issuer = f"UBND xã {meta.commune}" if meta.commune else None
+        refs = with_identities(find_legal_refs(doc), own_issuer)
         stage = "normalize"
         matches = criterion_matches(meta, rows)
         items = plan_items_of(doc, meta, rows, matches)

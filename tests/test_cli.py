@@ -164,7 +164,7 @@ def test_schema_command_matches_readme(capsys: pytest.CaptureFixture[str]) -> No
     assert main(["schema", "--markdown"]) == 0
     generated = capsys.readouterr().out
     readme = (RAW.parent.parent / "README.md").read_text(encoding="utf-8")
-    assert generated.strip() in readme, "README data dictionary is stale: plans schema --markdown"
+    assert generated.strip() in readme, "README data dictionary is stale: run `make docs`"
 
 
 def test_compare_ontime_across_communes(ingested: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -219,3 +219,57 @@ def test_targets_wide_has_one_row_per_commune_year(ingested: Path) -> None:
     rows = _sql(ingested, "select commune, plan_year, ONTIME_RATE from targets_wide order by 2, 1")
     assert ("Hà Châu", 2023, 99.9) in rows and ("Giang Điền", 2023, 96.0) in rows
     assert len({(c, y) for c, y, _ in rows}) == len(rows)
+
+
+def test_citations_resolve_to_documents_of_the_corpus(tmp_path: Path) -> None:
+    """A district report citing Hà Châu's plan 57/KH-UBND finds it in the corpus; the same
+    number from another commune does not."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(RAW / "plan_000.txt", src / "ha_chau.txt")
+    (src / "report.txt").write_text(
+        "Số: 12/BC-UBND\nPhú Bình, ngày 10 tháng 12 năm 2023\nBÁO CÁO\nKết quả cải cách hành "
+        "chính năm 2023\nCăn cứ Kế hoạch số 57/KH-UBND ngày 28/8/2022 của UBND xã Hà Châu về "
+        "duy trì Chỉ số cải cách hành chính;\nKế hoạch số 57/KH-UBND ngày 03/3/2023 của UBND "
+        "xã Lộc Hòa.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert main(["ingest", str(src), "--out", str(out), "--progress", "none"]) == 0
+    rows = _sql(
+        out,
+        "select identity, cited_commune from citations where key = '57/KH-UBND' order by 1",
+    )
+    assert rows == [
+        ("57/KH-UBND|ubnd xa ha chau|2022", "Hà Châu"),
+        ("57/KH-UBND|ubnd xa loc hoa|2023", None),
+    ]
+
+
+def test_json_logs_give_one_line_per_document(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(RAW / "plan_003.txt", src / "a.txt")
+    (src / "b.pdf").write_bytes(b"")
+    main(["ingest", str(src), "--out", str(tmp_path / "o"), "--progress", "none", "--log-json"])
+    events = [json.loads(line) for line in capsys.readouterr().err.splitlines()]
+    per_doc = {Path(e["path"]).name: e["status"] for e in events if e["message"] == "extracted"}
+    assert per_doc == {"a.txt": "ok", "b.pdf": "failed"}
+
+
+def test_same_plan_same_plan_items_in_every_format(ingested: Path) -> None:
+    """DESIGN.md: the same plan must give the same rows in every format (pages aside)."""
+    rows = _sql(
+        ingested,
+        "select d.source_format, i.* exclude (doc_id, page_first, page_last, run_id, "
+        "extractor_version, ocr_confidence) from plan_items i join documents d using (doc_id) "
+        "order by all",
+    )
+    by_format: dict[str, list[tuple[object, ...]]] = {}
+    for fmt, *rest in rows:
+        by_format.setdefault(str(fmt), []).append(tuple(rest))
+    assert set(by_format) == {"docx", "pdf", "txt"}
+    assert by_format["docx"] == by_format["pdf"] == by_format["txt"]
+    assert len(by_format["docx"]) == 60 + 118 + 65 + 22 + 47

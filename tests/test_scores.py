@@ -37,7 +37,9 @@ def test_score_kinds_follow_the_plan_year() -> None:
     rows = find_table_rows(read_document(RAW / "plan_001.docx"))
     scores = [s for s in scores_of("d", rows, 2024) if s.code == "3.3.1"]
     assert [(s.kind, s.year, s.value) for s in scores] == [
-        ("max", None, 4.5), ("actual", 2023, 4.5), ("target", 2024, 4.5)
+        ("max", None, 4.5),
+        ("actual", 2023, 4.5),
+        ("target", 2024, 4.5),
     ]
     total = [s for s in scores_of("d", rows, 2024) if s.code == "1" and s.kind == "actual"]
     assert total[0].value == 23.27

@@ -1,0 +1,69 @@
+"""Identity of cited documents: (key, issuer, year) for numbers that restart."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from models.records import LegalRefRecord
+from normalize.legal_refs import issuer_key, ref_identity
+
+
+def _ref(
+    key: str | None,
+    *,
+    issuer: str | None = None,
+    when: date | None = None,
+    symbol_year: int | None = None,
+    relation: str = "mention",
+    ref_type: str = "Kế hoạch",
+    subject: str | None = None,
+) -> LegalRefRecord:
+    return LegalRefRecord(
+        doc_id="d",
+        key=key,
+        ref_type=ref_type,
+        number=None,
+        symbol_year=symbol_year,
+        symbol=None,
+        issuer_code=None,
+        issuer_level="unknown",
+        issued_date=when,
+        issuer_text=issuer,
+        subject=subject,
+        relation=relation,  # type: ignore[arg-type]
+        page=1,
+        char_start=0,
+        char_end=1,
+        context="",
+    )
+
+
+def test_normative_key_is_its_identity() -> None:
+    assert ref_identity(_ref("61/2018/NĐ-CP", symbol_year=2018, ref_type="Nghị định")) == (
+        "61/2018/NĐ-CP"
+    )
+
+
+def test_same_administrative_key_from_two_districts_is_two_documents() -> None:
+    a = _ref("22/KH-UBND", issuer="UBND huyện Phú Bình", when=date(2023, 3, 1))
+    b = _ref("22/KH-UBND", issuer="Ủy ban nhân dân huyện Lộc Ninh", when=date(2023, 3, 1))
+    assert ref_identity(a) == "22/KH-UBND|ubnd huyen phu binh|2023"
+    assert ref_identity(b) == "22/KH-UBND|ubnd huyen loc ninh|2023"
+
+
+def test_spellings_of_one_issuer_agree() -> None:
+    assert issuer_key("Chủ tịch Ủy ban nhân dân huyện Phú Bình") == "ubnd huyen phu binh"
+    assert issuer_key("UBND huyện Phú Bình") == "ubnd huyen phu binh"
+    assert issuer_key(None) is None
+
+
+def test_own_number_takes_the_plans_issuer() -> None:
+    own = _ref("57/KH-UBND", when=date(2022, 8, 28), relation="self")
+    assert ref_identity(own, "UBND xã Hà Châu") == "57/KH-UBND|ubnd xa ha chau|2022"
+
+
+def test_law_by_name() -> None:
+    law = _ref(
+        None, ref_type="Luật", subject="Luật Tổ chức chính quyền địa phương", when=date(2015, 6, 19)
+    )
+    assert ref_identity(law) == "Luật|luat to chuc chinh quyen dia phuong|2015-06-19"
