@@ -12,6 +12,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from pipeline import commands
 
@@ -37,7 +38,28 @@ exit codes: 0 ok, 1 some files failed (see the errors table), 2 usage or dataset
 """
 
 
+def _data_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--data",
+        type=Path,
+        default=DEFAULT_DATA,
+        metavar="DIR",
+        help="dataset directory (default: %(default)s)",
+    )
+
+
+def _width_option(p: argparse.ArgumentParser, default: int) -> None:
+    p.add_argument(
+        "--max-width",
+        type=int,
+        default=default,
+        metavar="N",
+        help="cut table cells longer than N characters (default: %(default)s)",
+    )
+
+
 def _add_run_options(p: argparse.ArgumentParser) -> None:
+    """Options of `ingest` and `nightly`: what to read, where to write, how to run."""
     p.add_argument(
         "paths",
         nargs="+",
@@ -52,13 +74,29 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="dataset directory (default: %(default)s)",
     )
+    p.add_argument("--force", action="store_true", help="re-extract every file even when unchanged")
+    p.add_argument(
+        "--progress",
+        choices=("auto", "bar", "lines", "none"),
+        default="auto",
+        help="progress display on stderr (default: bar on a terminal, else lines)",
+    )
+    p.add_argument(
+        "--log-json",
+        action="store_true",
+        help="structured logs on stderr: one JSON object per document and event",
+    )
+    _add_executor_options(p)
+
+
+def _add_executor_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--jobs",
         "-j",
         type=int,
         default=1,
         metavar="N",
-        help="documents processed in parallel by the local executor (default: 1)",
+        help="documents processed in parallel (default: 1)",
     )
     p.add_argument(
         "--executor",
@@ -83,110 +121,74 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
         type=int,
         default=3072,
         metavar="MB",
-        help="memory (address space) limit per document (default: %(default)s)",
-    )
-    p.add_argument("--force", action="store_true", help="re-extract every file even when unchanged")
-    p.add_argument(
-        "--progress",
-        choices=("auto", "bar", "lines", "none"),
-        default="auto",
-        help="progress display on stderr (default: bar on a terminal, else lines)",
-    )
-    p.add_argument(
-        "--log-json",
-        action="store_true",
-        help="structured logs: one JSON object per line on stderr",
+        help="memory a document may add to its worker (default: %(default)s)",
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of `plans` and all its subcommands."""
-    parser = argparse.ArgumentParser(
-        prog="plans",
-        description=DESCRIPTION,
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--verbose", "-v", action="store_true", help="more log output")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-
+def _add_run_commands(sub: Any) -> None:
     ingest = sub.add_parser(
         "ingest",
         help="extract new or changed plan files into Parquet",
-        description="Extract new or changed files (by size, mtime and "
-        "sha256) and swap the new dataset in atomically.",
+        description="Extract new or changed files (by size, mtime and sha256) and swap the "
+        "new dataset in atomically.",
     )
     _add_run_options(ingest)
     nightly = sub.add_parser(
         "nightly",
         help="re-extract stale or failed files; drop vanished ones",
-        description="The scheduled job: like ingest, and also re-extract "
-        "files whose extractor or code-list version is stale and drop the "
-        "rows of files no longer under PATH.",
+        description="The scheduled job: like ingest, and also re-extract files whose "
+        "extractor or code-list version is stale and drop the rows of files no longer under PATH.",
     )
     _add_run_options(nightly)
 
+
+def _add_analyst_commands(sub: Any) -> None:
     query = sub.add_parser(
         "query",
         help="run SQL over the Parquet tables with DuckDB",
         description="Views: " + ", ".join(commands.view_names()),
     )
     query.add_argument("sql", help='SQL, e.g. "select * from documents"')
-    query.add_argument(
-        "--data",
-        type=Path,
-        default=DEFAULT_DATA,
-        metavar="DIR",
-        help="dataset directory (default: %(default)s)",
-    )
+    _data_option(query)
     query.add_argument(
         "--format",
         choices=("table", "csv", "json"),
         default="table",
         help="output format (default: %(default)s)",
     )
-    query.add_argument(
-        "--max-width",
-        type=int,
-        default=60,
-        metavar="N",
-        help="cut table cells longer than N characters (default: %(default)s)",
-    )
-
+    _width_option(query, 60)
     compare = sub.add_parser(
         "compare",
         help="a criterion's targets and scores across communes and years",
-        description="Every target (and score, where the plan has one) of a canonical criterion, "
-        "one plan per row group, e.g. `plans compare F3.ONTIME`.",
+        description="Every target (and score, where the plan has one) of a canonical "
+        "criterion per commune and year, e.g. `plans compare F3.ONTIME`.",
     )
     compare.add_argument("criterion", help="canonical code from normalize/codes/criteria.csv")
-    compare.add_argument(
-        "--data",
-        type=Path,
-        default=DEFAULT_DATA,
-        metavar="DIR",
-        help="dataset directory (default: %(default)s)",
+    _data_option(compare)
+    _width_option(compare, 60)
+    report = sub.add_parser(
+        "report",
+        help="one self-contained HTML report with charts",
+        description="Coverage, targets by criterion, score profiles, year-over-year changes, "
+        "most cited legal documents and the review list, as one HTML file (no network).",
     )
-    compare.add_argument(
-        "--max-width",
-        type=int,
-        default=60,
-        metavar="N",
-        help="cut cells longer than N characters (default: %(default)s)",
+    _data_option(report)
+    report.add_argument(
+        "--out",
+        type=Path,
+        default=Path("report.html"),
+        metavar="FILE",
+        help="HTML file to write (default: %(default)s)",
     )
 
+
+def _add_checking_commands(sub: Any) -> None:
     review = sub.add_parser(
         "review",
         help="criterion matches to check by hand, with their best candidates",
         description="Rows whose canonical criterion is missing or below --below.",
     )
-    review.add_argument(
-        "--data",
-        type=Path,
-        default=DEFAULT_DATA,
-        metavar="DIR",
-        help="dataset directory (default: %(default)s)",
-    )
+    _data_option(review)
     review.add_argument(
         "--below",
         type=float,
@@ -201,42 +203,28 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="show at most N rows (default: %(default)s)",
     )
-    review.add_argument(
-        "--max-width",
-        type=int,
-        default=50,
-        metavar="N",
-        help="cut cells longer than N characters (default: %(default)s)",
-    )
-
-    report = sub.add_parser(
-        "report",
-        help="one self-contained HTML report with charts",
-        description="Coverage, targets by criterion, score profiles, year-over-year changes, "
-        "most cited legal documents and the review list, as one HTML file (no network).",
-    )
-    report.add_argument(
-        "--data",
-        type=Path,
-        default=DEFAULT_DATA,
-        metavar="DIR",
-        help="dataset directory (default: %(default)s)",
-    )
-    report.add_argument(
-        "--out",
-        type=Path,
-        default=Path("report.html"),
-        metavar="FILE",
-        help="HTML file to write (default: %(default)s)",
-    )
-
+    _width_option(review, 50)
     refs = sub.add_parser("refs", help="print the legal references of a file or text as JSON lines")
     source = refs.add_mutually_exclusive_group(required=True)
     source.add_argument("file", nargs="?", type=Path, help="a plan file (any supported format)")
     source.add_argument("--text", help="a text to scan instead of a file")
-
     schema = sub.add_parser("schema", help="print the tables and columns (the data dictionary)")
     schema.add_argument("--markdown", action="store_true", help="as Markdown (used in README)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of `plans` and all its subcommands."""
+    parser = argparse.ArgumentParser(
+        prog="plans",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--verbose", "-v", action="store_true", help="more log output")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _add_run_commands(sub)
+    _add_analyst_commands(sub)
+    _add_checking_commands(sub)
     return parser
 
 

@@ -188,6 +188,36 @@ def _label(placed: dict[str, str | None], title: str | None) -> str:
     return ""
 
 
+@dataclass(frozen=True)
+class _Code:
+    """Where a row stands in its table: code, parent, depth, top-level ancestor."""
+
+    code: str
+    parent: str | None
+    level: int
+    root: str
+    flags: tuple[str, ...]
+
+
+def _code_of(
+    draft: _Draft,
+    placed: dict[str, str | None],
+    book: CodeBook,
+    codes: list[str],
+    parents: dict[str, str | None],
+) -> _Code:
+    """A sub-row takes its origin's code with an ordinal ('2.6#2'); others their STT's."""
+    if draft.inherits is not None:
+        origin = codes[draft.inherits]
+        code = book.ordinal(origin.split("#")[0])
+        parent, level = book.register_subrow(code, origin, _label(placed, None))
+        parents[code] = parent
+        return _Code(code, parent, level, book.root_of(origin, parents), ("sub_row",))
+    code, parent, level, flags = book.assign(draft.stt, _label(placed, draft.title))
+    parents[code] = parent
+    return _Code(code, parent, level, book.root_of(code, parents), flags)
+
+
 def _finish(
     drafts: list[_Draft], roles: list[str | None], table: LogicalTable, table_index: int
 ) -> list[TableRow]:
@@ -198,19 +228,9 @@ def _finish(
     for index, draft in enumerate(drafts):
         placed = _place(draft.cells, roles)
         if draft.inherits is not None:
-            origin = drafts[draft.inherits]
-            _inherit(placed, _place(origin.cells, roles))
-            origin_code = codes[draft.inherits]
-            code = book.ordinal(origin_code.split("#")[0])
-            parent, level = book.register_subrow(code, origin_code, _label(placed, None))
-            flags: tuple[str, ...] = ("sub_row",)
-            root = book.root_of(origin_code, parents)
-        else:
-            code, parent, level, flags = book.assign(draft.stt, _label(placed, draft.title))
-            root = ""
-        parents[code] = parent
-        codes.append(code)
-        root = root or book.root_of(code, parents)
+            _inherit(placed, _place(drafts[draft.inherits].cells, roles))
+        where = _code_of(draft, placed, book, codes, parents)
+        codes.append(where.code)
         confidence = sum(draft.confidence) / len(draft.confidence) if draft.confidence else None
         out.append(
             TableRow(
@@ -218,16 +238,16 @@ def _finish(
                 row_index=index,
                 kind="section" if draft.section else "item",
                 stt_raw=draft.stt,
-                code=code,
-                parent_code=parent,
-                level=level,
-                section_code=root,
-                section_title=book.labels.get(root) or None,
+                code=where.code,
+                parent_code=where.parent,
+                level=where.level,
+                section_code=where.root,
+                section_title=book.labels.get(where.root) or None,
                 scores=tuple(_scores(draft.cells, roles, table)),
                 page_first=draft.page_first,
                 page_last=draft.page_last,
                 confidence=confidence,
-                flags=tuple(draft.flags) + flags,
+                flags=tuple(draft.flags) + where.flags,
                 **_role_fields(placed, draft.title, roles),
             )
         )
