@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed
 .PHONY: run test test-all lint docs setup system-deps bench clean
 
 run: setup
-	$(BIN)/plans ingest data/raw --out $(DATA)
+	$(BIN)/plans ingest data/raw --out $(DATA) --jobs 2
 	@echo
 	@echo "== Comparison across communes (plans query) =="
 	$(BIN)/plans query --data $(DATA) "$$(cat pipeline/sql/compare_communes.sql)"

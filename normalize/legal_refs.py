@@ -28,24 +28,61 @@ def issuer_key(issuer_text: str | None) -> str | None:
     return " ".join(key.split()) or None
 
 
-def ref_identity(ref: LegalRefRecord, own_issuer: str | None = None) -> str | None:
+# An issuer named only by its level ("của Chủ tịch UBND huyện", "Ban Thường vụ Tỉnh ủy") is
+# the one of the citing plan's own district or province.
+LEVEL_ONLY = (
+    (re.compile(r"(?:^|\s)(?:ubnd|hdnd) (huyen|tinh)$"), 1),
+    (re.compile(r"(?:^|\s)(huyen|tinh) uy$"), 1),
+    (re.compile(r"ban chap hanh dang bo (huyen|tinh)$"), 1),
+)
+
+
+def place_issuer(issuer: str | None, places: dict[str, str | None]) -> str | None:
+    """'ubnd huyen' in a plan of huyện Phú Bình -> 'ubnd huyen phu binh'."""
+    if issuer is None:
+        return None
+    for pattern, group in LEVEL_ONLY:
+        match = pattern.search(issuer)
+        if match and places.get(match.group(group)):
+            return f"{issuer} {fold(places[match.group(group)] or '')}"
+    return issuer
+
+
+def ref_identity(
+    ref: LegalRefRecord,
+    own_issuer: str | None = None,
+    known: dict[str, tuple[str, int]] | None = None,
+    places: dict[str, str | None] | None = None,
+) -> str | None:
     """'61/2018/NĐ-CP' stays its key; '106/KH-UBND' of UBND huyện Phú Bình dated 2023 ->
     '106/KH-UBND|ubnd huyen phu binh|2023'; a law by name -> 'Luật|<name>|<date>'.
-    `own_issuer` names the issuer of the plan's own number ('UBND xã Hà Châu')."""
+    `own_issuer` names the issuer of the plan's own number ('UBND xã Hà Châu'); `known` gives,
+    per key, the issuer and year the same plan states elsewhere for it."""
     if ref.key is None:
         name = fold(ref.subject or ref.ref_type)
         return f"{ref.ref_type}|{name}|{ref.issued_date.isoformat() if ref.issued_date else ''}"
     if ref.symbol_year is not None or ref.ref_type == "Tiêu chuẩn":
         return ref.key
-    issuer = issuer_key(ref.issuer_text)
+    issuer = place_issuer(issuer_key(ref.issuer_text), places or {})
     if issuer is None and ref.relation == "self":
         issuer = issuer_key(own_issuer)
     year = ref.issued_date.year if ref.issued_date else None
+    if issuer is None and known and ref.key in known:
+        issuer, year = known[ref.key][0], year or known[ref.key][1]
     return f"{ref.key}|{issuer or ''}|{year or ''}"
 
 
 def with_identities(
-    refs: list[LegalRefRecord], own_issuer: str | None = None
+    refs: list[LegalRefRecord],
+    own_issuer: str | None = None,
+    places: dict[str, str | None] | None = None,
 ) -> list[LegalRefRecord]:
-    """The references with their identity filled in."""
-    return [replace(ref, identity=ref_identity(ref, own_issuer)) for ref in refs]
+    """The references with their identity filled in. Within one plan a key cited once with
+    its issuer and date and again bare ('Chỉ thị số 20-CT/TU, ngày 26/4/2023 của Ban Thường
+    vụ Tỉnh ủy' … 'Chỉ thị số 20-CT/TU') is one document."""
+    known: dict[str, tuple[str, int]] = {}
+    for ref in refs:
+        issuer = place_issuer(issuer_key(ref.issuer_text), places or {})
+        if ref.key and issuer and ref.issued_date and ref.key not in known:
+            known[ref.key] = (issuer, ref.issued_date.year)
+    return [replace(ref, identity=ref_identity(ref, own_issuer, known, places)) for ref in refs]

@@ -87,7 +87,8 @@ def _extract(doc: Document, run_id: str, started: datetime) -> DocResult:
         meta = find_metadata(doc)
         rows = find_table_rows(doc)
         own_issuer = f"UBND xã {meta.commune}" if meta.commune else None
-        refs = with_identities(find_legal_refs(doc), own_issuer)
+        places = {"xa": meta.commune, "huyen": meta.district, "tinh": meta.province}
+        refs = with_identities(find_legal_refs(doc), own_issuer, places)
         stage = "normalize"
         matches = criterion_matches(meta, rows)
         items = plan_items_of(doc, meta, rows, matches)

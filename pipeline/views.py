@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 
 from models.arrow import TABLE_NAMES, TABLES
 from pipeline.report_sql import targets_wide_sql
+
+log = logging.getLogger(__name__)
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 
@@ -68,10 +72,23 @@ def connect(data_dir: Path) -> duckdb.DuckDBPyConnection:
         source = f"read_parquet('{path}', union_by_name = true{hive})"
         con.execute(f"CREATE VIEW {table} AS SELECT * FROM {source}")
     for name, sql in CONVENIENCE_VIEWS.items():
-        con.execute(f"CREATE VIEW {name} AS {sql}")
+        _create_view(con, name, lambda sql=sql: sql)
     # one column per metric present in the data (DuckDB cannot PIVOT inside a fixed view)
-    con.execute(f"CREATE VIEW targets_wide AS {targets_wide_sql(con)}")
+    _create_view(con, "targets_wide", lambda: targets_wide_sql(con))
     return con
+
+
+def _create_view(con: duckdb.DuckDBPyConnection, name: str, sql: Callable[[], str]) -> None:
+    """A convenience view; a dataset written before a column it needs existed (columns are
+    only ever added) keeps working without it until `plans nightly` re-extracts."""
+    try:
+        con.execute(f"CREATE VIEW {name} AS {sql()}")
+    except duckdb.BinderException as e:
+        log.warning(
+            "view %s is not available on this dataset (%s); run `plans nightly`",
+            name,
+            str(e).splitlines()[0],
+        )
 
 
 def view_names() -> tuple[str, ...]:

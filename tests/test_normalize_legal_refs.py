@@ -67,3 +67,27 @@ def test_law_by_name() -> None:
         None, ref_type="Luật", subject="Luật Tổ chức chính quyền địa phương", when=date(2015, 6, 19)
     )
     assert ref_identity(law) == "Luật|luat to chuc chinh quyen dia phuong|2015-06-19"
+
+
+def test_a_bare_mention_takes_the_issuer_the_plan_gives_elsewhere() -> None:
+    from normalize.legal_refs import with_identities
+
+    full = _ref(
+        "20-CT/TU", issuer="Ban Thường vụ Tỉnh ủy", when=date(2023, 4, 26), ref_type="Chỉ thị"
+    )
+    bare = _ref("20-CT/TU", ref_type="Chỉ thị")
+    assert {r.identity for r in with_identities([full, bare])} == {
+        "20-CT/TU|ban thuong vu tinh uy|2023"
+    }
+
+
+def test_an_issuer_named_by_level_only_is_the_plans_own_district() -> None:
+    from normalize.legal_refs import with_identities
+
+    ref = _ref("02/KH-UBND", issuer="Chủ tịch UBND huyện", when=date(2023, 1, 6))
+    party = _ref("20-CT/TU", issuer="Ban Thường vụ Tỉnh ủy", when=date(2023, 4, 26))
+    places = {"xa": "Hà Châu", "huyen": "Phú Bình", "tinh": "Thái Nguyên"}
+    assert [r.identity for r in with_identities([ref, party], places=places)] == [
+        "02/KH-UBND|ubnd huyen phu binh|2023",
+        "20-CT/TU|ban thuong vu tinh uy thai nguyen|2023",
+    ]

@@ -93,3 +93,27 @@ def test_image_input_is_read(tmp_path: Path) -> None:
     doc = read_document(png)
     assert doc.source_format == "image" and doc.ocr and doc.page_count == 1
     assert any("Sơn Thượng" in line.text for line in doc.lines)
+
+
+def test_mojibake_text_layer_is_routed_to_ocr() -> None:
+    """A TCVN3 text layer in an innocently named font: the text itself gives it away."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_textbox(
+        pymupdf.Rect(60, 60, 540, 300),
+        "Céng hßa x· héi chñ nghÜa ViÖt Nam. §éc lËp - Tù do - H¹nh phóc. "
+        "KÕ ho¹ch c¶i c¸ch hµnh chÝnh n¨m 2023",
+        fontname="helv",
+        fontsize=12,
+    )
+    data = doc.tobytes()
+    assert not pdf.read_typed(Path("old.pdf"), data, "x").ocr
+    assert pdf.read(Path("old.pdf"), data, "x").ocr
+
+
+@pytest.mark.parametrize("sample", ["plan_000", "plan_001", "plan_002", "plan_003", "plan_004"])
+def test_typed_samples_are_not_taken_for_mojibake(sample: str) -> None:
+    from tests.conftest import RAW
+
+    doc = pdf.read(RAW / f"{sample}.pdf", (RAW / f"{sample}.pdf").read_bytes(), "x")
+    assert not doc.ocr

@@ -16,6 +16,7 @@ import numpy as np
 import pymupdf as _pymupdf
 
 from extract.readers.ocr_image import RENDER_DPI, Gray, PageImage, normalise_resolution
+from extract.readers.pdf_fonts import is_mojibake
 from models.errors import LimitExceeded, UnreadableFile
 
 MAX_PAGES = 2_000
@@ -81,28 +82,6 @@ def _rendered(page: Any, number: int) -> PageImage:
 def _array(pixmap: Any) -> Gray:
     rows = np.frombuffer(pixmap.samples, dtype=np.uint8).reshape(pixmap.height, pixmap.stride)
     return np.ascontiguousarray(rows[:, : pixmap.width])
-
-
-# Latin-1 letters Vietnamese uses; any other Latin-1 symbol or letter in running text is a
-# sign of a legacy 8-bit font read as Latin-1: TCVN3 "Céng hßa X· héi", VNI "Coäng hoøa".
-VIETNAMESE_LATIN1 = frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ«»°")
-MOJIBAKE_SHARE = 0.03  # of the letters
-MIN_LETTERS = 20
-
-
-def is_mojibake(text: str) -> bool:
-    """Legacy-font text decoded as Latin-1: 'Céng hßa X· héi chñ nghÜa ViÖt Nam' -> True."""
-    letters = sum(1 for c in text if c.isalpha())
-    if letters < MIN_LETTERS:
-        return False
-    foreign = sum(1 for c in text if "\u00a1" <= c <= "\u00ff" and c not in VIETNAMESE_LATIN1)
-    native = sum(1 for c in text if _is_vietnamese_letter(c))
-    return foreign >= MOJIBAKE_SHARE * letters and foreign > native
-
-
-def _is_vietnamese_letter(char: str) -> bool:
-    # ă đ ơ ư and their capitals, and the precomposed letters with tone marks (U+1EA0-1EF9).
-    return char in "ăĂđĐơƠưƯ" or "\u1ea0" <= char <= "\u1ef9"
 
 
 def pages_needing_ocr(path: Path, data: bytes) -> list[int]:

@@ -24,7 +24,7 @@ from pdfplumber.page import Page
 from pdfplumber.pdf import PDF
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from extract.readers.pdf_fonts import legacy_font_warnings
+from extract.readers.pdf_fonts import is_mojibake, legacy_font_warnings
 from extract.readers.pdf_page import PageContent, PageGrid, read_page
 from models.document import Document, RawTable, TextLine
 from models.errors import LimitExceeded, NoTextLayer, UnreadableFile
@@ -44,13 +44,22 @@ def read(path: Path, data: bytes, doc_id: str) -> Document:
     """Read a PDF: typed pages through pdfplumber; scanned pages (no text, an image) and pages
     in legacy TCVN3/VNI fonts (mojibake text) through Tesseract OCR."""
     doc, pages = _read_typed(path, data, doc_id)
+    text_of = _page_texts(doc)
     needs_ocr = [
         number
         for number, content in enumerate(pages, start=1)
         if (content.ink_chars == 0 and content.image_count > 0)
         or legacy_font_warnings(number, content.fontnames)
+        or is_mojibake(text_of.get(number, ""))
     ]
     return _with_ocr(path, data, doc, needs_ocr) if needs_ocr else doc
+
+
+def _page_texts(doc: Document) -> dict[int, str]:
+    texts: dict[int, list[str]] = {}
+    for line in doc.lines:
+        texts.setdefault(line.page, []).append(line.text)
+    return {page: "\n".join(lines) for page, lines in texts.items()}
 
 
 def read_typed(path: Path, data: bytes, doc_id: str) -> Document:

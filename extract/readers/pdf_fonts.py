@@ -48,3 +48,25 @@ def legacy_font_warnings(page_number: int, fontnames: Iterable[str]) -> list[str
                 "text is mojibake"
             )
     return warnings
+
+
+# Latin-1 letters Vietnamese uses; any other Latin-1 symbol or letter in running text is a
+# sign of a legacy 8-bit font read as Latin-1: TCVN3 "Céng hßa X· héi", VNI "Coäng hoøa".
+VIETNAMESE_LATIN1 = frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ«»°")
+MOJIBAKE_SHARE = 0.03  # of the letters
+MIN_LETTERS = 20
+
+
+def is_mojibake(text: str) -> bool:
+    """Legacy-font text decoded as Latin-1: 'Céng hßa X· héi chñ nghÜa ViÖt Nam' -> True."""
+    letters = sum(1 for c in text if c.isalpha())
+    if letters < MIN_LETTERS:
+        return False
+    foreign = sum(1 for c in text if "\u00a1" <= c <= "\u00ff" and c not in VIETNAMESE_LATIN1)
+    native = sum(1 for c in text if _is_vietnamese_letter(c))
+    return foreign >= MOJIBAKE_SHARE * letters and foreign > native
+
+
+def _is_vietnamese_letter(char: str) -> bool:
+    # ă đ ơ ư and their capitals, and the precomposed letters with tone marks (U+1EA0-1EF9).
+    return char in "ăĂđĐơƠưƯ" or "\u1ea0" <= char <= "\u1ef9"
