@@ -273,3 +273,17 @@ def test_same_plan_same_plan_items_in_every_format(ingested: Path) -> None:
     assert set(by_format) == {"docx", "pdf", "txt"}
     assert by_format["docx"] == by_format["pdf"] == by_format["txt"]
     assert len(by_format["docx"]) == 60 + 118 + 65 + 22 + 47
+
+
+def test_progress_lines_show_counts_and_eta(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("plan_000.txt", "plan_003.txt", "plan_004.docx"):
+        shutil.copy(RAW / name, src / name)
+    main(["ingest", str(src), "--out", str(tmp_path / "o"), "--progress", "lines"])
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "extracting 3 file(s), 0 unchanged skipped"
+    assert err[1].startswith("[1/3] ok") and ", eta " in err[1]
+    assert err[3].startswith("[3/3] ok")

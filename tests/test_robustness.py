@@ -232,3 +232,44 @@ def test_fuzz_mutated_samples_raise_only_extract_errors(sample: str, seed: int, 
         read_document(Path(sample), bytes(data))
     except ExtractError:
         pass
+
+
+def test_a_worker_killed_mid_document_is_an_error_row(tmp_path: Path) -> None:
+    """A worker that dies (here: SIGKILL from outside, as the OOM killer would) costs only
+    its document."""
+    import signal
+    import threading
+    import time
+
+    import psutil
+
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(RAW / "plan_002.pdf", src / "victim.pdf")
+    shutil.copy(RAW / "plan_003.txt", src / "bystander.txt")
+    me = psutil.Process()
+
+    def kill_the_pdf_worker() -> None:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            for child in me.children():
+                try:
+                    if child.cpu_times().user > 0.3:  # the PDF worker, well under way
+                        child.send_signal(signal.SIGKILL)
+                        return
+                except psutil.NoSuchProcess:
+                    continue
+            time.sleep(0.02)
+
+    killer = threading.Thread(target=kill_the_pdf_worker)
+    killer.start()
+    out = tmp_path / "out"
+    code = main(["ingest", str(src), "--out", str(out), "--jobs", "2", "--progress", "none"])
+    killer.join()
+    assert code == 1
+    con = connect(out)
+    [(path, message)] = con.execute(
+        "select source_path, message from errors where severity = 'error'"
+    ).fetchall()
+    assert path.endswith("victim.pdf") and "killed by signal SIGKILL" in message
+    assert con.execute("select commune from documents").fetchall() == [("Sơn Thượng",)]
