@@ -40,24 +40,13 @@ sys.path.insert(0, str(ROOT))
 from extract.readers import read_document  # noqa: E402
 from extract.readers.ocr import ocr_pdf_pages  # noqa: E402
 from extract.tables import find_table_rows  # noqa: E402
+from extract.tables.rows import TEXT_ROLES  # noqa: E402
 from models.document import Document, TableRow  # noqa: E402
 
 SAMPLES = ROOT.parent / "shared" / "samples"
 TABLE_SCANS = ("plan_001", "plan_004")
 LEGAL_SCANS = ("plan_003",)
-ROW_FIELDS = (
-    "stt_raw",
-    "kind",
-    "criterion",
-    "objective",
-    "task",
-    "requirement",
-    "output",
-    "lead",
-    "support",
-    "deadline",
-    "note",
-)
+ROW_FIELDS = ("stt_raw", "kind", *TEXT_ROLES)
 
 
 def fold(text: str | None) -> str:

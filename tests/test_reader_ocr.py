@@ -35,6 +35,7 @@ from extract.readers.ocr_tables import repair_tables
 from extract.readers.ocr_words import line_text, recount_bars
 from extract.readers.pdf_page import PageGrid
 from extract.tables import find_table_rows
+from extract.tables.rows import TEXT_ROLES
 from models.document import Document, GridRow, RawTable, TableRow
 from models.errors import NoTextLayer, UnreadableFile
 from tests.conftest import FIXTURES, RAW
@@ -44,19 +45,7 @@ TABLE_SCAN = SCANS / "plan_004.scan.p7-8.pdf"
 TEXT_SCAN = SCANS / "plan_003.scan.p1.pdf"
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
 MIN_CELL_SHARE = 0.95
-ROW_FIELDS = (
-    "stt_raw",
-    "kind",
-    "criterion",
-    "objective",
-    "task",
-    "requirement",
-    "output",
-    "lead",
-    "support",
-    "deadline",
-    "note",
-)
+ROW_FIELDS = ("stt_raw", "kind", *TEXT_ROLES)
 
 
 def fold(text: str | None) -> str:
