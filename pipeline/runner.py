@@ -7,6 +7,7 @@ stale and drops the rows of files that disappeared from the watched folders.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import secrets
@@ -65,31 +66,43 @@ class Plan:
     todo: list[Path]
     skipped: list[Path]
     dropped_paths: set[str]
+    touched: dict[str, tuple[int, int]] = field(default_factory=dict)  # same bytes, new stat
+
+
+def _same_bytes(path: Path, doc_id: str | None) -> bool:
+    """A file whose size or mtime changed may still hold the same bytes (a copy, a touch)."""
+    return doc_id is not None and hashlib.sha256(path.read_bytes()).hexdigest() == doc_id
 
 
 def plan_run(store: Store, files: Sequence[Path], mode: Mode, force: bool) -> Plan:
-    """Skip files whose size, mtime (or bytes) and versions match the manifest."""
+    """Skip files whose versions match the manifest and whose size and mtime, or else
+    whose sha256, are unchanged (the sha256 is only computed when the stat differs)."""
     manifest = {row["source_path"]: row for row in store.read_table("manifest").to_pylist()}
     versions = (extractor_version(), code_list_version())
-    todo: list[Path] = []
-    skipped: list[Path] = []
+    plan = Plan([], [], set())
     for path in files:
         row = manifest.get(str(path))
         if force or row is None or row["status"] == "failed":
-            todo.append(path)
+            plan.todo.append(path)
             continue
         stale = (row["extractor_version"], row["code_list_version"]) != versions
+        if stale and mode == "nightly":
+            plan.todo.append(path)
+            continue
         stat = path.stat()
-        unchanged = row["size"] == stat.st_size and row["mtime_ns"] == stat.st_mtime_ns
-        if unchanged and (not stale or mode == "ingest"):
-            skipped.append(path)
+        if row["size"] == stat.st_size and row["mtime_ns"] == stat.st_mtime_ns:
+            plan.skipped.append(path)
+        elif _same_bytes(path, row["doc_id"]):
+            plan.skipped.append(path)
+            plan.touched[str(path)] = (stat.st_size, stat.st_mtime_ns)
         else:
-            todo.append(path)
+            plan.todo.append(path)
     dropped: set[str] = set()
     if mode == "nightly":
         present = {str(p) for p in files}
         dropped = {p for p in manifest if p not in present}
-    return Plan(todo, skipped, dropped)
+    plan.dropped_paths.update(dropped)
+    return plan
 
 
 def run(
@@ -123,6 +136,10 @@ def run(
             tables = _merge(store, results, plan.dropped_paths, run_id, summary)
         else:  # nothing changed: only the runs table gets a row, the rest is linked
             tables, reuse = {}, frozenset(TABLE_NAMES) - {"runs"}
+        if plan.touched:
+            manifest = tables.get("manifest", store.read_table("manifest"))
+            tables["manifest"] = _restat(manifest, plan.touched)
+            reuse = reuse - {"manifest"}
         tables["runs"] = _runs_table(store, summary, started, run_id)
         if "doc_changes" not in reuse:
             tables["doc_changes"] = _changes_table(store, summary, run_id)
@@ -207,6 +224,15 @@ def _in(column: pa.ChunkedArray, values: set[str | None]) -> pa.ChunkedArray:
     """Boolean mask: column value in values (nulls are never in)."""
     array = pa.array(sorted(v for v in values if v is not None), pa.string())
     return pc.fill_null(pc.is_in(column, value_set=array), False)
+
+
+def _restat(manifest: pa.Table, touched: dict[str, tuple[int, int]]) -> pa.Table:
+    """The manifest with the new size and mtime of files whose bytes did not change."""
+    rows = manifest.to_pylist()
+    for row in rows:
+        if row["source_path"] in touched:
+            row["size"], row["mtime_ns"] = touched[row["source_path"]]
+    return pa.Table.from_pylist(rows, schema=manifest.schema)
 
 
 def _first_per_doc(results: Sequence[DocResult], surviving: set[str]) -> dict[str, list[DocResult]]:

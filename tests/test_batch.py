@@ -178,3 +178,23 @@ def test_sigkill_during_nightly_leaves_the_dataset_byte_identical(
         return
     assert main(["ingest", str(src), "--out", str(out), "--progress", "none"]) == 0  # recovers
     assert not [p for p in (out / ".versions").iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_touched_file_with_the_same_bytes_is_skipped(tmp_path: Path) -> None:
+    src = _copy_samples(tmp_path / "in", ["plan_003.txt", "plan_004.txt"])
+    out = tmp_path / "out"
+    assert main(["ingest", str(src), "--out", str(out), "--progress", "none"]) == 0
+    os.utime(src / "plan_003.txt", ns=(1, 1))  # new mtime, same bytes
+    (src / "plan_004.txt").write_text(
+        (src / "plan_004.txt").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
+    assert main(["ingest", str(src), "--out", str(out), "--progress", "none"]) == 0
+    con = connect(out)
+    runs = con.execute("select docs_done, docs_skipped from runs order by started_at").fetchall()
+    assert runs[-1] == (1, 1)
+    mtimes = con.execute("select mtime_ns from manifest where source_path like '%plan_003%'")
+    assert mtimes.fetchall() == [(1,)]
+    # and the third run skips both by size and mtime alone
+    assert main(["ingest", str(src), "--out", str(out), "--progress", "none"]) == 0
+    runs = con.execute("select docs_done, docs_skipped from runs order by started_at").fetchall()
+    assert runs[-1] == (0, 2)
