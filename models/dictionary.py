@@ -184,7 +184,8 @@ def dictionary_markdown() -> str:
         parts.append(f"#### `{table}`{where}\n\n{TABLE_DOCS[table]}.\n")
         parts.append("| column | type | meaning |\n|---|---|---|")
         for field in schema:
-            parts.append(f"| `{field.name}` | {field.type} | {describe(table, field.name)} |")
+            meaning = describe(table, field.name).replace("|", "\\|")  # a cell, not a column
+            parts.append(f"| `{field.name}` | {field.type} | {meaning} |")
         parts.append("")
     return "\n".join(parts).rstrip() + "\n"
 
