@@ -56,30 +56,32 @@ def _legend_right(ax: Axes, title: str | None = None) -> None:
     ax.legend(title=title, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
 
 
-def plans_by_province(df: pd.DataFrame, title: str) -> str:
-    """Plans per province, stacked by plan year."""
-    table = df.pivot_table(index="province", columns="plan_year", values="plans", aggfunc="sum")
+def _stacked_counts(
+    df: pd.DataFrame, axes: tuple[str, str, str], xlabel: str, name: str, title: str
+) -> str:
+    """Counts per row label (index), stacked by a category (columns): (index, columns, values)."""
+    index, columns, values = axes
+    table = df.pivot_table(index=index, columns=columns, values=values, aggfunc="sum")
 
     def draw(ax: Axes) -> None:
         _stacked_barh(ax, table.fillna(0))
-        ax.set_xlabel("plans (one file per plan)")
-        ax.set_ylabel("province")
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(index)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
 
-    return render("coverage-plans", title, _height(len(table)), draw)
+    return render(name, title, _height(len(table)), draw)
+
+
+def plans_by_province(df: pd.DataFrame, title: str) -> str:
+    """Plans per province, stacked by plan year."""
+    axes = ("province", "plan_year", "plans")
+    return _stacked_counts(df, axes, "plans (one file per plan)", "coverage-plans", title)
 
 
 def files_by_format(df: pd.DataFrame, title: str) -> str:
     """Files per commune, stacked by format (OCR'd files are their own format)."""
-    table = df.pivot_table(index="commune", columns="format", values="files", aggfunc="sum")
-
-    def draw(ax: Axes) -> None:
-        _stacked_barh(ax, table.fillna(0))
-        ax.set_xlabel("files (every format counted)")
-        ax.set_ylabel("commune")
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-
-    return render("coverage-files", title, _height(len(table)), draw)
+    axes = ("commune", "format", "files")
+    return _stacked_counts(df, axes, "files (every format counted)", "coverage-files", title)
 
 
 def percent_targets(df: pd.DataFrame, title: str) -> str:

@@ -17,6 +17,15 @@ RAW = ROOT / "data" / "raw"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SAMPLES = ("000", "001", "002", "003", "004")
 HAS_TESSERACT = shutil.which("tesseract") is not None
+# plan -> (province, district, plan year) as the plans and the decisions they cite give them
+# (002's province from 'QĐ 1493/QĐ-UBND … của UBND tỉnh' of Bình Phước; 003's from Sơn Hà).
+SAMPLE_PLACES = {
+    "000": ("Thái Nguyên", "Phú Bình", 2023),
+    "001": ("Hà Nội", "Thanh Trì", 2024),
+    "002": ("Bình Phước", "Lộc Ninh", 2025),
+    "003": ("Quảng Ngãi", "Sơn Hà", 2024),
+    "004": ("Đồng Nai", "Trảng Bom", 2023),
+}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

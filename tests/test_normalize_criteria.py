@@ -25,18 +25,12 @@ from normalize.criteria import (
     match_rows,
     match_text,
 )
+from tests.conftest import SAMPLE_PLACES as PLACES
 
 ROOT = Path(__file__).resolve().parent.parent
 FIELDS_DIR = Path(__file__).resolve().parent / "fixtures" / "fields"
 # plan -> (province, district, plan year), as printed in the plans (002's province from its
 # decisions, e.g. 'QĐ 1493/QĐ-UBND … của UBND tỉnh' of Bình Phước; 003's from Sơn Hà).
-PLACES = {
-    "000": ("Thái Nguyên", "Phú Bình", 2023),
-    "001": ("Hà Nội", "Thanh Trì", 2024),
-    "002": ("Bình Phước", "Lộc Ninh", 2025),
-    "003": ("Quảng Ngãi", "Sơn Hà", 2024),
-    "004": ("Đồng Nai", "Trảng Bom", 2023),
-}
 
 
 @lru_cache(maxsize=8)

@@ -16,15 +16,9 @@ from models.records import TargetRecord
 from normalize.criteria import CriterionMatch, match_rows
 from normalize.numbers import find_numbers
 from normalize.targets import find_targets, metric_for, paragraphs, target_years
+from tests.conftest import SAMPLE_PLACES as PLACES
 
 ROOT = Path(__file__).resolve().parent.parent
-PLACES = {
-    "000": ("Thái Nguyên", "Phú Bình", 2023),
-    "001": ("Hà Nội", "Thanh Trì", 2024),
-    "002": ("Bình Phước", "Lộc Ninh", 2025),
-    "003": ("Quảng Ngãi", "Sơn Hà", 2024),
-    "004": ("Đồng Nai", "Trảng Bom", 2023),
-}
 
 
 @lru_cache(maxsize=8)
