@@ -7,7 +7,7 @@ dataclasses and these schemas agree, so the data contract cannot drift silently.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 import pyarrow as pa
@@ -215,8 +215,3 @@ def to_arrow(table: str, records: Iterable[Any], stamps: dict[str, str]) -> pa.T
         if not field.nullable and result.column(field.name).null_count:
             raise ValueError(f"{table}.{field.name} is required but a record has no value")
     return result
-
-
-def column_names(table: str) -> Sequence[str]:
-    """Column names of a table in schema order."""
-    return list(schema_of(table).names)

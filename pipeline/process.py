@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -55,7 +55,6 @@ class DocResult:
     errors: tuple[ErrorRecord, ...] = ()
     pages: int = 0
     seconds: float = 0.0
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def process_file(path: str, run_id: str) -> DocResult:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -51,7 +51,6 @@ class RunSummary:
     failures: list[tuple[str, str]] = field(default_factory=list)
     # (path, new doc_id, rows added, removed, changed) per re-extracted or dropped file
     diffs: list[tuple[str, str | None, int, int, int]] = field(default_factory=list)
-    version_dir: str = ""
 
 
 def new_run_id() -> str:
@@ -143,7 +142,7 @@ def run(
         tables["runs"] = _runs_table(store, summary, started, run_id)
         if "doc_changes" not in reuse:
             tables["doc_changes"] = _changes_table(store, summary, run_id)
-        summary.version_dir = str(store.commit(run_id, tables, reuse))
+        store.commit(run_id, tables, reuse)
     return summary
 
 
@@ -206,8 +205,8 @@ def _merge(
     surviving = set(kept_manifest["doc_id"].to_pylist())
     fresh = _first_per_doc(results, surviving)
     merged: dict[str, pa.Table] = {"manifest": pa.concat_tables([kept_manifest, new_manifest])}
-    for name in RESULT_TABLES:
-        old = store.read_table(name)
+    previous = {name: store.read_table(name) for name in RESULT_TABLES}
+    for name, old in previous.items():
         keep = _in(old["doc_id"], surviving)
         if name == "errors":  # errors of a file go with the file, whatever its doc_id
             keep = pc.and_(
@@ -216,7 +215,7 @@ def _merge(
             )
         new = to_arrow(name, (rec for r in fresh[name] for rec in getattr(r, name)), stamps)
         merged[name] = pa.concat_tables([old.filter(keep), new])
-    summary.diffs = _diffs(store, results, dropped_paths)
+    summary.diffs = _diffs(previous["plan_items"], previous["documents"], results, dropped_paths)
     return merged
 
 
@@ -250,11 +249,13 @@ def _first_per_doc(results: Sequence[DocResult], surviving: set[str]) -> dict[st
 
 
 def _diffs(
-    store: Store, results: Sequence[DocResult], dropped_paths: set[str]
+    old_items: pa.Table,
+    documents: pa.Table,
+    results: Sequence[DocResult],
+    dropped_paths: set[str],
 ) -> list[tuple[str, str | None, int, int, int]]:
-    """Per re-extracted or dropped document: plan_items rows added, removed and changed."""
-    old_items = store.read_table("plan_items")
-    documents = store.read_table("documents")
+    """Per re-extracted or dropped document: plan_items rows added, removed and changed
+    (against the previous version's tables, already read for the merge)."""
     id_by_path = dict(
         zip(documents["source_path"].to_pylist(), documents["doc_id"].to_pylist(), strict=True)
     )
@@ -293,8 +294,3 @@ def _runs_table(store: Store, summary: RunSummary, started: datetime, run_id: st
     )
     new = to_arrow("runs", [record], _stamps(run_id))
     return pa.concat_tables([store.read_table("runs"), new])
-
-
-def as_rows(table: pa.Table) -> list[dict[str, Any]]:
-    """A table's rows as dicts (for summaries and tests)."""
-    return table.to_pylist()

@@ -13,7 +13,7 @@ and its field 5 holds 7.x criteria. Each "Lĩnh vực" heading becomes a section
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from extract.paragraphs import paragraphs
 from models.document import Document, TableRow
@@ -46,7 +46,6 @@ class _Item:
     staff: str | None = None
     page_last: int = 0
     section: tuple[str, str] | None = None
-    notes: list[str] = field(default_factory=list)
 
 
 def find_heading_items(doc: Document) -> list[TableRow]:

@@ -28,8 +28,6 @@ class StitchedRow:
 
     cells: Cells
     page: int
-    fragment_start: bool  # first data row of a fragment (a new page)
-    bold: bool = False
     confidence: float | None = None
 
 
@@ -94,7 +92,7 @@ def _is_data_row(row: GridRow) -> bool:
 def _start_table(frag: RawTable, width: int) -> LogicalTable:
     n_header = 0
     for row in frag.rows:
-        if _is_data_row(row) and not row.is_header:
+        if _is_data_row(row):
             break
         n_header += 1
     if n_header == len(frag.rows):  # no STT-like row: keep the first row as header only
@@ -111,17 +109,13 @@ def _append_fragment(table: LogicalTable, frag: RawTable) -> None:
 
 def _add_rows(table: LogicalTable, rows: Sequence[GridRow]) -> None:
     """Append data rows; a repeated header anywhere (plan_004.txt repeats it mid-block
-    where the page broke without a blank line) is dropped and starts a new fragment."""
-    fragment_start = True
+    where the page broke without a blank line) is dropped."""
     for row in rows:
         if row.is_header or _repeats_header(row.cells, table.header):
-            fragment_start = True
             continue
         cells = _fit(row.cells, table.width)
-        if all(not c for c in cells):
-            continue
-        table.rows.append(StitchedRow(cells, row.page, fragment_start, row.bold, row.confidence))
-        fragment_start = False
+        if any(cells):
+            table.rows.append(StitchedRow(cells, row.page, row.confidence))
 
 
 def _fold(text: str | None) -> str:
