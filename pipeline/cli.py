@@ -18,6 +18,7 @@ from pipeline import commands
 
 DEFAULT_DATA = Path("data/parquet")
 EXIT_OK, EXIT_FAILED_FILES, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
 DESCRIPTION = """\
 plans: Vietnamese commune administrative-reform plans (DOCX, typed PDF, text exports)
@@ -34,7 +35,8 @@ examples:
   plans refs data/raw/plan_000.docx          legal references of one file, as JSON lines
   plans schema                               the tables and their columns
 
-exit codes: 0 ok, 1 some files failed (see the errors table), 2 usage or dataset locked
+exit codes: 0 ok, 1 some files failed (see the errors table), 2 the command could not run
+(bad arguments, missing path, dataset locked, not a plans dataset, disk full), 130 interrupted
 """
 
 
@@ -109,6 +111,10 @@ def _add_executor_options(p: argparse.ArgumentParser) -> None:
         metavar="ADDRESS",
         help="Dask scheduler address, e.g. tcp://host:8786 (default: a LocalCluster)",
     )
+    _add_limit_options(p)
+
+
+def _add_limit_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--timeout",
         type=float,
@@ -208,6 +214,7 @@ def _add_checking_commands(sub: Any) -> None:
     source = refs.add_mutually_exclusive_group(required=True)
     source.add_argument("file", nargs="?", type=Path, help="a plan file (any supported format)")
     source.add_argument("--text", help="a text to scan instead of a file")
+    _add_limit_options(refs)
     schema = sub.add_parser("schema", help="print the tables and columns (the data dictionary)")
     schema.add_argument("--markdown", action="store_true", help="as Markdown (used in README)")
 
@@ -273,6 +280,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except commands.UsageError as e:
         print(f"plans {args.command}: {e}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(
+            f"plans {args.command}: interrupted; nothing was written, the dataset is as it was",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":  # pragma: no cover

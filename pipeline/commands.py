@@ -7,16 +7,17 @@ import csv
 import dataclasses
 import json
 import sys
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from models.dictionary import dictionary_markdown, dictionary_text
-from models.errors import ExtractError
+from pipeline.discover import NotAPlanPath
 from pipeline.executors import DaskExecutor, Executor, Limits, LocalExecutor
 from pipeline.progress import Progress
 from pipeline.runner import RunSummary, run
-from pipeline.store import Store, StoreLocked
+from pipeline.store import NotADataset, Store, StoreLocked, StoreWriteError
 from pipeline.views import connect, sql_text, view_names
 
 __all__ = [
@@ -56,6 +57,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     store = Store(args.out)
     executor = _executor(args)
     try:
+        store.check_writable()
         with Progress(args.progress) as progress:
             summary = run(
                 args.paths,
@@ -66,7 +68,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                 on_result=progress.on_result,
                 on_plan=progress.on_plan,
             )
-    except StoreLocked as e:
+    except (StoreLocked, NotADataset, StoreWriteError, NotAPlanPath) as e:
         raise UsageError(str(e)) from e
     _print_summary(summary, args.out)
     return 1 if summary.failed else 0
@@ -189,20 +191,23 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_refs(args: argparse.Namespace) -> int:
-    """`plans refs FILE|--text`: legal references as JSON lines."""
-    from extract.legal import find_legal_refs, find_refs_in_text
-    from extract.readers import read_document
+    """`plans refs FILE|--text`: legal references as JSON lines. A file goes through the
+    same isolated, limited worker as `plans ingest` and gives the rows the dataset stores."""
+    from extract.legal import find_refs_in_text
+    from pipeline.executors import run_isolated
 
     if args.text is not None:
-        refs = find_refs_in_text(args.text)
+        refs: Sequence[Any] = find_refs_in_text(args.text)
     else:
         if not args.file.is_file():
             raise UsageError(f"{args.file}: no such file")
-        try:
-            refs = find_legal_refs(read_document(args.file))
-        except ExtractError as e:
-            print(f"plans refs: {e}", file=sys.stderr)
+        limits = Limits(timeout=args.timeout, memory_mb=args.memory_mb)
+        result = run_isolated(str(args.file), "refs", limits)
+        if result.status == "failed":
+            for error in result.errors:
+                print(f"plans refs: {error.message}", file=sys.stderr)
             return 1
+        refs = result.legal_refs
     for ref in refs:
         print(json.dumps(dataclasses.asdict(ref), ensure_ascii=False, default=_json_default))
     return 0

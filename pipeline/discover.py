@@ -2,30 +2,55 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
 SKIP_NAMES = frozenset({"README.md", ".gitkeep"})
 
 
+class NotAPlanPath(ValueError):
+    """A PATH argument that is neither a folder nor a regular file (missing, a FIFO, …)."""
+
+
 def discover(paths: Iterable[Path]) -> list[Path]:
     """Files under the given paths (folders walked recursively), sorted, hidden ones skipped.
 
-    Every regular file is returned, supported or not: an unknown format becomes an
-    `errors` row rather than being ignored silently.
+    Paths come back absolute and resolved, so the same folder given as 'data/raw' or as
+    '/home/me/plans/data/raw' is the same set of files. Every regular file is returned,
+    supported or not: an unknown format becomes an `errors` row rather than being ignored
+    silently. A file that vanishes while the folder is walked is simply not found.
     """
     found: set[Path] = set()
-    for path in paths:
-        if path.is_dir():
-            for child in path.rglob("*"):
-                if child.is_file() and not _hidden(child, path) and child.name not in SKIP_NAMES:
-                    found.add(child)
-        elif path.is_file():
+    for given in paths:
+        path = Path(given).resolve()
+        mode = _mode(path)
+        if mode is not None and stat.S_ISDIR(mode):
+            found.update(_walk(path))
+        elif mode is not None and stat.S_ISREG(mode):
             found.add(path)
+        elif mode is None:
+            raise NotAPlanPath(f"{given}: no such file or directory")
         else:
-            raise FileNotFoundError(f"{path}: no such file or directory")
+            raise NotAPlanPath(f"{given}: not a regular file or a folder")
     return sorted(found)
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _mode(path: Path) -> int | None:
+    try:
+        return path.stat().st_mode
+    except OSError:
+        return None
+
+
+def _walk(root: Path) -> Iterable[Path]:
+    for dirpath, dirs, files in os.walk(root):  # errors (a folder gone meanwhile) are skipped
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if name.startswith(".") or name in SKIP_NAMES:
+                continue
+            child = Path(dirpath) / name
+            mode = _mode(child)
+            if mode is not None and stat.S_ISREG(mode):
+                yield child

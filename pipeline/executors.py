@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import logging
 import os
@@ -56,14 +57,19 @@ def _child(conn: Connection, path: str, run_id: str, limits: Limits) -> None:
     _die_with_parent()
     limit = _address_space() + limits.memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    started = time.monotonic()
     try:
         result = process_file(path, run_id)
     except MemoryError as e:
         result = crashed(
-            path, run_id, MemoryError(f"memory limit {limits.memory_mb} MB exceeded: {e}")
+            path,
+            run_id,
+            MemoryError(f"memory limit {limits.memory_mb} MB exceeded: {e}"),
+            kind="limit_exceeded",
+            seconds=time.monotonic() - started,
         )
     except Exception as e:  # a bug in one document must not stop the batch
-        result = crashed(path, run_id, e)
+        result = crashed(path, run_id, e, seconds=time.monotonic() - started)
     try:
         conn.send_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     finally:
@@ -101,6 +107,7 @@ class _Running:
     pid: int
     conn: Connection
     deadline: float
+    started: float
 
 
 def _start(path: str, run_id: str, limits: Limits) -> _Running:
@@ -115,9 +122,8 @@ def _start(path: str, run_id: str, limits: Limits) -> _Running:
         finally:
             os._exit(1)
     os.close(write_fd)
-    return _Running(
-        path, pid, Connection(read_fd, writable=False), time.monotonic() + limits.timeout
-    )
+    now = time.monotonic()
+    return _Running(path, pid, Connection(read_fd, writable=False), now + limits.timeout, now)
 
 
 def _reap(pid: int) -> int:
@@ -138,17 +144,26 @@ def _finish(job: _Running, run_id: str, limits: Limits) -> DocResult:
         reason = f"worker died (exit code {code})"
         if code < 0:
             reason = f"worker killed by signal {signal.Signals(-code).name}"
-        result = crashed(job.path, run_id, RuntimeError(reason))
+        elapsed = time.monotonic() - job.started
+        result = crashed(job.path, run_id, RuntimeError(reason), seconds=elapsed)
     return result
 
 
-def _timeout(job: _Running, run_id: str, limits: Limits) -> DocResult:
-    os.kill(job.pid, signal.SIGKILL)
+def _kill(job: _Running) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(job.pid, signal.SIGKILL)
     _reap(job.pid)
     job.conn.close()
+
+
+def _timeout(job: _Running, run_id: str, limits: Limits) -> DocResult:
+    _kill(job)
+    elapsed = time.monotonic() - job.started
     from models.errors import LimitExceeded
 
-    return crashed(job.path, run_id, LimitExceeded(f"time limit {limits.timeout:.0f} s exceeded"))
+    message = f"time limit {limits.timeout:g} s exceeded (killed after {elapsed:.1f} s)"
+    error = LimitExceeded(message)
+    return crashed(job.path, run_id, error, kind="timeout", seconds=elapsed)
 
 
 def _isolated_many(
@@ -156,19 +171,23 @@ def _isolated_many(
 ) -> Iterator[DocResult]:
     pending = list(reversed(paths))
     running: list[_Running] = []
-    while pending or running:
-        while pending and len(running) < max(jobs, 1):
-            running.append(_start(pending.pop(), run_id, limits))
-        now = time.monotonic()
-        timeout = max(0.0, min(job.deadline for job in running) - now)
-        ready = wait([job.conn for job in running], timeout=timeout)
-        for job in list(running):
-            if job.conn in ready:
-                running.remove(job)
-                yield _finish(job, run_id, limits)
-            elif time.monotonic() >= job.deadline:
-                running.remove(job)
-                yield _timeout(job, run_id, limits)
+    try:
+        while pending or running:
+            while pending and len(running) < max(jobs, 1):
+                running.append(_start(pending.pop(), run_id, limits))
+            now = time.monotonic()
+            timeout = max(0.0, min(job.deadline for job in running) - now)
+            ready = wait([job.conn for job in running], timeout=timeout)
+            for job in list(running):
+                if job.conn in ready:
+                    running.remove(job)
+                    yield _finish(job, run_id, limits)
+                elif time.monotonic() >= job.deadline:
+                    running.remove(job)
+                    yield _timeout(job, run_id, limits)
+    finally:  # Ctrl-C or a closed generator: no worker outlives the run's loop
+        for job in running:
+            _kill(job)
 
 
 class LocalExecutor:

@@ -7,8 +7,12 @@ become `errors` rows; the document is then `failed` (nothing readable) or `parti
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import os
+import stat
 import traceback
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,7 +22,7 @@ from extract.metadata import DocMeta, find_metadata
 from extract.readers import doc_id_of, read_document
 from extract.tables import find_table_rows
 from models.document import Document, TableRow
-from models.errors import ExtractError
+from models.errors import ExtractError, UnreadableFile
 from models.records import (
     DocumentRecord,
     ErrorRecord,
@@ -55,6 +59,23 @@ class DocResult:
     errors: tuple[ErrorRecord, ...] = ()
     pages: int = 0
     seconds: float = 0.0
+    # size and mtime of the bytes actually read (-1: nothing was read), for the manifest
+    size: int = -1
+    mtime_ns: int = -1
+
+
+READ_ATTEMPTS = 3  # a file still changing after this many reads is left for the next run
+
+
+class FileChanging(ExtractError):
+    """The file kept changing while it was read; the next run reads it again."""
+
+    kind = "file_changing"
+
+
+def path_key(path: str) -> str:
+    """How a path is stored (source_path): NFC, as DESIGN.md asks of every string."""
+    return unicodedata.normalize("NFC", path)
 
 
 def process_file(path: str, run_id: str) -> DocResult:
@@ -63,21 +84,61 @@ def process_file(path: str, run_id: str) -> DocResult:
     source = Path(path)
     fmt = source.suffix.lower().lstrip(".")
     try:
-        data = source.read_bytes()
+        data, st = read_stable(source)
     except OSError as e:
-        return _failed(path, None, fmt, run_id, "read", "unreadable_file", f"{path}: {e.strerror}")
+        reason = e.strerror or str(e)
+        return _failed(path, None, fmt, run_id, "read", "unreadable_file", f"{path}: {reason}")
+    except ExtractError as e:
+        return _failed(path, None, fmt, run_id, "read", e.kind, str(e))
     doc_id = doc_id_of(data)
     try:
         doc = read_document(source, data)
     except ExtractError as e:
-        return _failed(path, doc_id, fmt, run_id, "read", e.kind, str(e))
-    result = _extract(doc, run_id, started)
-    return result
+        result = _failed(path, doc_id, fmt, run_id, "read", e.kind, str(e))
+    else:
+        result = _extract(doc, run_id, started)
+    return dataclasses.replace(result, size=st.st_size, mtime_ns=st.st_mtime_ns)
+
+
+def _same_file(a: os.stat_result, b: os.stat_result) -> bool:
+    return (a.st_ino, a.st_size, a.st_mtime_ns) == (b.st_ino, b.st_size, b.st_mtime_ns)
+
+
+def read_stable(source: Path) -> tuple[bytes, os.stat_result]:
+    """The file's bytes and the stat of exactly those bytes: read again when the file
+    changed during the read (written in place, or replaced by a rename)."""
+    for _ in range(READ_ATTEMPTS):
+        fd = os.open(source, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the run
+        try:
+            before = os.fstat(fd)
+            if not stat.S_ISREG(before.st_mode):
+                raise UnreadableFile(f"{source}: not a regular file")
+            with os.fdopen(os.dup(fd), "rb") as handle:
+                data = handle.read()
+            after = os.fstat(fd)
+        finally:
+            os.close(fd)
+        if _same_file(before, after) and _same_file(after, os.stat(source)):
+            return data, after
+    raise FileChanging(f"{source}: the file kept changing while it was read; read again next run")
+
+
+def _named(path: str, message: str) -> str:
+    """Every message names its file (a reader's warning may not)."""
+    return message if message.startswith(path) else f"{path}: {message}"
 
 
 def _extract(doc: Document, run_id: str, started: datetime) -> DocResult:
     errors: list[ErrorRecord] = [
-        ErrorRecord(run_id, doc.doc_id, doc.source_path, "read", "reader_warning", w, "warning")
+        ErrorRecord(
+            run_id,
+            doc.doc_id,
+            doc.source_path,
+            "read",
+            "reader_warning",
+            _named(doc.source_path, w),
+            "warning",
+        )
         for w in doc.warnings
     ]
     meta, rows, refs = DocMeta(), [], []
@@ -173,10 +234,18 @@ def _date_warnings(
 
 
 def _failed(
-    path: str, doc_id: str | None, fmt: str, run_id: str, stage: str, kind: str, message: str
+    path: str,
+    doc_id: str | None,
+    fmt: str,
+    run_id: str,
+    stage: str,
+    kind: str,
+    message: str,
+    seconds: float = 0.0,
 ) -> DocResult:
-    error = ErrorRecord(run_id, doc_id, path, stage, kind, message)  # type: ignore[arg-type]
-    return DocResult(path, doc_id, fmt, "failed", errors=(error,))
+    key = path_key(path)
+    error = ErrorRecord(run_id, doc_id, key, stage, kind, message)  # type: ignore[arg-type]
+    return DocResult(key, doc_id, fmt, "failed", errors=(error,), seconds=seconds)
 
 
 # A small plan in the text-export format: enough to load every lazily built table (code
@@ -206,10 +275,12 @@ def warm_up() -> None:
     _warm = True
 
 
-def crashed(path: str, run_id: str, exc: BaseException) -> DocResult:
-    """A bug or a killed worker while processing a file: recorded, the batch goes on."""
+def crashed(
+    path: str, run_id: str, exc: BaseException, kind: str = "crash", seconds: float = 0.0
+) -> DocResult:
+    """A bug, a killed worker or a limit while processing a file: recorded, the batch goes
+    on. `kind` says which ('crash', 'timeout', 'limit_exceeded')."""
     detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-    log.error("processing %s crashed: %s", path, detail)
-    return _failed(
-        path, None, Path(path).suffix.lstrip("."), run_id, "extract", "crash", f"{path}: {detail}"
-    )
+    log.error("processing %r failed (%s): %s", path, kind, detail)
+    fmt = Path(path).suffix.lower().lstrip(".")
+    return _failed(path, None, fmt, run_id, "extract", kind, f"{path}: {detail}", seconds)

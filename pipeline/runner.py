@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -25,7 +25,7 @@ from models.records import DocChange, ManifestRecord, RunRecord
 from pipeline.diff import item_diff
 from pipeline.discover import discover
 from pipeline.executors import Executor
-from pipeline.process import DocResult
+from pipeline.process import DocResult, path_key
 from pipeline.store import Store
 from pipeline.versions import code_list_version, extractor_version
 
@@ -69,38 +69,60 @@ class Plan:
 
 
 def _same_bytes(path: Path, doc_id: str | None) -> bool:
-    """A file whose size or mtime changed may still hold the same bytes (a copy, a touch)."""
-    return doc_id is not None and hashlib.sha256(path.read_bytes()).hexdigest() == doc_id
+    """A file whose size or mtime changed may still hold the same bytes (a copy, a touch).
+    The file is hashed as a stream: a large file never sits whole in the parent's memory."""
+    if doc_id is None:
+        return False
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest() == doc_id
 
 
-def plan_run(store: Store, files: Sequence[Path], mode: Mode, force: bool) -> Plan:
-    """Skip files whose versions match the manifest and whose size and mtime, or else
-    whose sha256, are unchanged (the sha256 is only computed when the stat differs)."""
-    manifest = {row["source_path"]: row for row in store.read_table("manifest").to_pylist()}
-    versions = (extractor_version(), code_list_version())
-    plan = Plan([], [], set())
-    for path in files:
-        row = manifest.get(str(path))
-        if force or row is None or row["status"] == "failed":
-            plan.todo.append(path)
-            continue
-        stale = (row["extractor_version"], row["code_list_version"]) != versions
-        if stale and mode == "nightly":
-            plan.todo.append(path)
-            continue
+def read_manifest(store: Store) -> pa.Table:
+    """The manifest with every source_path as runs store it now: absolute and NFC (rows of
+    a dataset written with relative paths are resolved against the working folder)."""
+    manifest = store.read_table("manifest")
+    paths = manifest["source_path"].to_pylist()
+    fixed = [path_key(p if os.path.isabs(p) else str(Path(p).absolute())) for p in paths]
+    if fixed == paths:
+        return manifest
+    index = manifest.schema.get_field_index("source_path")
+    return manifest.set_column(index, "source_path", pa.array(fixed, pa.string()))
+
+
+def _skip_or_do(plan: Plan, path: Path, row: dict[str, Any]) -> None:
+    """Unchanged size and mtime, or else unchanged sha256: skip; otherwise extract. A file
+    that vanished or cannot be read since discovery is extracted, which records why."""
+    try:
         stat = path.stat()
         if row["size"] == stat.st_size and row["mtime_ns"] == stat.st_mtime_ns:
             plan.skipped.append(path)
         elif _same_bytes(path, row["doc_id"]):
             plan.skipped.append(path)
-            plan.touched[str(path)] = (stat.st_size, stat.st_mtime_ns)
+            plan.touched[path_key(str(path))] = (stat.st_size, stat.st_mtime_ns)
         else:
             plan.todo.append(path)
-    dropped: set[str] = set()
+    except OSError:
+        plan.todo.append(path)
+
+
+def plan_run(store: Store, files: Sequence[Path], mode: Mode, force: bool) -> Plan:
+    """Skip files whose versions match the manifest and whose size and mtime, or else
+    whose sha256, are unchanged (the sha256 is only computed when the stat differs)."""
+    manifest = {row["source_path"]: row for row in read_manifest(store).to_pylist()}
+    versions = (extractor_version(), code_list_version())
+    plan = Plan([], [], set())
+    for path in files:
+        row = manifest.get(path_key(str(path)))
+        stale = row is not None and (
+            (row["extractor_version"], row["code_list_version"]) != versions
+        )
+        if force or row is None or row["status"] == "failed" or (stale and mode == "nightly"):
+            plan.todo.append(path)
+        else:
+            _skip_or_do(plan, path, row)
     if mode == "nightly":
-        present = {str(p) for p in files}
-        dropped = {p for p in manifest if p not in present}
-    plan.dropped_paths.update(dropped)
+        present = {path_key(str(p)) for p in files}
+        plan.dropped_paths.update(p for p in manifest if p not in present)
     return plan
 
 
@@ -136,7 +158,7 @@ def run(
         else:  # nothing changed: only the runs table gets a row, the rest is linked
             tables, reuse = {}, frozenset(TABLE_NAMES) - {"runs"}
         if plan.touched:
-            manifest = tables.get("manifest", store.read_table("manifest"))
+            manifest = tables.get("manifest", read_manifest(store))
             tables["manifest"] = _restat(manifest, plan.touched)
             reuse = reuse - {"manifest"}
         tables["runs"] = _runs_table(store, summary, started, run_id)
@@ -162,19 +184,30 @@ def _stamps(run_id: str) -> dict[str, str]:
     return {"run_id": run_id, "extractor_version": extractor_version()}
 
 
+def _stat_of(result: DocResult) -> tuple[int, int] | None:
+    """Size and mtime of the bytes the worker read; a file never read (vanished, a crash
+    before reading) is stat'ed now, and has no manifest row if it is gone."""
+    if result.size >= 0:
+        return result.size, result.mtime_ns
+    try:
+        stat = os.stat(result.source_path)
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
 def _manifest_rows(results: Sequence[DocResult]) -> list[ManifestRecord]:
     rows = []
     for result in results:
-        try:
-            stat = os.stat(result.source_path)
-        except OSError:
+        stat = _stat_of(result)
+        if stat is None:
             continue
         rows.append(
             ManifestRecord(
                 source_path=result.source_path,
                 doc_id=result.doc_id,
-                size=stat.st_size,
-                mtime_ns=stat.st_mtime_ns,
+                size=stat[0],
+                mtime_ns=stat[1],
                 source_format=result.source_format,
                 status=result.status,  # type: ignore[arg-type]
                 extractor_version=extractor_version(),
@@ -199,12 +232,15 @@ def _merge(
     """
     replaced_paths = {r.source_path for r in results} | dropped_paths
     stamps = _stamps(run_id)
-    manifest = store.read_table("manifest")
+    manifest = read_manifest(store)
     kept_manifest = manifest.filter(pc.invert(_in(manifest["source_path"], replaced_paths)))
     new_manifest = to_arrow("manifest", _manifest_rows(results), stamps)
-    surviving = set(kept_manifest["doc_id"].to_pylist())
-    fresh = _first_per_doc(results, surviving)
-    merged: dict[str, pa.Table] = {"manifest": pa.concat_tables([kept_manifest, new_manifest])}
+    # a doc_id's rows are stored by a file that extracted them; a failed copy stores none
+    ok_rows = kept_manifest.filter(pc.not_equal(kept_manifest["status"], "failed"))
+    surviving = set(ok_rows["doc_id"].to_pylist())
+    fresh = _best_per_doc(results, surviving)
+    all_manifest = pa.concat_tables([kept_manifest, new_manifest])
+    merged: dict[str, pa.Table] = {"manifest": all_manifest}
     previous = {name: store.read_table(name) for name in RESULT_TABLES}
     for name, old in previous.items():
         keep = _in(old["doc_id"], surviving)
@@ -215,7 +251,8 @@ def _merge(
             )
         new = to_arrow(name, (rec for r in fresh[name] for rec in getattr(r, name)), stamps)
         merged[name] = pa.concat_tables([old.filter(keep), new])
-    summary.diffs = _diffs(previous["plan_items"], previous["documents"], results, dropped_paths)
+    merged["documents"] = _canonical_paths(merged["documents"], all_manifest)
+    summary.diffs = _diffs(previous["plan_items"], manifest, results, dropped_paths)
     return merged
 
 
@@ -234,30 +271,56 @@ def _restat(manifest: pa.Table, touched: dict[str, tuple[int, int]]) -> pa.Table
     return pa.Table.from_pylist(rows, schema=manifest.schema)
 
 
-def _first_per_doc(results: Sequence[DocResult], surviving: set[str]) -> dict[str, list[DocResult]]:
-    """Per table, the results whose rows to add: one per doc_id not already stored."""
-    seen = set(surviving)
-    firsts: list[DocResult] = []
+def _rank(result: DocResult) -> tuple[bool, str]:
+    """Which of several files with the same bytes gives a doc_id its rows: one that did not
+    fail (a copy under a wrong suffix fails), then the first path in sort order."""
+    return (result.status == "failed", result.source_path)
+
+
+def _best_per_doc(results: Sequence[DocResult], surviving: set[str]) -> dict[str, list[DocResult]]:
+    """Per table, the results whose rows to add: the best one per doc_id not already
+    stored (whatever order the workers finished in)."""
+    best: dict[str, DocResult] = {}
     for result in results:
-        if result.doc_id is None or result.doc_id not in seen:
-            firsts.append(result)
-            if result.doc_id is not None:
-                seen.add(result.doc_id)
-    out = {name: firsts for name in RESULT_TABLES}
-    out["errors"] = list(results)  # every file's problems are its own
+        if result.doc_id is None or result.doc_id in surviving:
+            continue
+        if result.doc_id not in best or _rank(result) < _rank(best[result.doc_id]):
+            best[result.doc_id] = result
+    chosen = sorted(best.values(), key=_rank)
+    out = {name: chosen for name in RESULT_TABLES}
+    out["errors"] = sorted(results, key=lambda r: r.source_path)  # each file's own problems
     return out
+
+
+def _canonical_paths(documents: pa.Table, manifest: pa.Table) -> pa.Table:
+    """documents.source_path of a doc_id stored under several paths: the first path in sort
+    order that holds those bytes and did not fail, the same whatever order files arrived in,
+    and never a path whose bytes have changed since."""
+    canonical: dict[str, str] = {}
+    for row in manifest.select(["source_path", "doc_id", "status"]).to_pylist():
+        doc_id, path = row["doc_id"], row["source_path"]
+        if doc_id is None or row["status"] == "failed":
+            continue
+        if doc_id not in canonical or path < canonical[doc_id]:
+            canonical[doc_id] = path
+    ids, paths = documents["doc_id"].to_pylist(), documents["source_path"].to_pylist()
+    fixed = [canonical.get(i, p) for i, p in zip(ids, paths, strict=True)]
+    if fixed == paths:
+        return documents
+    index = documents.schema.get_field_index("source_path")
+    return documents.set_column(index, "source_path", pa.array(fixed, pa.string()))
 
 
 def _diffs(
     old_items: pa.Table,
-    documents: pa.Table,
+    manifest: pa.Table,
     results: Sequence[DocResult],
     dropped_paths: set[str],
 ) -> list[tuple[str, str | None, int, int, int]]:
     """Per re-extracted or dropped document: plan_items rows added, removed and changed
     (against the previous version's tables, already read for the merge)."""
     id_by_path = dict(
-        zip(documents["source_path"].to_pylist(), documents["doc_id"].to_pylist(), strict=True)
+        zip(manifest["source_path"].to_pylist(), manifest["doc_id"].to_pylist(), strict=True)
     )
     out: list[tuple[str, str | None, int, int, int]] = []
     changes = [(r.source_path, r.doc_id, r.plan_items) for r in results]

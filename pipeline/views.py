@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import duckdb
 
 from models.arrow import TABLE_NAMES, TABLES
 from pipeline.report_sql import targets_wide_sql
+from pipeline.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -49,16 +51,30 @@ CONVENIENCE_VIEWS = {
 }
 
 
-def _glob(root: Path, table: str) -> str:
-    return str(root / table / "**" / "*.parquet")
+def _files(version: Path, table: str) -> list[str]:
+    """Every Parquet file of a table in one version, listed once: no glob reaches DuckDB,
+    so a dataset path with glob characters ('plans[1]') reads like any other."""
+    found = []
+    for dirpath, _dirs, files in os.walk(version / table):
+        found += [os.path.join(dirpath, f) for f in files if f.endswith(".parquet")]
+    return sorted(found)
+
+
+def _sql_string(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def connect(data_dir: Path) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB with a view per Parquet table of `data_dir`."""
+    """An in-memory DuckDB with a view per Parquet table of `data_dir`.
+
+    The dataset's `current` version is resolved once, here: every view reads that one
+    version folder, so a run that swaps in a new version meanwhile changes nothing this
+    connection sees (the store keeps replaced versions for a grace period)."""
     root = Path(data_dir)
-    if not (root / "documents").exists():
+    version = Store(root).current_dir()
+    if version is None:
         raise FileNotFoundError(
-            f"{root}: no dataset here (run `plans ingest data/raw --out {root}` first)"
+            f"{root.absolute()}: no dataset here (run `plans ingest data/raw --out {root}` first)"
         )
     con = duckdb.connect()
     for table in TABLE_NAMES:
@@ -68,8 +84,8 @@ def connect(data_dir: Path) -> duckdb.DuckDBPyConnection:
             if partition
             else ""
         )
-        path = _glob(root, table).replace("'", "''")
-        source = f"read_parquet('{path}', union_by_name = true{hive})"
+        files = ", ".join(_sql_string(f) for f in _files(version, table))
+        source = f"read_parquet([{files}], union_by_name = true{hive})"
         con.execute(f"CREATE VIEW {table} AS SELECT * FROM {source}")
     for name, sql in CONVENIENCE_VIEWS.items():
         _create_view(con, name, lambda sql=sql: sql)

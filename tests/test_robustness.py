@@ -22,7 +22,7 @@ from extract.readers import read_document
 from models.errors import ExtractError
 from pipeline.cli import main
 from pipeline.views import connect
-from tests.conftest import RAW
+from tests.conftest import FIXTURES, RAW
 
 BILLION_LAUGHS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <!DOCTYPE lolz [<!ENTITY lol "lololololololololololololololololololololol">
@@ -167,19 +167,24 @@ def test_entity_expansion_is_not_expanded(bad_batch: tuple[Path, int]) -> None:
     assert rows or errors  # read without expanding (no text) or refused: never a blow-up
 
 
+@pytest.mark.ocr
 def test_time_limit_kills_a_slow_document(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
-    shutil.copy(RAW / "plan_002.pdf", src / "slow.pdf")
+    # two scanned pages take >= 2 s of OCR; a small text export well under a second
+    shutil.copy(FIXTURES / "scans" / "plan_004.scan.p7-8.pdf", src / "slow.pdf")
     shutil.copy(RAW / "plan_003.txt", src / "fast.txt")
     out = tmp_path / "out"
-    code = main(["ingest", str(src), "--out", str(out), "--timeout", "0.2", "--progress", "none"])
+    code = main(["ingest", str(src), "--out", str(out), "--timeout", "1.5", "--progress", "none"])
     assert code == 1
     con = connect(out)
     [(kind, message)] = con.execute(
         "select kind, message from errors where severity = 'error'"
     ).fetchall()
-    assert kind == "crash" and "time limit" in message and "slow.pdf" in message
+    # kind 'timeout' with the real time, not 'crash' with 0.00 s (issue 11)
+    assert kind == "timeout" and "time limit 1.5 s exceeded" in message and "slow.pdf" in message
+    seconds = float(message.split("killed after ")[1].split(" s")[0])
+    assert 1.5 <= seconds < 30.0
     assert con.execute("select count(*) from documents where status = 'ok'").fetchall() == [(1,)]
 
 

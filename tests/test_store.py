@@ -58,12 +58,20 @@ def test_commit_creates_every_table_readable_by_duckdb(tmp_path: Path) -> None:
 
 
 def test_new_version_replaces_old_and_old_versions_are_pruned(tmp_path: Path) -> None:
-    store = Store(tmp_path)
+    store = Store(tmp_path, grace_seconds=0)
     with store.writer_lock():
         for i in range(4):
             store.commit(f"20260101T00000{i}Z-aaaaaa", {"errors": _errors(i + 1)})
     assert store.read_table("errors").num_rows == 4
     assert len(list((tmp_path / ".versions").iterdir())) == 2
+
+
+def test_replaced_versions_stay_readable_for_the_grace_period(tmp_path: Path) -> None:
+    store = Store(tmp_path, grace_seconds=3600)
+    with store.writer_lock():
+        for i in range(4):
+            store.commit(f"20260101T00000{i}Z-aaaaaa", {"errors": _errors(i + 1)})
+    assert len(list((tmp_path / ".versions").iterdir())) == 4
 
 
 def test_second_writer_is_refused(tmp_path: Path) -> None:

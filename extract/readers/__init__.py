@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -63,4 +64,6 @@ def read_document(path: Path, data: bytes | None = None) -> Document:
         raise UnsupportedFormat(f"{path}: {e}") from e
     if not data:
         raise UnreadableFile(f"{path}: empty file (0 bytes)")
-    return reader(path, data, doc_id_of(data))
+    # The path is only a label from here on (the bytes are read): NFC like every string.
+    label = Path(unicodedata.normalize("NFC", str(path)))
+    return reader(label, data, doc_id_of(data))

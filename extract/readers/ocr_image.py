@@ -58,7 +58,7 @@ def decode_image(path: Path, data: bytes) -> list[PageImage]:
         with Image.open(io.BytesIO(data)) as image:
             dpi = _dpi_of(image)
             return [
-                _page(number, frame, dpi)
+                _page(path, number, frame, dpi)
                 for number, frame in enumerate(ImageSequence.Iterator(image), start=1)
                 if _check_frame(path, number)
             ]
@@ -83,7 +83,18 @@ def _dpi_of(image: Image.Image) -> float:
     return value if 50.0 <= value <= 1200.0 else DEFAULT_DPI
 
 
-def _page(number: int, frame: Image.Image, dpi: float) -> PageImage:
+def check_pixels(path: Path, page: int, width: float, height: float) -> None:
+    """LimitExceeded before decoding a page larger than MAX_PIXELS: the same bound in every
+    executor, whatever memory the worker has (PIL alone only warns below 2x its limit)."""
+    if width * height > MAX_PIXELS:
+        raise LimitExceeded(
+            f"{path}: page {page} is {int(width)}x{int(height)} pixels, more than the limit "
+            f"of {MAX_PIXELS:,} ({width * height / 1e6:.0f} Mpx)"
+        )
+
+
+def _page(path: Path, number: int, frame: Image.Image, dpi: float) -> PageImage:
+    check_pixels(path, number, *frame.size)
     frame.load()  # decode now, so a truncated file fails here with its name
     if frame.mode not in ("L", "RGB"):
         frame = frame.convert("RGBA" if "A" in frame.mode or frame.mode == "P" else "RGB")

@@ -15,7 +15,13 @@ from typing import Any
 import numpy as np
 import pymupdf as _pymupdf
 
-from extract.readers.ocr_image import RENDER_DPI, Gray, PageImage, normalise_resolution
+from extract.readers.ocr_image import (
+    RENDER_DPI,
+    Gray,
+    PageImage,
+    check_pixels,
+    normalise_resolution,
+)
 from extract.readers.pdf_fonts import is_mojibake
 from models.errors import LimitExceeded, UnreadableFile
 
@@ -47,19 +53,20 @@ def page_images(path: Path, doc: Any, pages: Sequence[int] | None) -> Iterator[P
             raise ValueError(f"{path}: no page {number} (the PDF has {doc.page_count})")
         try:
             page = doc.load_page(number - 1)
-            image = _embedded_scan(doc, page, number) or _rendered(page, number)
+            image = _embedded_scan(path, doc, page, number) or _rendered(path, page, number)
         except RuntimeError as e:  # MuPDF reports damaged content as RuntimeError
             raise UnreadableFile(f"{path}: page {number}: damaged content ({e})") from e
         yield normalise_resolution(image)
 
 
-def _embedded_scan(doc: Any, page: Any, number: int) -> PageImage | None:
+def _embedded_scan(path: Path, doc: Any, page: Any, number: int) -> PageImage | None:
     """The page's one full-page, upright image, decoded as stored."""
     if page.rotation % 360 or len(page.get_images(full=True)) != 1:
         return None
     infos = page.get_image_info(xrefs=True)
     if len(infos) != 1 or not _covers_page(infos[0], page.rect):
         return None
+    check_pixels(path, number, infos[0]["width"], infos[0]["height"])
     pixmap = mupdf.Pixmap(doc, infos[0]["xref"])
     if pixmap.alpha or pixmap.n != 1:
         pixmap = mupdf.Pixmap(mupdf.csGRAY, pixmap)
@@ -74,7 +81,9 @@ def _covers_page(info: dict[str, Any], rect: Any) -> bool:
     return bool(box.width >= FULL_PAGE * rect.width and box.height >= FULL_PAGE * rect.height)
 
 
-def _rendered(page: Any, number: int) -> PageImage:
+def _rendered(path: Path, page: Any, number: int) -> PageImage:
+    scale = RENDER_DPI / 72.0
+    check_pixels(path, number, page.rect.width * scale, page.rect.height * scale)
     pixmap = page.get_pixmap(dpi=RENDER_DPI, colorspace=mupdf.csGRAY, alpha=False)
     return PageImage(number, _array(pixmap), float(RENDER_DPI))
 

@@ -26,6 +26,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from extract.readers.pdf_fonts import is_mojibake, legacy_font_warnings
 from extract.readers.pdf_page import PageContent, PageGrid, read_page
+from extract.readers.pdf_repair import mupdf_page_count, repaired_bytes
 from models.document import Document, RawTable, TextLine
 from models.errors import LimitExceeded, NoTextLayer, UnreadableFile
 
@@ -82,7 +83,29 @@ def _with_ocr(path: Path, data: bytes, doc: Document, pages: list[int]) -> Docum
 
 
 def _read_typed(path: Path, data: bytes, doc_id: str) -> tuple[Document, list[PageContent]]:
+    """The text layer; a damaged xref table that MuPDF can repair is repaired first
+    (pdfminer fails on it, or silently loses pages)."""
     _check_signature(path, data)
+    try:
+        doc, pages = _read_layer(path, data, doc_id)
+    except UnreadableFile:
+        fixed = repaired_bytes(path, data)
+        if fixed is None:
+            raise
+        return _after_repair(path, fixed, doc_id)
+    found = mupdf_page_count(data)
+    if found is not None and found > len(pages) and (fixed := repaired_bytes(path, data)):
+        return _after_repair(path, fixed, doc_id)
+    return doc, pages
+
+
+def _after_repair(path: Path, fixed: bytes, doc_id: str) -> tuple[Document, list[PageContent]]:
+    doc, pages = _read_layer(path, fixed, doc_id)
+    note = "damaged cross-reference table: the PDF was repaired (MuPDF) before reading"
+    return replace(doc, warnings=(note, *doc.warnings)), pages
+
+
+def _read_layer(path: Path, data: bytes, doc_id: str) -> tuple[Document, list[PageContent]]:
     with _open_pdf(path, data) as pdf:
         _check_page_count(pdf, path)
         pages = [_read_one(page, path) for page in _pages(pdf, path)]
