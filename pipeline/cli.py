@@ -7,7 +7,6 @@ Exit codes: 0 everything went well; 1 the run finished but some files failed (se
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from collections.abc import Sequence
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import commands
+from pipeline.safe_text import json_line, terminal_text
 
 DEFAULT_DATA = Path("data/parquet")
 EXIT_OK, EXIT_FAILED_FILES, EXIT_USAGE = 0, 1, 2
@@ -86,7 +86,8 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--log-json",
         action="store_true",
-        help="structured logs on stderr: one JSON object per document and event",
+        help="structured logs on stderr: one JSON object per document and event, the run "
+        "summary as the last one (nothing else is printed; --progress must be auto or none)",
     )
     _add_executor_options(p)
 
@@ -161,6 +162,12 @@ def _add_analyst_commands(sub: Any) -> None:
         choices=("table", "csv", "json"),
         default="table",
         help="output format (default: %(default)s)",
+    )
+    query.add_argument(
+        "--raw",
+        action="store_true",
+        help="with --format csv: write text cells exactly as stored, without the leading ' "
+        "that keeps a spreadsheet from running cells starting with = + - @ TAB CR as formulas",
     )
     _width_option(query, 60)
     compare = sub.add_parser(
@@ -242,10 +249,22 @@ def _setup_logging(verbose: bool, json_logs: bool) -> None:
     if json_logs:
         handler.setFormatter(_JsonFormatter())
     else:
-        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        handler.setFormatter(_TextFormatter("%(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
+    # Library warnings would print plain text on stderr; route them through the handler.
+    logging.captureWarnings(True)
+
+
+class _TextFormatter(logging.Formatter):
+    """One line per message: a file name holding '\n' or ESC is shown escaped."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 (logging's name)
+        return terminal_text(super().formatMessage(record))
+
+    def formatException(self, ei: Any) -> str:  # noqa: N802 (logging's name)
+        return "\n".join(terminal_text(line) for line in super().formatException(ei).split("\n"))
 
 
 class _JsonFormatter(logging.Formatter):
@@ -257,7 +276,9 @@ class _JsonFormatter(logging.Formatter):
             "message": record.getMessage(),
         }
         data.update(getattr(record, "fields", {}))
-        return json.dumps(data, ensure_ascii=False, default=str)
+        if record.exc_info:
+            data["exception"] = self.formatException(record.exc_info)
+        return json_line(data, default=str)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -278,14 +299,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handlers[args.command](args)
     except commands.UsageError as e:
-        print(f"plans {args.command}: {e}", file=sys.stderr)
-        return EXIT_USAGE
+        return _fail(args, str(e), EXIT_USAGE)
     except KeyboardInterrupt:
-        print(
-            f"plans {args.command}: interrupted; nothing was written, the dataset is as it was",
-            file=sys.stderr,
-        )
-        return EXIT_INTERRUPTED
+        message = "interrupted; nothing was written, the dataset is as it was"
+        return _fail(args, message, EXIT_INTERRUPTED)
+
+
+def _fail(args: argparse.Namespace, message: str, code: int) -> int:
+    """Why the command stopped, on stderr: a JSON object under --log-json, else a line."""
+    if getattr(args, "log_json", False):
+        logging.getLogger("pipeline.cli").error(message, extra={"fields": {"exit_code": code}})
+    else:
+        print(f"plans {args.command}: {message}", file=sys.stderr)
+    return code
 
 
 if __name__ == "__main__":  # pragma: no cover

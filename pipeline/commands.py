@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import dataclasses
-import json
+import logging
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -17,6 +17,7 @@ from pipeline.discover import NotAPlanPath
 from pipeline.executors import DaskExecutor, Executor, Limits, LocalExecutor
 from pipeline.progress import Progress
 from pipeline.runner import RunSummary, run
+from pipeline.safe_text import csv_line, json_line, terminal_text
 from pipeline.store import NotADataset, Store, StoreLocked, StoreWriteError
 from pipeline.views import connect, sql_text, view_names
 
@@ -31,9 +32,15 @@ __all__ = [
     "view_names",
 ]
 
+log = logging.getLogger("pipeline.commands")
+
 
 class UsageError(Exception):
     """The command cannot run as asked (exit code 2)."""
+
+    def __str__(self) -> str:
+        # SQL errors quote cells ("Could not convert string '\x1b]0;…'"): shown escaped.
+        return terminal_text(super().__str__())
 
 
 def _executor(args: argparse.Namespace) -> Executor:
@@ -58,7 +65,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     executor = _executor(args)
     try:
         store.check_writable()
-        with Progress(args.progress) as progress:
+        with Progress(_progress_mode(args)) as progress:
             summary = run(
                 args.paths,
                 store,
@@ -70,28 +77,56 @@ def cmd_run(args: argparse.Namespace) -> int:
             )
     except (StoreLocked, NotADataset, StoreWriteError, NotAPlanPath) as e:
         raise UsageError(str(e)) from e
-    _print_summary(summary, args.out)
+    _print_summary(summary, args.out, args.log_json)
     return 1 if summary.failed else 0
 
 
-def _print_summary(s: RunSummary, out: Path) -> None:
-    formats = ", ".join(f"{k} {v}" for k, v in sorted(s.by_format.items())) or "none"
-    print(f"run {s.run_id} ({s.mode}, {s.executor})")
-    print(
-        f"  files seen {s.seen}: extracted {s.done} ({s.partial} partial), "
-        f"skipped unchanged {s.skipped}, failed {s.failed}, removed {s.removed}"
+def _progress_mode(args: argparse.Namespace) -> str:
+    """The progress display; with --log-json stderr carries JSON only (a line per document)."""
+    if not args.log_json:
+        return str(args.progress)
+    if args.progress in ("auto", "none"):
+        return "none"
+    raise UsageError(
+        f"--progress {args.progress} would mix plain text into --log-json output "
+        "(the JSON log has a line per document); leave --progress out"
     )
-    print(f"  by format: {formats}")
+
+
+def _print_summary(s: RunSummary, out: Path, json_logs: bool = False) -> None:
+    """The run summary: text on stdout, or one final 'run summary' JSON log object."""
+    if json_logs:
+        log.info("run summary", extra={"fields": _summary_fields(s, out)})
+        return
+    formats = ", ".join(f"{k} {v}" for k, v in sorted(s.by_format.items())) or "none"
+    lines = [
+        f"run {s.run_id} ({s.mode}, {s.executor})",
+        f"  files seen {s.seen}: extracted {s.done} ({s.partial} partial), "
+        f"skipped unchanged {s.skipped}, failed {s.failed}, removed {s.removed}",
+        f"  by format: {formats}",
+    ]
     for path, _doc_id, added, removed, changed in s.diffs:
         if added or removed or changed:
-            print(f"  changed {path}: plan_items +{added} -{removed} ~{changed}")
-    for path, message in s.failures:
-        print(f"  FAILED {path}: {message}")
-    print(f"  dataset: {out} (errors table has every problem; `plans query` to explore)")
+            lines.append(f"  changed {path}: plan_items +{added} -{removed} ~{changed}")
+    lines += [f"  FAILED {path}: {message}" for path, message in s.failures]
+    lines.append(f"  dataset: {out} (errors table has every problem; `plans query` to explore)")
+    # A file name or message with a newline or ESC must not forge or restyle a line.
+    print("\n".join(terminal_text(line) for line in lines))
+
+
+def _summary_fields(s: RunSummary, out: Path) -> dict[str, Any]:
+    fields = dataclasses.asdict(s)
+    fields["failures"] = [{"path": p, "message": m} for p, m in s.failures]
+    keys = ("path", "doc_id", "added", "removed", "changed")
+    fields["diffs"] = [dict(zip(keys, d, strict=True)) for d in s.diffs]
+    fields["dataset"] = str(out)
+    return fields
 
 
 def cmd_query(args: argparse.Namespace) -> int:
     """`plans query SQL`: print the result as a table, CSV or JSON lines."""
+    if args.raw and args.format != "csv":
+        raise UsageError("--raw applies to --format csv only (tables are escaped, JSON is exact)")
     con = _connect(args.data)
     import duckdb
 
@@ -102,29 +137,35 @@ def cmd_query(args: argparse.Namespace) -> int:
     columns = [d[0] for d in result.description or []]
     rows = result.fetchall()
     if args.format == "csv":
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        writer.writerows(rows)
+        write_csv(columns, rows, raw=args.raw)
     elif args.format == "json":
         for row in rows:
-            print(
-                json.dumps(
-                    dict(zip(columns, row, strict=True)), ensure_ascii=False, default=_json_default
-                )
-            )
+            print(json_line(dict(zip(columns, row, strict=True)), _json_default))
     else:
         print(format_table(columns, rows, args.max_width))
     return 0
 
 
+def write_csv(columns: list[str], rows: list[tuple[Any, ...]], raw: bool = False) -> None:
+    """CSV on stdout; text cells neutralised for spreadsheets (OWASP) unless `raw`."""
+    if raw:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+        return
+    sys.stdout.write(csv_line(columns))
+    sys.stdout.writelines(csv_line(row) for row in rows)
+
+
 def format_table(columns: list[str], rows: list[tuple[Any, ...]], max_width: int = 60) -> str:
-    """A plain aligned text table; long cells are cut with '…'."""
+    """A plain aligned text table; long cells are cut with '…', control characters escaped."""
 
     def cell(value: Any) -> str:
         text = "NULL" if value is None else str(value)
-        text = " ".join(text.split())
+        text = terminal_text(" ".join(text.split()))
         return text if len(text) <= max_width else text[: max_width - 1] + "…"
 
+    columns = [terminal_text(c) for c in columns]
     body = [[cell(v) for v in row] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in body]) for i, c in enumerate(columns)]
     lines = [
@@ -205,11 +246,11 @@ def cmd_refs(args: argparse.Namespace) -> int:
         result = run_isolated(str(args.file), "refs", limits)
         if result.status == "failed":
             for error in result.errors:
-                print(f"plans refs: {error.message}", file=sys.stderr)
+                print(f"plans refs: {terminal_text(error.message)}", file=sys.stderr)
             return 1
         refs = result.legal_refs
     for ref in refs:
-        print(json.dumps(dataclasses.asdict(ref), ensure_ascii=False, default=_json_default))
+        print(json_line(dataclasses.asdict(ref), _json_default))
     return 0
 
 
@@ -221,7 +262,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         charts = build_report(args.data, args.out)
     except FileNotFoundError as e:
         raise UsageError(str(e)) from e
-    print(f"{args.out}: {charts} charts")
+    print(f"{terminal_text(args.out)}: {charts} charts")
     return 0
 
 

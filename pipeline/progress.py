@@ -10,6 +10,7 @@ from typing import Any, TextIO
 
 from pipeline.process import DocResult
 from pipeline.runner import Plan
+from pipeline.safe_text import terminal_text
 
 log = logging.getLogger("pipeline.progress")
 
@@ -84,10 +85,11 @@ class Progress:
         if self._bar is not None:
             self._bar.update(self._task, advance=1, formats=formats)
         elif self.mode == "lines":
-            eta = self._eta()
+            # A file name holding '\n' or ESC must not forge a line or drive the terminal.
+            path = terminal_text(result.source_path)
             print(
-                f"[{self.done}/{self.total}] {result.status:7} {result.source_path} "
-                f"({result.seconds:.2f} s){eta}",
+                f"[{self.done}/{self.total}] {result.status:7} {path} "
+                f"({result.seconds:.2f} s){self._eta()}",
                 file=self.stream,
                 flush=True,
             )

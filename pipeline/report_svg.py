@@ -2,8 +2,10 @@
 
 Text is drawn as paths (svg.fonttype 'path') in DejaVu Sans, the font matplotlib bundles,
 which has every Vietnamese glyph: the chart looks the same in any browser, with no font to
-fetch. Ids inside each SVG get the chart's name as a prefix so that several inline SVGs in
-one page never share an id (clip paths, glyph definitions).
+fetch. Every label is plain text: a '$…$' pair in a plan's text ('Luật … $a_$') is drawn as
+written, never parsed as mathtext (which raised on it, issue 11). Ids inside each SVG get the
+chart's name as a prefix so that several inline SVGs in one page never share an id (clip
+paths, glyph definitions).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ import matplotlib
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from pipeline.safe_text import printable
+
 STYLE: dict[str, Any] = {
     "font.family": "DejaVu Sans",
     "font.size": 9,
@@ -28,6 +32,8 @@ STYLE: dict[str, Any] = {
     "axes.spines.top": False,
     "axes.spines.right": False,
     "svg.fonttype": "path",
+    "text.parse_math": False,  # labels are data: '$x$' is two dollar signs, not math
+    "text.usetex": False,
 }
 WIDTH = 9.0  # inches; the page scales the SVG down to the column width
 _ID_RE = re.compile(r'\bid="([^"]+)"')
@@ -36,10 +42,10 @@ _METADATA_RE = re.compile(r"\s*<metadata>.*?</metadata>", re.DOTALL)
 
 
 def nfc(text: object) -> str:
-    """A label as NFC text ('' for missing values)."""
+    """A label as NFC text, control characters shown escaped ('\x1b' -> '\\x1b'; '' for missing)."""
     if text is None or (isinstance(text, float) and text != text):
         return ""
-    return unicodedata.normalize("NFC", str(text))
+    return printable(unicodedata.normalize("NFC", str(text)))
 
 
 def slug(text: str) -> str:
