@@ -33,8 +33,9 @@ from spacy.vocab import Vocab
 from normalize.codelist import load_codelist, parse_csv, read_code_file
 from normalize.text import TYPO_FIXES, strip_marks
 
-# A tag, a word or one other character: '<i>Kế toán</i>', 'VP UBND xã, CC VHXH'.
-PIECE_RE = re.compile(r"<[^<>\n]{0,40}>|\w+|[^\w\s]")
+# A tag, a word (combining marks included: NFD text) or one other character:
+# '<i>Kế toán</i>', 'VP UBND xã, CC VHXH'.
+PIECE_RE = re.compile(r"<[^<>\n]{0,40}>|(?:\w|[\u0300-\u036f])+|[^\w\s]")
 # Characters that join the words of one name: 'HĐND-UBND', 'HĐND&UBND', '“Một cửa”'.
 JOINERS = frozenset("-‐‑–—&“”\"'‘’`*_")
 # The level of every agency code in agencies.csv (a test checks the file against it).
@@ -48,6 +49,8 @@ SUFFIX_LEVEL = {
     "province": "province",
 }
 _MAX_NAME_WORDS = 4
+_MAX_STAFF_WORDS = 14  # 'các công chức được phân công tiếp nhận và giải quyết TTHC tại …'
+
 # Closing quotes and their openers: a mention that holds the opener keeps the closer.
 OPENING = {"”": "“", "’": "‘", ")": "("}
 CLOSING = frozenset(OPENING)
@@ -124,9 +127,10 @@ def pieces_of(text: str) -> list[Piece]:
     found: list[Piece] = []
     for m in PIECE_RE.finditer(text):
         word = m.group()
-        if word[0] == "<" and len(word) > 2 or word in JOINERS:
+        key = word_key(word)
+        if word[0] == "<" and len(word) > 2 or word in JOINERS or not key:
             continue
-        found.append(Piece(m.start(), m.end(), word_key(word), word.casefold(), word[0].isupper()))
+        found.append(Piece(m.start(), m.end(), key, word.casefold(), word[0].isupper()))
     return found
 
 
@@ -259,7 +263,7 @@ def _mentions(
         floor = spans[-1][1] if spans else 0
         after = _next(kept, i)
         ceiling = after.start if after is not None else len(pieces)
-        start = _widen_left(pieces, hit, floor, voc)
+        start = _widen_left(pieces, _staff_at(pieces, hit, floor, voc), floor, voc)
         end = _widen_right(pieces, hit.end, voc.levels[hit.code], ceiling, voc)
         spans.append((start, end, hit))
     return spans, debris
@@ -275,6 +279,22 @@ def _join_at(pieces: Sequence[Piece], hits: list[Hit]) -> list[Hit]:
         else:
             joined.append(hit)
     return joined
+
+
+def _staff_at(pieces: Sequence[Piece], hit: Hit, floor: int, voc: Vocabulary) -> Hit:
+    """'công chức được phân công giải quyết TTHC tại Bộ phận một cửa': staff at the hit's place.
+
+    The hit grows back over 'tại' to the nearest staff word ('công chức', 'CB', 'Bộ phận')
+    within one clause; the code stays the place's.
+    """
+    if hit.start - 1 <= floor or pieces[hit.start - 1].lower != "tại":
+        return hit
+    for j in range(hit.start - 2, max(floor, hit.start - _MAX_STAFF_WORDS) - 1, -1):
+        if not pieces[j].is_word:
+            break
+        if any(_starts_with(pieces, j, p, hit.start) for p in voc.prefixes if p != ("cac",)):
+            return Hit(j, hit.end, hit.code)
+    return hit
 
 
 def _next(hits: Sequence[Hit], i: int) -> Hit | None:
