@@ -1,13 +1,14 @@
 """The canonical criterion list, kept as data (STYLE.md, reporters-db pattern).
 
-Four CSV files ship in `normalize/codes/` and are read with importlib.resources:
+Five CSV files ship in `normalize/codes/` and are read with importlib.resources:
 - criteria.csv    code,label_vi,field,level,kind,unit,status,seen_in   (fields F0-F8 + concepts)
 - aliases.csv     code,alias,note                                      (keywords, typo forms)
 - code_tables.csv province,district,framework_year,local_code,canonical_code,note
 - agencies.csv    code,level,alias,note                                (agency roles)
+- agency_words.csv kind,level,word,note   (prefix/suffix/place/head/filler words around agencies)
 All are UTF-8 NFC and kept in the canonical sorted form of `render_csv` (tests check it;
 `FIX_CODES=1 pytest tests/test_codes_data.py` rewrites them). A code is never renumbered or
-reused; `version` (sha256[:12] over the four files) changes whenever any of them changes.
+reused; `version` (sha256[:12] over the five files) changes whenever any of them changes.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ CODE_FILES: dict[str, tuple[str, ...]] = {
         "note",
     ),
     "agencies.csv": ("code", "level", "alias", "note"),
+    "agency_words.csv": ("kind", "level", "word", "note"),
 }
 
 Level = Literal["field", "group", "leaf"]
@@ -78,7 +80,7 @@ class AgencyAlias:
     """A printed agency name and its role: 'VP UBND xã' -> VP_TK (commune)."""
 
     code: str
-    level: str  # commune | district | province
+    level: str  # commune | district | province | central | party | mass_org
     alias: str
     note: str
 
@@ -181,6 +183,8 @@ def sort_key(name: str, row: dict[str, str]) -> tuple[object, ...]:
         )
     if name == "agencies.csv":
         return (row["code"], row["alias"].casefold(), row["alias"])
+    if name == "agency_words.csv":
+        return (row["kind"], row["level"], row["word"].casefold(), row["word"])
     if name == "aliases.csv":
         return (natural_key(row["code"]), row["alias"].casefold(), row["alias"])
     return (natural_key(row["code"]),)

@@ -15,6 +15,7 @@ import pytest
 
 from models.document import TableRow
 from normalize.agencies import lead_role
+from normalize.agency_mentions import LEVELS
 from normalize.codelist import (
     CODE_FILES,
     codes_version,
@@ -148,7 +149,7 @@ def test_agencies_have_one_level_per_code_and_no_alias_has_two_codes() -> None:
         levels[agency.code].add(agency.level)
         owners[agency.alias.casefold()].add(agency.code)
     assert all(len(v) == 1 for v in levels.values()), levels
-    assert all(v <= {"commune", "district", "province"} for v in levels.values())
+    assert all(v <= set(LEVELS) for v in levels.values())
     assert {k: v for k, v in owners.items() if len(v) > 1} == {}
 
 
