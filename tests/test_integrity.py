@@ -485,3 +485,74 @@ def _lock_held(out: Path) -> bool:
     except OSError:
         return False
     return False
+
+
+# --- acceptance: a bad-file batch --------------------------------------------------------
+
+IGNORED = {"run_id", "extracted_at", "extractor_version", "source_path"}
+RESULT_TABLES = ("documents", "plan_items", "item_scores", "targets", "legal_refs")
+HOSTILE = ("line\nbreak", "esc\x1b[2Jcls", "glob[1]*?", "-rf", "quote'\"", "Sơn Thượng")
+
+
+def _rows_by_doc(out: Path) -> dict[str, dict[str, list[str]]]:
+    """Per table, per doc_id: the rows as sorted JSON strings, run stamps and paths left out."""
+    import json
+
+    con = connect(out)
+    found: dict[str, dict[str, list[str]]] = {}
+    for table in RESULT_TABLES:
+        cursor = con.execute(f"select * from {table}")
+        names = [d[0] for d in cursor.description or []]
+        for row in cursor.fetchall():
+            data = {k: v for k, v in zip(names, row, strict=True) if k not in IGNORED}
+            text = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
+            found.setdefault(table, {}).setdefault(str(data["doc_id"]), []).append(text)
+    for per_doc in found.values():
+        for rows in per_doc.values():
+            rows.sort()
+    return found
+
+
+def test_a_bad_file_batch_keeps_every_valid_files_rows(tmp_path: Path) -> None:
+    clean = tmp_path / "clean"
+    assert main(["ingest", str(RAW), "--out", str(clean), "--jobs", "2", *NO_PROGRESS]) == 0
+    expected = _rows_by_doc(clean)
+
+    src = tmp_path / "messy"
+    shutil.copytree(RAW, src)
+    shutil.copy(RAW / "plan_001.pdf", src / "copy_of_001.docx")  # PDF bytes, DOCX name
+    shutil.copy(RAW / "plan_002.docx", src / "copy_of_002.pdf")  # DOCX bytes, PDF name
+    for i, name in enumerate(HOSTILE):
+        sample = sorted(RAW.glob("plan_00*.txt"))[i % 5]
+        shutil.copy(sample, src / unicodedata.normalize("NFD", f"{name}.txt"))
+    swapped, doomed = src / "swapped.txt", src / "doomed.txt"
+    shutil.copy(RAW / "plan_003.txt", swapped)
+    shutil.copy(RAW / "plan_004.txt", doomed)
+
+    def delete(_plan: object) -> None:
+        doomed.unlink()
+
+    def swap(result: object) -> None:
+        if getattr(result, "source_path", "").endswith("swapped.txt"):
+            swapped.write_bytes(b"not a plan any more\n")
+
+    out = tmp_path / "out"
+    summary = run([src], Store(out), LocalExecutor(2), on_plan=delete, on_result=swap)
+    assert summary.failed == 3  # the two wrong-suffix copies and the deleted file
+    got = _rows_by_doc(out)
+    for table in RESULT_TABLES:
+        for doc_id, rows in expected.get(table, {}).items():
+            assert got[table].get(doc_id) == rows, (table, doc_id)
+    failures = _rows(out, "select source_path, kind, message from errors where severity='error'")
+    by_name = {Path(p).name: (kind, message) for p, kind, message in failures}
+    assert sorted(by_name) == ["copy_of_001.docx", "copy_of_002.pdf", "doomed.txt"]
+    for name, (_kind, message) in by_name.items():
+        assert name in message
+    assert "not a PDF" in by_name["copy_of_002.pdf"][1]
+    assert "No such file" in by_name["doomed.txt"][1]
+    # the swapped file is read again by the next run, which finds no plan in it
+    assert main(["ingest", str(src), "--out", str(out), *NO_PROGRESS]) == 1
+    [(path, commune)] = _rows(
+        out, "select source_path, commune from documents where source_path like '%swapped%'"
+    )
+    assert commune is None
