@@ -6,8 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from extract.metadata import DocMeta
-from models.document import Document, TableRow
+from models.document import DocMeta, Document, TableRow
 from models.records import ItemScore, PlanItem, TargetRecord
 from normalize.agencies import lead_role
 from normalize.codelist import load_codelist
@@ -37,23 +36,7 @@ def _item(doc_id: str, meta: DocMeta, row: TableRow, match: CriterionMatch) -> P
     score_max = next((s.value for s in row.scores if s.role == "score_max"), None)
     return PlanItem(
         doc_id=doc_id,
-        table_index=row.table_index,
-        row_index=row.row_index,
-        kind=row.kind,  # type: ignore[arg-type]
-        stt_raw=row.stt_raw,
-        code=row.code,
-        parent_code=row.parent_code,
-        level=row.level,
-        section_code=row.section_code,
-        section_title=row.section_title,
-        criterion=row.criterion,
-        objective=row.objective,
-        task=row.task,
-        requirement=row.requirement,
-        output=row.output,
-        lead=row.lead,
-        support=row.support,
-        deadline_text=row.deadline,
+        row=row,
         deadline_date=deadline_date,
         deadline_kind=deadline_kind,
         score_max=score_max,
@@ -62,11 +45,7 @@ def _item(doc_id: str, meta: DocMeta, row: TableRow, match: CriterionMatch) -> P
         criterion_code=match.criterion_code,
         match_score=match.match_score,
         match_method=match.match_method,
-        page_first=row.page_first,
-        page_last=row.page_last,
         plan_year=meta.plan_year,
-        note=row.note,
-        ocr_confidence=row.confidence,
         commune=meta.commune,
         district=meta.district,
         province=meta.province,

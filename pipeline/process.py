@@ -14,10 +14,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from extract.legal import find_legal_refs
-from extract.metadata import DocMeta, find_metadata
+from extract.metadata import find_metadata
 from extract.readers import doc_id_of, read_document
 from extract.tables import find_table_rows
-from models.document import Document, TableRow
+from models.document import DocMeta, Document, TableRow
 from models.errors import ExtractError
 from models.records import (
     DocumentRecord,
@@ -123,16 +123,7 @@ def _document_record(doc: Document, meta: DocMeta, status: str, at: datetime) ->
         source_format=doc.source_format,
         ocr=doc.ocr,
         page_count=doc.page_count,
-        doc_number=meta.doc_number,
-        doc_type=meta.doc_type,
-        title=meta.title,
-        commune=meta.commune,
-        district=meta.district,
-        province=meta.province,
-        issue_date=meta.issue_date,
-        plan_year=meta.plan_year,
-        signer=meta.signer,
-        signer_title=meta.signer_title,
+        meta=meta,
         status=status,  # type: ignore[arg-type]
         extracted_at=at,
     )
