@@ -23,6 +23,23 @@ def fold_space(text: str) -> str:
     return WHITESPACE_RE.sub(" ", text).strip()
 
 
+def clean_text(text: str) -> str:
+    """NFC and whitespace folded: 'Văn phòng UBND\\nxã' -> 'Văn phòng UBND xã'."""
+    return fold_space(nfc(text))
+
+
+# A hyphen that ends a cell line right after a letter, the next line starting with a capital
+# or a digit: the wrap split a compound ("Par-" / "Index", "QĐ-" / "UBND"), so no space.
+# "Văn hoá-" / "xã hội" (lower case next) keeps the space the DOCX has.
+WRAPPED_COMPOUND_RE = re.compile(r"(?<=\w-)\n(?=[A-ZĐ0-9À-Ỹ])")
+
+
+def clean_wrapped_cell(text: str) -> str:
+    """A cell printed over several lines (PDF, OCR): wrapped compounds re-joined ('QĐ-' /
+    'UBND' -> 'QĐ-UBND'), then `clean_text`."""
+    return clean_text(WRAPPED_COMPOUND_RE.sub("", nfc(text)))
+
+
 def clean_cell(text: str | None) -> str | None:
     """NFC, markup stripped and whitespace folded; None (a merged slot) stays None."""
     if text is None:
