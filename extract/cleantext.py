@@ -18,6 +18,16 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# Icelandic eth (U+00D0/U+00F0), a glyph identical to Đ/đ that OCR and some old PDFs give:
+# '61/2018/NÐ-CP' is '61/2018/NĐ-CP'. Vietnamese never uses eth.
+ETH = str.maketrans({"Ð": "Đ", "ð": "đ"})
+
+
+def fix_eth(text: str) -> str:
+    """Eth read for D-stroke put right: 'QÐ-UBND' -> 'QĐ-UBND'."""
+    return text.translate(ETH)
+
+
 def fold_space(text: str) -> str:
     """Collapse whitespace runs to one space and strip: 'UBND\\nxã' -> 'UBND xã'."""
     return WHITESPACE_RE.sub(" ", text).strip()

@@ -66,6 +66,9 @@ class Document:
     tables: tuple[RawTable, ...]
     ocr: bool = False
     warnings: tuple[str, ...] = ()  # reader-level notes (e.g. "page 3: legacy TCVN3 font")
+    # Lines are printed lines, a paragraph wrapped over several (typed PDF, OCR of a PDF or an
+    # image), not one line per paragraph (DOCX, text exports): extract.paragraphs re-joins them.
+    printed_lines: bool = False
 
     @property
     def text(self) -> str:

@@ -63,7 +63,7 @@ def process_file(path: str, run_id: str) -> DocResult:
         return _failed(path, None, fmt, run_id, "read", "unreadable_file", f"{path}: {e.strerror}")
     doc_id = doc_id_of(data)
     try:
-        doc = read_document(source, data)
+        doc = read_document(source, data, doc_id)
     except ExtractError as e:
         return _failed(path, doc_id, fmt, run_id, "read", e.kind, str(e))
     result = _extract(doc, run_id, started)

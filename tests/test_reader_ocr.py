@@ -220,6 +220,7 @@ def test_png_of_a_scanned_page_reads() -> None:
     gray = page_gray(TABLE_SCAN, 2)[:800]  # the header and first rows of plan_004 p.8
     doc = ocr.read_image(Path("plan_004_p8.png"), png_bytes(gray), "png")
     assert (doc.source_format, doc.page_count, doc.ocr) == ("image", 1, True)
+    assert doc.printed_lines  # a scan's lines are printed lines: paragraphs are re-joined
     header = doc.tables[0].rows[0].cells
     assert header[:2] == ("Stt", "Nội dung thực hiện") and len(header) == 7
     assert ("1.5", "Rà soát, đề xuất hỗ trợ cán bộ tiếp nhận và") == doc.tables[0].rows[3].cells[:2]

@@ -61,6 +61,7 @@ def read(path: Path, data: bytes, doc_id: str) -> Document:
         tables=tuple(tables),
         ocr=ocr,
         warnings=tuple(warnings),
+        printed_lines=True,
     )
 
 

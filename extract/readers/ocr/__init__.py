@@ -112,6 +112,7 @@ def _document(
         tables=tuple(tables),
         ocr=True,
         warnings=tuple(w for page in pages for w in page.warnings),
+        printed_lines=True,
     )
 
 
