@@ -23,7 +23,7 @@ test: setup
 lint: setup
 	$(BIN)/ruff check models extract normalize pipeline tests bench
 	$(BIN)/ruff format --check models extract normalize pipeline tests bench
-	$(BIN)/mypy --strict models extract normalize
+	$(BIN)/mypy --strict models extract normalize pipeline
 
 test-all: setup
 	$(BIN)/pytest -q -m "slow or not slow"

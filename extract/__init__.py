@@ -1,5 +1,27 @@
 """File bytes -> Document -> appendix-table rows, legal references and metadata.
 
 `extract` knows nothing of canonical codes (that is `normalize`); it never imports
-`normalize` or `pipeline`.
+`normalize` or `pipeline`. One verb per stage: `read_document(path)` gives the Document,
+`extract_document(doc)` everything extract finds in it.
 """
+
+from __future__ import annotations
+
+from extract.legal import find_legal_refs
+from extract.metadata import find_metadata
+from extract.readers import read_document
+from extract.tables import find_table_rows
+from models.document import Document
+from models.stages import Extracted
+
+__all__ = ["Extracted", "extract_document", "read_document"]
+
+
+def extract_document(doc: Document) -> Extracted:
+    """Metadata, table rows and legal references of a read plan, e.g. of plan_000.docx:
+    57/KH-UBND of xã Hà Châu, rows '1' … '8.1.5', 'Nghị định số 61/2018/NĐ-CP' …"""
+    return Extracted(
+        meta=find_metadata(doc),
+        rows=tuple(find_table_rows(doc)),
+        refs=tuple(find_legal_refs(doc)),
+    )

@@ -18,9 +18,36 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# Icelandic eth (U+00D0/U+00F0), a glyph identical to Đ/đ that OCR and some old PDFs give:
+# '61/2018/NÐ-CP' is '61/2018/NĐ-CP'. Vietnamese never uses eth.
+ETH = str.maketrans({"Ð": "Đ", "ð": "đ"})
+
+
+def fix_eth(text: str) -> str:
+    """Eth read for D-stroke put right: 'QÐ-UBND' -> 'QĐ-UBND'."""
+    return text.translate(ETH)
+
+
 def fold_space(text: str) -> str:
     """Collapse whitespace runs to one space and strip: 'UBND\\nxã' -> 'UBND xã'."""
     return WHITESPACE_RE.sub(" ", text).strip()
+
+
+def clean_text(text: str) -> str:
+    """NFC and whitespace folded: 'Văn phòng UBND\\nxã' -> 'Văn phòng UBND xã'."""
+    return fold_space(nfc(text))
+
+
+# A hyphen that ends a cell line right after a letter, the next line starting with a capital
+# or a digit: the wrap split a compound ("Par-" / "Index", "QĐ-" / "UBND"), so no space.
+# "Văn hoá-" / "xã hội" (lower case next) keeps the space the DOCX has.
+WRAPPED_COMPOUND_RE = re.compile(r"(?<=\w-)\n(?=[A-ZĐ0-9À-Ỹ])")
+
+
+def clean_wrapped_cell(text: str) -> str:
+    """A cell printed over several lines (PDF, OCR): wrapped compounds re-joined ('QĐ-' /
+    'UBND' -> 'QĐ-UBND'), then `clean_text`."""
+    return clean_text(WRAPPED_COMPOUND_RE.sub("", nfc(text)))
 
 
 def clean_cell(text: str | None) -> str | None:

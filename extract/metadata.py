@@ -9,7 +9,6 @@ comes from the title before the header date.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -29,25 +28,9 @@ from extract.metadata_patterns import (
     TITLE_STOP_RE,
 )
 from extract.paragraphs import paragraphs
-from models.document import Document
+from models.document import DocMeta, Document
 
 HEAD_LINES = 25  # number, date and type lines stand in the first lines of a plan
-
-
-@dataclass(frozen=True, slots=True)
-class DocMeta:
-    """What the text says about the plan itself, e.g. 57/KH-UBND of xã Hà Châu for 2023."""
-
-    doc_number: str | None = None
-    doc_type: str | None = None
-    title: str | None = None
-    commune: str | None = None
-    district: str | None = None
-    province: str | None = None
-    issue_date: date | None = None
-    plan_year: int | None = None
-    signer: str | None = None
-    signer_title: str | None = None
 
 
 def find_metadata(doc: Document) -> DocMeta:

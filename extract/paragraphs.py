@@ -1,5 +1,6 @@
-"""Paragraphs of body text: one line each in DOCX and text exports, re-joined in typed PDFs
-(whose lines are printed lines: 'huyện Sơn' / 'Hà' on plan_003.pdf page 1)."""
+"""Paragraphs of body text: one line each in DOCX and text exports, re-joined where the reader
+says its lines are printed lines (`Document.printed_lines`: typed PDFs and scans, e.g.
+'huyện Sơn' / 'Hà' on plan_003.pdf page 1)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ import re
 
 from models.document import Document
 
-# A line that starts a paragraph: a bullet or a numbered heading; any other line of a typed
-# PDF continues the paragraph above.
+# A line that starts a paragraph: a bullet or a numbered heading; any other printed line
+# continues the paragraph above.
 PARAGRAPH_START_RE = re.compile(r"^(?:[-+•]\s|\d{1,2}(?:\.\d{1,2})*\.\s|[IVX]{1,4}\.\s|\d{1,2}\.$)")
 
 
@@ -19,7 +20,7 @@ def paragraphs(doc: Document) -> list[tuple[int, str]]:
         text = line.text.strip()
         if not text or "\t" in text:
             continue
-        if out and doc.source_format == "pdf" and not PARAGRAPH_START_RE.match(text):
+        if out and doc.printed_lines and not PARAGRAPH_START_RE.match(text):
             page, previous = out[-1]
             out[-1] = (page, f"{previous} {text}")
         else:

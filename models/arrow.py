@@ -1,17 +1,17 @@
-"""The Arrow schema of every Parquet table, and records -> pyarrow.Table.
+"""The Arrow schema of every Parquet table, derived from the records, and records -> Table.
 
-Column order: the record's fields, then the provenance stamps. A test checks that the
-dataclasses and these schemas agree, so the data contract cannot drift silently.
+Column order: the record's columns (models.columns.columns_of), then the provenance stamps.
+Nothing here names a column of a record: a column is declared once, on its record.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
 import pyarrow as pa
 
+from models.columns import Column, column_value, columns_of
 from models.records import (
     DocChange,
     DocumentRecord,
@@ -24,171 +24,84 @@ from models.records import (
     TargetRecord,
 )
 
-STAMP_FIELDS = (pa.field("run_id", pa.string()), pa.field("extractor_version", pa.string()))
-_TS = pa.timestamp("us", tz="UTC")
+ARROW_TYPES: dict[str, pa.DataType] = {
+    "string": pa.string(),
+    "bool": pa.bool_(),
+    "int32": pa.int32(),
+    "int64": pa.int64(),
+    "float64": pa.float64(),
+    "date32": pa.date32(),
+    "timestamp": pa.timestamp("us", tz="UTC"),
+    "list<string>": pa.list_(pa.string()),
+}
 
-_DOCUMENTS = [
-    ("doc_id", pa.string(), False),
-    ("source_path", pa.string(), False),
-    ("source_format", pa.string(), False),
-    ("ocr", pa.bool_(), False),
-    ("page_count", pa.int32(), False),
-    ("doc_number", pa.string(), True),
-    ("doc_type", pa.string(), True),
-    ("title", pa.string(), True),
-    ("commune", pa.string(), True),
-    ("district", pa.string(), True),
-    ("province", pa.string(), True),
-    ("issue_date", pa.date32(), True),
-    ("plan_year", pa.int32(), True),
-    ("signer", pa.string(), True),
-    ("signer_title", pa.string(), True),
-    ("status", pa.string(), False),
-    ("extracted_at", _TS, False),
-]
-_PLAN_ITEMS = [
-    ("doc_id", pa.string(), False),
-    ("table_index", pa.int32(), False),
-    ("row_index", pa.int32(), False),
-    ("kind", pa.string(), False),
-    ("stt_raw", pa.string(), False),
-    ("code", pa.string(), False),
-    ("parent_code", pa.string(), True),
-    ("level", pa.int32(), False),
-    ("section_code", pa.string(), True),
-    ("section_title", pa.string(), True),
-    ("criterion", pa.string(), True),
-    ("objective", pa.string(), True),
-    ("task", pa.string(), True),
-    ("requirement", pa.string(), True),
-    ("output", pa.string(), True),
-    ("lead", pa.string(), True),
-    ("support", pa.string(), True),
-    ("deadline_text", pa.string(), True),
-    ("deadline_date", pa.date32(), True),
-    ("deadline_kind", pa.string(), False),
-    ("score_max", pa.float64(), True),
-    ("lead_role", pa.string(), True),
-    ("field_code", pa.string(), True),
-    ("criterion_code", pa.string(), True),
-    ("match_score", pa.float64(), True),
-    ("match_method", pa.string(), False),
-    ("page_first", pa.int32(), False),
-    ("page_last", pa.int32(), False),
-    ("plan_year", pa.int32(), True),
-    ("note", pa.string(), True),
-    ("ocr_confidence", pa.float64(), True),
-    ("commune", pa.string(), True),
-    ("district", pa.string(), True),
-    ("province", pa.string(), True),
-    ("code_list_version", pa.string(), True),
-]
-_ITEM_SCORES = [
-    ("doc_id", pa.string(), False),
-    ("table_index", pa.int32(), False),
-    ("row_index", pa.int32(), False),
-    ("code", pa.string(), False),
-    ("year", pa.int32(), True),
-    ("kind", pa.string(), False),
-    ("value", pa.float64(), False),
-]
-_TARGETS = [
-    ("doc_id", pa.string(), False),
-    ("table_index", pa.int32(), True),
-    ("row_index", pa.int32(), True),
-    ("page", pa.int32(), True),
-    ("criterion_code", pa.string(), True),
-    ("metric", pa.string(), False),
-    ("comparator", pa.string(), False),
-    ("value", pa.float64(), False),
-    ("unit", pa.string(), False),
-    ("scope", pa.string(), False),
-    ("text", pa.string(), False),
-    ("plan_year", pa.int32(), True),
-    ("code_list_version", pa.string(), True),
-]
-_LEGAL_REFS = [
-    ("doc_id", pa.string(), False),
-    ("key", pa.string(), True),
-    ("ref_type", pa.string(), False),
-    ("number", pa.string(), True),
-    ("symbol_year", pa.int32(), True),
-    ("symbol", pa.string(), True),
-    ("issuer_code", pa.string(), True),
-    ("issuer_level", pa.string(), False),
-    ("issued_date", pa.date32(), True),
-    ("issuer_text", pa.string(), True),
-    ("subject", pa.string(), True),
-    ("relation", pa.string(), False),
-    ("page", pa.int32(), True),
-    ("char_start", pa.int32(), False),
-    ("char_end", pa.int32(), False),
-    ("context", pa.string(), False),
-    ("flags", pa.list_(pa.string()), False),
-    ("identity", pa.string(), True),
-]
-_ERRORS = [
-    ("run_id", pa.string(), False),
-    ("doc_id", pa.string(), True),
-    ("source_path", pa.string(), False),
-    ("stage", pa.string(), False),
-    ("kind", pa.string(), False),
-    ("message", pa.string(), False),
-    ("severity", pa.string(), False),
-]
-_RUNS = [
-    ("run_id", pa.string(), False),
-    ("started_at", _TS, False),
-    ("finished_at", _TS, False),
-    ("mode", pa.string(), False),
-    ("executor", pa.string(), False),
-    ("docs_seen", pa.int32(), False),
-    ("docs_done", pa.int32(), False),
-    ("docs_skipped", pa.int32(), False),
-    ("docs_failed", pa.int32(), False),
-    ("extractor_version", pa.string(), False),
-    ("code_list_version", pa.string(), False),
-]
-_MANIFEST = [
-    ("source_path", pa.string(), False),
-    ("doc_id", pa.string(), True),
-    ("size", pa.int64(), False),
-    ("mtime_ns", pa.int64(), False),
-    ("source_format", pa.string(), False),
-    ("status", pa.string(), False),
-    ("extractor_version", pa.string(), False),
-    ("code_list_version", pa.string(), False),
-    ("extracted_at", _TS, False),
-]
-_DOC_CHANGES = [
-    ("run_id", pa.string(), False),
-    ("source_path", pa.string(), False),
-    ("doc_id", pa.string(), True),
-    ("added", pa.int32(), False),
-    ("removed", pa.int32(), False),
-    ("changed", pa.int32(), False),
-]
+# The stamps pipeline.store puts on every row: name -> meaning.
+STAMPS: dict[str, str] = {
+    "run_id": "the run that wrote the row (e.g. 20261122T044301Z-3fa9c1)",
+    "extractor_version": "package version + digest of the extract/normalize code that made the row",
+}
+STAMP_FIELDS = tuple(pa.field(name, pa.string()) for name in STAMPS)
+
+# table name -> (record type, partition column or None, what one row is)
+_SPECS: dict[str, tuple[type, str | None, str]] = {
+    "documents": (
+        DocumentRecord,
+        "plan_year",
+        "one row per plan file (the same plan as DOCX and PDF gives two rows)",
+    ),
+    "plan_items": (
+        PlanItem,
+        "plan_year",
+        "one row per appendix-table row: sections and items with their cells by role",
+    ),
+    "item_scores": (
+        ItemScore,
+        None,
+        "the numbers of score columns ('Điểm tối đa', 'Điểm năm 2023', …)",
+    ),
+    "targets": (
+        TargetRecord,
+        "plan_year",
+        "quantitative targets found in tables and body text, comparable across plans",
+    ),
+    "legal_refs": (
+        LegalRefRecord,
+        None,
+        "every legal reference in a plan, with its span in the text",
+    ),
+    "errors": (
+        ErrorRecord,
+        None,
+        "problems: files that could not be read, warnings about inconsistent data",
+    ),
+    "runs": (RunRecord, None, "one row per `plans ingest` / `plans nightly` run with its counts"),
+    "manifest": (
+        ManifestRecord,
+        None,
+        "what was extracted from each file (to skip unchanged files)",
+    ),
+    "doc_changes": (DocChange, None, "per run, how re-extracting a file changed its plan_items"),
+}
 
 
-def _schema(cols: list[tuple[str, pa.DataType, bool]], stamped: bool) -> pa.Schema:
-    fields = [pa.field(name, typ, nullable) for name, typ, nullable in cols]
-    if stamped:
-        fields += [f for f in STAMP_FIELDS if f.name not in {c[0] for c in cols}]
-    return pa.schema(fields)
+def _field(col: Column) -> pa.Field:
+    return pa.field(col.name, ARROW_TYPES[col.type_name], col.nullable)
 
 
+def _schema(record_type: type) -> pa.Schema:
+    fields = [_field(c) for c in columns_of(record_type)]
+    names = {f.name for f in fields}
+    return pa.schema(fields + [f for f in STAMP_FIELDS if f.name not in names])
+
+
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    name: tuple(columns_of(rec)) for name, (rec, _, _) in _SPECS.items()
+}
 # table name -> (record type, schema, partition column or None)
 TABLES: dict[str, tuple[type, pa.Schema, str | None]] = {
-    "documents": (DocumentRecord, _schema(_DOCUMENTS, True), "plan_year"),
-    "plan_items": (PlanItem, _schema(_PLAN_ITEMS, True), "plan_year"),
-    "item_scores": (ItemScore, _schema(_ITEM_SCORES, True), None),
-    "targets": (TargetRecord, _schema(_TARGETS, True), "plan_year"),
-    "legal_refs": (LegalRefRecord, _schema(_LEGAL_REFS, True), None),
-    "errors": (ErrorRecord, _schema(_ERRORS, True), None),
-    "runs": (RunRecord, _schema(_RUNS, True), None),
-    "manifest": (ManifestRecord, _schema(_MANIFEST, True), None),
-    "doc_changes": (DocChange, _schema(_DOC_CHANGES, True), None),
+    name: (rec, _schema(rec), partition) for name, (rec, partition, _) in _SPECS.items()
 }
+TABLE_DOCS: dict[str, str] = {name: doc for name, (_, _, doc) in _SPECS.items()}
 TABLE_NAMES = tuple(TABLES)
 
 
@@ -197,16 +110,19 @@ def schema_of(table: str) -> pa.Schema:
     return TABLES[table][1]
 
 
+def as_row(table: str, rec: object) -> dict[str, Any]:
+    """One record as {column: value}, nested records flattened, tuples as lists (what
+    reading the Parquet back gives): as_row('plan_items', item)['deadline_text']."""
+    row = {col.name: column_value(rec, col) for col in COLUMNS[table]}
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in row.items()}
+
+
 def to_arrow(table: str, records: Iterable[Any], stamps: dict[str, str]) -> pa.Table:
     """Turn records of one table into a pyarrow.Table with its schema and the stamps."""
     schema = schema_of(table)
-    names = [f.name for f in dataclasses.fields(TABLES[table][0])]
     rows: list[dict[str, Any]] = []
-    for rec in records:  # shallow, unlike dataclasses.asdict: records hold only plain values
-        row = {name: getattr(rec, name) for name in names}
-        for key, value in row.items():
-            if isinstance(value, tuple):
-                row[key] = list(value)
+    for rec in records:
+        row = as_row(table, rec)
         for key, value in stamps.items():
             row.setdefault(key, value)
         rows.append(row)

@@ -1,16 +1,22 @@
 """What a reader hands to the extract stages: text lines and raw table grids.
 
-These records never reach Parquet; they are the boundary between `extract.readers`
-(bytes -> Document) and the pure extract stages (Document -> rows, references, metadata).
-Every string in them is NFC already (the reader boundary normalises once).
+`Document` and its parts never reach Parquet; they are the boundary between
+`extract.readers` (bytes -> Document) and the pure extract stages. What those stages return
+(`TableRow`, `DocMeta`) carries the columns it fills, declared once with their meaning (see
+models.columns). Every string in them is NFC already (the reader boundary normalises once).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from datetime import date
 from typing import Literal
 
+from models.columns import column, record
+
 SourceFormat = Literal["pdf", "docx", "txt", "md", "image"]
+ItemKind = Literal["section", "item"]
+ScoreRole = Literal["score_max", "score_year"]
 
 # A cell of a raw grid: text ("" when the cell is empty) or None when the slot is covered
 # by a merged cell (a horizontal gridSpan, a vertical vMerge continuation, pdfplumber's None).
@@ -60,6 +66,9 @@ class Document:
     tables: tuple[RawTable, ...]
     ocr: bool = False
     warnings: tuple[str, ...] = ()  # reader-level notes (e.g. "page 3: legacy TCVN3 font")
+    # Lines are printed lines, a paragraph wrapped over several (typed PDF, OCR of a PDF or an
+    # image), not one line per paragraph (DOCX, text exports): extract.paragraphs re-joins them.
+    printed_lines: bool = False
 
     @property
     def text(self) -> str:
@@ -72,35 +81,83 @@ class ScoreCell:
     """A number in a score column: ('Điểm năm 2023', 2023, 23.27); year None for 'Điểm tối đa'."""
 
     header: str
-    role: str  # "score_max" or "score_year"
+    role: ScoreRole
     year: int | None
     value: float
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TableRow:
-    """One appendix-table row after stitching and the row rules, cells placed by column role."""
+    """One appendix-table row after stitching and the row rules, cells placed by column role.
 
-    table_index: int
-    row_index: int
-    kind: str  # "section" | "item"
-    stt_raw: str
-    code: str
-    parent_code: str | None
-    level: int
-    section_code: str | None
-    section_title: str | None
-    criterion: str | None = None
-    objective: str | None = None
-    task: str | None = None
-    requirement: str | None = None
-    output: str | None = None
-    lead: str | None = None
-    support: str | None = None
-    deadline: str | None = None
-    note: str | None = None
+    Its `column` fields are columns of plan_items (PlanItem holds the row); `scores` go to
+    item_scores and `flags` stay inside the pipeline. A column role of the tables is a
+    field here with the role's name (see CONTRIBUTING.md, "add a column role")."""
+
+    table_index: int = column("0-based index of the appendix table in the document")
+    row_index: int = column("0-based row index in the stitched table (headers removed)")
+    kind: ItemKind = column("section (a heading row) | item")
+    stt_raw: str = column("the STT as printed ('3.4.', 'II'); empty for sub-rows")
+    code: str = column("unique code: '3.4', '6.10' (printed 6.1), 'II.2.2', '2.6#2' (2nd sub-row)")
+    parent_code: str | None = column("code of the parent row, e.g. '3.2' for '3.2.2'")
+    level: int = column("depth in the table's hierarchy, 1 = top")
+    section_code: str | None = column("code of the top-level ancestor, e.g. 'III'")
+    section_title: str | None = column("label of the top-level ancestor")
+    criterion: str | None = column("text of the criterion/content column", default=None, role=True)
+    objective: str | None = column(
+        "text of the objective column (Mục tiêu)", default=None, role=True
+    )
+    task: str | None = column("text of the task column (Nhiệm vụ)", default=None, role=True)
+    requirement: str | None = column(
+        "text of the requirement/target column (Yêu cầu, Chỉ tiêu)", default=None, role=True
+    )
+    output: str | None = column(
+        "text of the output column (Kết quả/Sản phẩm)", default=None, role=True
+    )
+    lead: str | None = column("lead agency as printed (Cơ quan chủ trì)", default=None, role=True)
+    support: str | None = column(
+        "supporting agencies as printed (phối hợp, tham mưu)", default=None, role=True
+    )
+    deadline: str | None = column(
+        "deadline as printed", default=None, role=True, name="deadline_text"
+    )
+    note: str | None = column("text of a note column (Ghi chú)", default=None, role=True)
     scores: tuple[ScoreCell, ...] = ()
-    page_first: int = 1
-    page_last: int = 1
-    confidence: float | None = None
+    page_first: int = column("first page of the row", default=1)
+    page_last: int = column("last page of the row (a row split by a page break)", default=1)
+    confidence: float | None = column(
+        "mean OCR confidence of the row's cells (0-100), scans only",
+        default=None,
+        name="ocr_confidence",
+    )
     flags: tuple[str, ...] = ()
+
+
+# Column roles whose cell text a row keeps: the `role=True` fields of TableRow, in order.
+TEXT_ROLES: tuple[str, ...] = tuple(f.name for f in fields(TableRow) if f.metadata.get("role"))
+
+
+@record
+class DocMeta:
+    """What the text says about the plan itself, e.g. 57/KH-UBND of xã Hà Châu for 2023.
+
+    Its fields are columns of `documents` (DocumentRecord holds the DocMeta)."""
+
+    doc_number: str | None = column(
+        "the plan's own number, e.g. 57/KH-UBND; null when printed blank", default=None
+    )
+    doc_type: str | None = column("Kế hoạch | Quyết định | …", default=None)
+    title: str | None = column("the title under the type heading", default=None)
+    commune: str | None = column("commune (xã), e.g. Hà Châu", default=None)
+    district: str | None = column("district (huyện) named in the text, e.g. Phú Bình", default=None)
+    province: str | None = column(
+        "province or centrally-run city named in the text, e.g. Thái Nguyên", default=None
+    )
+    issue_date: date | None = column(
+        "date of the place-and-date line ('Hà Châu, ngày 28 tháng 8 năm 2022')", default=None
+    )
+    plan_year: int | None = column(
+        "the year the plan is for (from the title; partition key)", default=None
+    )
+    signer: str | None = column("name under the signature", default=None)
+    signer_title: str | None = column("Chủ tịch | Phó Chủ tịch", default=None)

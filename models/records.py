@@ -1,18 +1,22 @@
 """One frozen record type per Parquet table of DESIGN.md (the data contract).
 
-Field names are the Parquet column names. `run_id` and `extractor_version` are stamped by
-`pipeline.store` on every row and are therefore not fields here (except in ErrorRecord and
-RunRecord, where they are part of what the record says). Names are fixed: add, never rename.
+Every column is declared once, here or on the extract record a table holds (TableRow in
+PlanItem, DocMeta in DocumentRecord), with its meaning (models.columns); the Arrow schemas
+and the data dictionary are derived from these declarations. `run_id` and
+`extractor_version` are stamped by `pipeline.store` on every row and are therefore not
+fields here (except in ErrorRecord and RunRecord, where they are part of what the record
+says). Names are fixed: add, never rename.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
+from models.columns import column, flattened, record
+from models.document import DocMeta, ItemKind, SourceFormat, TableRow
+
 DocStatus = Literal["ok", "partial", "failed"]
-ItemKind = Literal["section", "item"]
 DeadlineKind = Literal["date", "quarter", "month", "year", "recurring", "event", "none"]
 MatchMethod = Literal["code_table", "alias", "fuzzy", "none"]
 ScoreKind = Literal["max", "actual", "target"]
@@ -22,182 +26,173 @@ IssuerLevel = Literal["central", "ministry", "province", "district", "commune", 
 Stage = Literal["read", "extract", "normalize", "write"]
 Severity = Literal["error", "warning"]
 
+__all__ = ["DocMeta", "ItemKind", "SourceFormat", "TableRow"]  # re-exported for the records
 
-@dataclass(frozen=True, slots=True)
+_DOC = "the document"
+
+
+@record
 class DocumentRecord:
     """A row of `documents`: one issued plan, e.g. 57/KH-UBND of UBND xã Hà Châu."""
 
-    doc_id: str
-    source_path: str
-    source_format: str
-    ocr: bool
-    page_count: int
-    doc_number: str | None
-    doc_type: str | None
-    title: str | None
-    commune: str | None
-    district: str | None
-    province: str | None
-    issue_date: date | None
-    plan_year: int | None
-    signer: str | None
-    signer_title: str | None
-    status: DocStatus
-    extracted_at: datetime
+    doc_id: str = column("sha256 of the file bytes (hex); joins every other table")
+    source_path: str = column("path of the file as given to `plans ingest`")
+    source_format: str = column("pdf | docx | txt | md | image")
+    ocr: bool = column("true when text came from OCR")
+    page_count: int = column("pages (DOCX: counted from explicit page and section breaks)")
+    meta: DocMeta = flattened()
+    status: DocStatus = column("ok | partial (some stage failed) | failed")
+    extracted_at: datetime = column("when the file was extracted (UTC)")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PlanItem:
     """A row of `plan_items`: one section or item row of an appendix table, e.g. '3.2.2'."""
 
-    doc_id: str
-    table_index: int
-    row_index: int
-    kind: ItemKind
-    stt_raw: str
-    code: str
-    parent_code: str | None
-    level: int
-    section_code: str | None
-    section_title: str | None
-    criterion: str | None
-    objective: str | None
-    task: str | None
-    requirement: str | None
-    output: str | None
-    lead: str | None
-    support: str | None
-    deadline_text: str | None
-    deadline_date: date | None
-    deadline_kind: DeadlineKind
-    score_max: float | None
-    lead_role: str | None
-    field_code: str | None
-    criterion_code: str | None
-    match_score: float | None
-    match_method: MatchMethod
-    page_first: int
-    page_last: int
-    plan_year: int | None
-    note: str | None = None
-    ocr_confidence: float | None = None
-    commune: str | None = None  # the document's, so plan_items answers "who" on its own
-    district: str | None = None
-    province: str | None = None
-    code_list_version: str | None = None  # the canonical list field/criterion codes come from
+    doc_id: str = column(_DOC)
+    row: TableRow = flattened()
+    deadline_date: date | None = column("deadline as a date (quarter/year: its last day)")
+    deadline_kind: DeadlineKind = column("date | quarter | month | year | recurring | event | none")
+    score_max: float | None = column("maximum score ('Điểm tối đa') where the table has scores")
+    lead_role: str | None = column("canonical agency role of the lead (e.g. VP_TK)")
+    field_code: str | None = column("canonical PAR field F1..F8 (F0: composite indices)")
+    criterion_code: str | None = column("canonical concept code, e.g. F3.ONTIME")
+    match_score: float | None = column("confidence of the criterion match, 0..1")
+    match_method: MatchMethod = column("code_table | alias | fuzzy | none")
+    plan_year: int | None = column("the document's plan year (partition key)")
+    commune: str | None = column(
+        "the document's commune (copied so plan_items answers 'who' alone)", default=None
+    )
+    district: str | None = column("the document's district", default=None)
+    province: str | None = column("the document's province", default=None)
+    code_list_version: str | None = column(
+        "version of normalize/codes used for field_code and criterion_code", default=None
+    )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ItemScore:
     """A row of `item_scores`: 'Điểm năm 2023' = 23.27 for item 1 of Thanh Liệt."""
 
-    doc_id: str
-    table_index: int
-    row_index: int
-    code: str
-    year: int | None
-    kind: ScoreKind
-    value: float
+    doc_id: str = column(_DOC)
+    table_index: int = column("table of the item")
+    row_index: int = column("row of the item")
+    code: str = column("the item's code")
+    year: int | None = column("year of the score column; null for 'Điểm tối đa'")
+    kind: ScoreKind = column("max | actual (a past year) | target (the plan year or later)")
+    value: float = column("the score")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TargetRecord:
     """A row of `targets`: 'tối thiểu đạt từ 99,9% trở lên' -> ONTIME_RATE >= 99.9 %."""
 
-    doc_id: str
-    table_index: int | None
-    row_index: int | None
-    page: int | None
-    criterion_code: str | None
-    metric: str
-    comparator: Comparator
-    value: float
-    unit: str
-    scope: str
-    text: str
-    plan_year: int | None
-    code_list_version: str | None = None
+    doc_id: str = column(_DOC)
+    table_index: int | None = column("table of the cell; null when from body text")
+    row_index: int | None = column("row of the cell; null when from body text")
+    page: int | None = column("page of the text")
+    criterion_code: str | None = column("canonical concept the target is about")
+    metric: str = column("canonical metric, e.g. ONTIME_RATE")
+    comparator: Comparator = column(">= | <= | =")
+    value: float = column("the number (99,9 % -> 99.9)")
+    unit: str = column("% | points | count")
+    scope: str = column("commune | district | province")
+    text: str = column("the text the target was read from")
+    plan_year: int | None = column("the document's plan year (partition key)")
+    code_list_version: str | None = column(
+        "version of normalize/codes used for criterion_code", default=None
+    )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LegalRefRecord:
     """A row of `legal_refs`: 'Kế hoạch số 106/KH-UBND ngày 02/8/2023 của UBND huyện Phú Bình'."""
 
-    doc_id: str
-    key: str | None
-    ref_type: str
-    number: str | None
-    symbol_year: int | None
-    symbol: str | None
-    issuer_code: str | None
-    issuer_level: IssuerLevel
-    issued_date: date | None
-    issuer_text: str | None
-    subject: str | None
-    relation: Relation
-    page: int | None
-    char_start: int
-    char_end: int
-    context: str
-    flags: tuple[str, ...] = ()
+    doc_id: str = column("the citing document")
+    key: str | None = column(
+        "canonical number/symbol, e.g. 61/2018/NĐ-CP; null for laws cited by name"
+    )
+    ref_type: str = column("Nghị định | Quyết định | Kế hoạch | Luật | Tiêu chuẩn | …")
+    number: str | None = column("the number, e.g. 106 or 22a")
+    symbol_year: int | None = column("year inside the symbol (61/2018/NĐ-CP -> 2018)")
+    symbol: str | None = column("the symbol, e.g. NĐ-CP, KH-UBND, CT/TU")
+    issuer_code: str | None = column("issuer part of the symbol, e.g. CP, UBND, TU")
+    issuer_level: IssuerLevel = column(
+        "central | ministry | province | district | commune | party | unknown"
+    )
+    issued_date: date | None = column("date given with the reference")
+    issuer_text: str | None = column("issuer as written ('UBND huyện Phú Bình')")
+    subject: str | None = column("the 'về …' subject phrase")
+    relation: Relation = column(
+        "basis (Căn cứ) | implements (Thực hiện) | mention | self (own number)"
+    )
+    page: int | None = column("page of the reference")
+    char_start: int = column("start offset in the document text")
+    char_end: int = column("end offset in the document text")
+    context: str = column("text around the reference")
+    flags: tuple[str, ...] = column("repairs made, e.g. double_slash, eth_for_d", default=())
     # Who the cited document is: the key for normative documents (their number carries the
     # year), key|issuer|year for administrative and Party ones, whose numbers restart every
     # year at every issuer ('22/KH-UBND' of two districts are two documents).
-    identity: str | None = None
+    identity: str | None = column(
+        "the cited document: key (normative), key|issuer|year (administrative, "
+        "Party: their numbers restart per issuer and year), Luật|name|date (laws by name)",
+        default=None,
+    )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ErrorRecord:
     """A row of `errors`: a file that could not be read, or a warning about one."""
 
-    run_id: str
-    doc_id: str | None
-    source_path: str
-    stage: Stage
-    kind: str
-    message: str
-    severity: Severity = "error"
+    run_id: str = column("the run that found the problem")
+    doc_id: str | None = column("the document (null when the file could not be read)")
+    source_path: str = column("the file")
+    stage: Stage = column("read | extract | normalize | write")
+    kind: str = column("machine-readable kind, e.g. unreadable_file, crash, score_mismatch")
+    message: str = column("what went wrong, naming the file and the reason")
+    severity: Severity = column("error | warning", default="error")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RunRecord:
     """A row of `runs`: one `plans ingest` or `plans nightly` run with its counts."""
 
-    run_id: str
-    started_at: datetime
-    finished_at: datetime
-    mode: Literal["ingest", "nightly"]
-    executor: str
-    docs_seen: int
-    docs_done: int
-    docs_skipped: int
-    docs_failed: int
-    extractor_version: str
-    code_list_version: str
+    run_id: str = column("the run")
+    started_at: datetime = column("start (UTC)")
+    finished_at: datetime = column("end (UTC)")
+    mode: Literal["ingest", "nightly"] = column("ingest | nightly")
+    executor: str = column("local[N] or dask[...]")
+    docs_seen: int = column("files found under the paths")
+    docs_done: int = column("files extracted (ok or partial)")
+    docs_skipped: int = column("files skipped as unchanged")
+    docs_failed: int = column("files that failed")
+    extractor_version: str = column("extractor version of the run")
+    code_list_version: str = column("canonical code list version of the run")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ManifestRecord:
     """A row of `manifest`: what was extracted from one file, to skip it when unchanged."""
 
-    source_path: str
-    doc_id: str | None  # sha256 of the bytes; None when the file could not be read
-    size: int
-    mtime_ns: int
-    source_format: str
-    status: DocStatus
-    extractor_version: str
-    code_list_version: str
-    extracted_at: datetime
+    source_path: str = column("the file")
+    doc_id: str | None = column("sha256 of its bytes")  # None when the file could not be read
+    size: int = column("size in bytes when extracted", arrow="int64")
+    mtime_ns: int = column("modification time when extracted (ns)", arrow="int64")
+    source_format: str = column("format by suffix")
+    status: DocStatus = column("ok | partial | failed")
+    extractor_version: str = column("extractor version that extracted it")
+    code_list_version: str = column("code list version used")
+    extracted_at: datetime = column("when (UTC)")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DocChange:
     """A row of `doc_changes`: how a re-extraction changed one document's plan_items."""
 
-    run_id: str
-    source_path: str
-    doc_id: str | None
-    added: int
-    removed: int
-    changed: int
+    run_id: str = column("the run that re-extracted the file")
+    source_path: str = column("the file")
+    doc_id: str | None = column("its new doc_id (null when the file disappeared)")
+    added: int = column("plan_items rows that are new (by table and code)")
+    removed: int = column("plan_items rows that are gone")
+    changed: int = column("plan_items rows whose content changed")

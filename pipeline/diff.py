@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from models.arrow import as_row
 from models.records import PlanItem
 
 IGNORED = frozenset({"doc_id", "run_id", "extractor_version", "plan_year"})
@@ -18,7 +18,7 @@ def _key(row: dict[str, Any]) -> tuple[int, str]:
 def item_diff(before: Sequence[dict[str, Any]], after: Iterable[PlanItem]) -> tuple[int, int, int]:
     """(added, removed, changed) rows, matched by (table_index, code)."""
     old = {_key(r): r for r in before}
-    new = {_key(d): d for d in (dataclasses.asdict(a) for a in after)}
+    new = {_key(d): d for d in (as_row("plan_items", a) for a in after)}
     added = len(new.keys() - old.keys())
     removed = len(old.keys() - new.keys())
     changed = 0

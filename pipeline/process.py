@@ -17,28 +17,23 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from extract.legal import find_legal_refs
-from extract.metadata import DocMeta, find_metadata
+from extract import extract_document
 from extract.readers import doc_id_of, read_document
-from extract.tables import find_table_rows
-from models.document import Document, TableRow
+from models.document import Document
 from models.errors import ExtractError, UnreadableFile
 from models.records import (
+    DocStatus,
     DocumentRecord,
     ErrorRecord,
     ItemScore,
     LegalRefRecord,
     PlanItem,
+    Severity,
+    Stage,
     TargetRecord,
 )
-from normalize.legal_refs import with_identities
-from pipeline.assemble import (
-    criterion_matches,
-    plan_items_of,
-    score_mismatches,
-    scores_of,
-    targets_of,
-)
+from models.stages import Extracted, Finding
+from normalize.document import NormalizedDocument, normalize_document
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +87,7 @@ def process_file(path: str, run_id: str) -> DocResult:
         return _failed(path, None, fmt, run_id, "read", e.kind, str(e))
     doc_id = doc_id_of(data)
     try:
-        doc = read_document(source, data)
+        doc = read_document(source, data, doc_id)
     except ExtractError as e:
         result = _failed(path, doc_id, fmt, run_id, "read", e.kind, str(e))
     else:
@@ -129,108 +124,70 @@ def _named(path: str, message: str) -> str:
 
 
 def _extract(doc: Document, run_id: str, started: datetime) -> DocResult:
-    errors: list[ErrorRecord] = [
-        ErrorRecord(
-            run_id,
-            doc.doc_id,
-            doc.source_path,
-            "read",
-            "reader_warning",
-            _named(doc.source_path, w),
-            "warning",
-        )
-        for w in doc.warnings
-    ]
-    meta, rows, refs = DocMeta(), [], []
-    stage = "extract"
+    """read -> extract_document -> normalize_document -> records stamped with the run."""
+    failures: list[Finding] = []
     try:
-        meta = find_metadata(doc)
-        rows = find_table_rows(doc)
-        own_issuer = f"UBND xã {meta.commune}" if meta.commune else None
-        places = {"xa": meta.commune, "huyen": meta.district, "tinh": meta.province}
-        refs = with_identities(find_legal_refs(doc), own_issuer, places)
-        stage = "normalize"
-        matches = criterion_matches(meta, rows)
-        items = plan_items_of(doc, meta, rows, matches)
-        scores = scores_of(doc.doc_id, rows, meta.plan_year)
-        targets = targets_of(doc, meta, rows, matches)
+        extracted = extract_document(doc)
     except ExtractError as e:
-        errors.append(ErrorRecord(run_id, doc.doc_id, doc.source_path, stage, e.kind, str(e)))
-        items, scores, targets = [], [], []
-    status = "partial" if any(e.severity == "error" for e in errors) else "ok"
-    errors.extend(_score_warnings(run_id, doc, rows))
-    errors.extend(_date_warnings(run_id, doc, meta, refs))
-    record = _document_record(doc, meta, status, started)
+        failures.append(Finding("extract", e.kind, str(e)))
+        extracted = Extracted()
+    try:
+        normalized = normalize_document(doc, extracted)
+    except ExtractError as e:
+        failures.append(Finding("normalize", e.kind, str(e)))
+        normalized = NormalizedDocument(meta=extracted.meta)
+    status: DocStatus = "partial" if failures else "ok"
+    errors = (
+        [_error(run_id, doc, Finding("read", "reader_warning", w), "warning") for w in doc.warnings]
+        + [_error(run_id, doc, f, "error") for f in failures]
+        + [_error(run_id, doc, f, "warning") for f in normalized.findings]
+    )
+    return _result(doc, status, normalized, errors, started)
+
+
+def _error(run_id: str, doc: Document, finding: Finding, severity: Severity) -> ErrorRecord:
+    return ErrorRecord(
+        run_id,
+        doc.doc_id,
+        doc.source_path,
+        finding.stage,
+        finding.kind,
+        _named(doc.source_path, finding.message),
+        severity,
+    )
+
+
+def _result(
+    doc: Document,
+    status: DocStatus,
+    normalized: NormalizedDocument,
+    errors: list[ErrorRecord],
+    started: datetime,
+) -> DocResult:
+    record = DocumentRecord(
+        doc_id=doc.doc_id,
+        source_path=doc.source_path,
+        source_format=doc.source_format,
+        ocr=doc.ocr,
+        page_count=doc.page_count,
+        meta=normalized.meta,
+        status=status,
+        extracted_at=started,
+    )
     return DocResult(
         source_path=doc.source_path,
         doc_id=doc.doc_id,
         source_format=doc.source_format,
         status=status,
         documents=(record,),
-        plan_items=tuple(items),
-        item_scores=tuple(scores),
-        targets=tuple(targets),
-        legal_refs=tuple(refs),
+        plan_items=normalized.plan_items,
+        item_scores=normalized.item_scores,
+        targets=normalized.targets,
+        legal_refs=normalized.legal_refs,
         errors=tuple(errors),
         pages=doc.page_count,
         seconds=(datetime.now(UTC) - started).total_seconds(),
     )
-
-
-def _document_record(doc: Document, meta: DocMeta, status: str, at: datetime) -> DocumentRecord:
-    return DocumentRecord(
-        doc_id=doc.doc_id,
-        source_path=doc.source_path,
-        source_format=doc.source_format,
-        ocr=doc.ocr,
-        page_count=doc.page_count,
-        doc_number=meta.doc_number,
-        doc_type=meta.doc_type,
-        title=meta.title,
-        commune=meta.commune,
-        district=meta.district,
-        province=meta.province,
-        issue_date=meta.issue_date,
-        plan_year=meta.plan_year,
-        signer=meta.signer,
-        signer_title=meta.signer_title,
-        status=status,  # type: ignore[arg-type]
-        extracted_at=at,
-    )
-
-
-def _score_warnings(run_id: str, doc: Document, rows: list[TableRow]) -> list[ErrorRecord]:
-    """Children whose scores do not sum to their parent's (plan_001 sums once 6.10 is right)."""
-    return [
-        ErrorRecord(
-            run_id, doc.doc_id, doc.source_path, "normalize", "score_mismatch", msg, "warning"
-        )
-        for msg in score_mismatches(rows)
-    ]
-
-
-def _date_warnings(
-    run_id: str, doc: Document, meta: DocMeta, refs: list[LegalRefRecord]
-) -> list[ErrorRecord]:
-    """The plan's own number cited with another date than its header (plan_000: header
-    28/8/2022, appendix 'kèm theo Kế hoạch số: 57 /KH-UBND ngày 25 tháng 8 năm 2023')."""
-    if meta.issue_date is None:
-        return []
-    other = sorted(
-        {r.issued_date for r in refs if r.relation == "self" and r.issued_date} - {meta.issue_date}
-    )
-    if not other:
-        return []
-    dates = ", ".join(d.isoformat() for d in other)
-    message = (
-        f"{doc.source_path}: header date {meta.issue_date.isoformat()} but the plan's own "
-        f"number is cited with {dates}; issue_date keeps the header"
-    )
-    return [
-        ErrorRecord(
-            run_id, doc.doc_id, doc.source_path, "extract", "date_conflict", message, "warning"
-        )
-    ]
 
 
 def _failed(
@@ -238,13 +195,13 @@ def _failed(
     doc_id: str | None,
     fmt: str,
     run_id: str,
-    stage: str,
+    stage: Stage,
     kind: str,
     message: str,
     seconds: float = 0.0,
 ) -> DocResult:
     key = path_key(path)
-    error = ErrorRecord(run_id, doc_id, key, stage, kind, message)  # type: ignore[arg-type]
+    error = ErrorRecord(run_id, doc_id, key, stage, kind, message)
     return DocResult(key, doc_id, fmt, "failed", errors=(error,), seconds=seconds)
 
 

@@ -12,6 +12,7 @@ import logging
 import os
 import secrets
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -256,7 +257,7 @@ def _merge(
     return merged
 
 
-def _in(column: pa.ChunkedArray, values: set[str | None]) -> pa.ChunkedArray:
+def _in(column: pa.ChunkedArray, values: AbstractSet[str | None]) -> pa.ChunkedArray:
     """Boolean mask: column value in values (nulls are never in)."""
     array = pa.array(sorted(v for v in values if v is not None), pa.string())
     return pc.fill_null(pc.is_in(column, value_set=array), False)

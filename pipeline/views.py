@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from collections.abc import Callable
@@ -88,7 +89,7 @@ def connect(data_dir: Path) -> duckdb.DuckDBPyConnection:
         source = f"read_parquet([{files}], union_by_name = true{hive})"
         con.execute(f"CREATE VIEW {table} AS SELECT * FROM {source}")
     for name, sql in CONVENIENCE_VIEWS.items():
-        _create_view(con, name, lambda sql=sql: sql)
+        _create_view(con, name, functools.partial(str, sql))
     # one column per metric present in the data (DuckDB cannot PIVOT inside a fixed view)
     _create_view(con, "targets_wide", lambda: targets_wide_sql(con))
     return con

@@ -96,5 +96,5 @@ def test_header_date_conflicting_with_own_citation_is_a_warning() -> None:
     warnings = [(e.kind, e.severity) for e in result.errors]
     assert warnings == [("date_conflict", "warning")]
     assert "2022-08-28" in result.errors[0].message and "2023-08-25" in result.errors[0].message
-    assert result.documents[0].issue_date == date(2022, 8, 28)
+    assert result.documents[0].meta.issue_date == date(2022, 8, 28)
     assert [e for e in process_file(str(RAW / "plan_004.txt"), "r").errors] == []

@@ -42,9 +42,8 @@ def _legacy_font_pdf() -> bytes:
 
 def test_legacy_font_page_is_routed_to_ocr() -> None:
     data = _legacy_font_pdf()
-    typed = pdf.read_typed(Path("old.pdf"), data, "x")
-    assert any("legacy TCVN3 font .VnTime" in w for w in typed.warnings)
     doc = pdf.read(Path("old.pdf"), data, "x")
+    assert any("legacy TCVN3 font .VnTime" in w for w in doc.warnings)
     assert doc.ocr
     assert doc.lines[0].text == "Trang mot" and doc.lines[0].page == 1
     refs = find_legal_refs(doc)
@@ -107,7 +106,6 @@ def test_mojibake_text_layer_is_routed_to_ocr() -> None:
         fontsize=12,
     )
     data = doc.tobytes()
-    assert not pdf.read_typed(Path("old.pdf"), data, "x").ocr
     assert pdf.read(Path("old.pdf"), data, "x").ocr
 
 

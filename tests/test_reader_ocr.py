@@ -24,16 +24,17 @@ import pymupdf
 import pytest
 from PIL import Image
 
-from extract.readers import ocr, ocr_engine, pdf
-from extract.readers.ocr_engine import Word
-from extract.readers.ocr_grid import find_grids, find_rules
-from extract.readers.ocr_image import PageImage, deskew, ink_mask, rotate, skew_angle
-from extract.readers.ocr_page import OcrPage
-from extract.readers.ocr_pdf import is_mojibake, pages_needing_ocr
-from extract.readers.ocr_repair import follows, repair_line, repair_stt_column, repair_text
-from extract.readers.ocr_tables import repair_tables
-from extract.readers.ocr_words import line_text, recount_bars
-from extract.readers.pdf_page import PageGrid
+from extract.readers import ocr, pdf
+from extract.readers.ocr import engine as ocr_engine
+from extract.readers.ocr.engine import Word
+from extract.readers.ocr.grid import find_grids, find_rules
+from extract.readers.ocr.image import PageImage, deskew, ink_mask, rotate, skew_angle
+from extract.readers.ocr.page import OcrPage
+from extract.readers.ocr.repair import follows, repair_line, repair_stt_column, repair_text
+from extract.readers.ocr.tables import repair_tables
+from extract.readers.ocr.words import line_text, recount_bars
+from extract.readers.page import PageGrid, assemble_lines
+from extract.readers.pdf_fonts import is_mojibake
 from extract.tables import find_table_rows
 from extract.tables.rows import TEXT_ROLES
 from models.document import Document, GridRow, RawTable, TableRow
@@ -170,12 +171,23 @@ def test_document_keeps_the_readers_contract() -> None:
 
 
 @pytest.mark.ocr
-def test_merge_pages_puts_ocr_pages_into_the_typed_document() -> None:
+def test_a_scanned_page_in_a_typed_pdf_is_read_by_ocr_in_its_place() -> None:
+    """plan_004 p.7 typed and p.8 scanned in one PDF: the reader OCRs page 2 only, before
+    laying the pages out, so page 1 stays the typed page and page 2 is the scan's."""
+    with (
+        pymupdf.open(RAW / "plan_004.pdf") as typed_src,
+        pymupdf.open(TABLE_SCAN) as scan_src,
+        pymupdf.open() as mixed,
+    ):
+        mixed.insert_pdf(typed_src, from_page=6, to_page=6)
+        mixed.insert_pdf(scan_src, from_page=1, to_page=1)
+        data = mixed.tobytes()
     typed, scan = typed_pages("plan_004", 7, 8), scanned(TABLE_SCAN)
-    merged = ocr.merge_pages(typed, scan, pages=[2])
+    merged = pdf.read(Path("mixed.pdf"), data, "x")
     assert merged.ocr and merged.page_count == 2
     assert merged.tables[0] == typed.tables[0]
     assert merged.tables[1].rows == scan.tables[1].rows
+    assert not any("no text layer" in w for w in merged.warnings)
     for table in merged.tables:
         assert merged.lines[table.line_index].text == "\t".join(
             c or "" for c in table.rows[0].cells
@@ -208,6 +220,7 @@ def test_png_of_a_scanned_page_reads() -> None:
     gray = page_gray(TABLE_SCAN, 2)[:800]  # the header and first rows of plan_004 p.8
     doc = ocr.read_image(Path("plan_004_p8.png"), png_bytes(gray), "png")
     assert (doc.source_format, doc.page_count, doc.ocr) == ("image", 1, True)
+    assert doc.printed_lines  # a scan's lines are printed lines: paragraphs are re-joined
     header = doc.tables[0].rows[0].cells
     assert header[:2] == ("Stt", "Nội dung thực hiện") and len(header) == 7
     assert ("1.5", "Rà soát, đề xuất hỗ trợ cán bộ tiếp nhận và") == doc.tables[0].rows[3].cells[:2]
@@ -441,13 +454,11 @@ def test_roman_bars_are_counted_on_the_image() -> None:
     assert recount_bars([Word(0, (1, 1, 1), 8, 10, 32, 40, 90.0, "II")], image)[0].text == "II"
 
 
-def test_mojibake_and_pages_needing_ocr() -> None:
+def test_mojibake_is_recognised() -> None:
     assert is_mojibake("Céng hßa X· héi chñ nghÜa ViÖt Nam - §éc lËp - Tù do - H¹nh phóc")
     assert is_mojibake("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam, Ñoäc laäp - Töï do")
     assert not is_mojibake("Cộng hòa xã hội chủ nghĩa Việt Nam - Độc lập - Tự do - Hạnh phúc")
-    assert pages_needing_ocr(TABLE_SCAN, TABLE_SCAN.read_bytes()) == [1, 2]
-    typed = RAW / "plan_004.pdf"
-    assert pages_needing_ocr(typed, typed.read_bytes()) == []
+    assert not typed_pages("plan_004", 7, 8).ocr  # a typed PDF needs no OCR
 
 
 def test_fixtures_stay_small() -> None:
@@ -492,7 +503,7 @@ def test_full_scan_finds_every_legal_reference() -> None:
 
 
 def test_raw_table_is_what_the_pdf_reader_gives() -> None:
-    # The OCR reader builds the same record types as the PDF reader (no subclassing).
-    assert ocr._assemble([(1, [_grid(("a", None), ("b", ""))])])[1][0] == RawTable(
+    # Every reader lays its pages out through the one page model (no subclassing).
+    assert assemble_lines([(1, [_grid(("a", None), ("b", ""))])])[1][0] == RawTable(
         (GridRow(("a", None), 1), GridRow(("b", ""), 1)), 1, 1, (0.0, 0.5, 1.0), 0
     )

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import random
 import re
+import tempfile
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -16,10 +18,12 @@ import pymupdf
 import pytest
 
 from extract.readers import pdf
+from extract.readers.ocr import engine as ocr_engine
 from models.document import Cell, Document, GridRow
 from models.errors import LimitExceeded, UnreadableFile
 
 RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
+NO_TESSERACT = f"OCR needed but the tesseract binary is missing: {ocr_engine.INSTALL_HINT}"
 SAMPLES = ["plan_000", "plan_001", "plan_002", "plan_003", "plan_004"]
 TABLE_SAMPLES = ["plan_000", "plan_001", "plan_002", "plan_004"]
 
@@ -357,6 +361,17 @@ def rename_fonts(doc: pymupdf.Document, page_index: int, name: str) -> None:
         doc.xref_set_key(xref, "FontDescriptor", descriptor)
 
 
+def without_tesseract(read: Callable[[], Document]) -> Document:
+    """Read with no tesseract on PATH: the typed layer of every page, OCR reported missing."""
+    with tempfile.TemporaryDirectory() as empty, pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PATH", empty)
+        ocr_engine.tesseract_path.cache_clear()
+        try:
+            return read()
+        finally:
+            ocr_engine.tesseract_path.cache_clear()
+
+
 def test_legacy_tcvn3_and_vni_fonts_are_reported() -> None:
     doc = pymupdf.open()
     doc.new_page().insert_text((72, 72), "Unicode page", fontname="helv")
@@ -364,10 +379,11 @@ def test_legacy_tcvn3_and_vni_fonts_are_reported() -> None:
     doc.new_page().insert_text((72, 72), "Coäng hoøa xaõ hoäi", fontname="cour")
     rename_fonts(doc, 1, ".VnTime")
     rename_fonts(doc, 2, "VNI-Times")
-    read = pdf.read_typed(Path("old.pdf"), doc.tobytes(), "x")
+    read = without_tesseract(lambda: pdf.read(Path("old.pdf"), doc.tobytes(), "x"))
     assert read.warnings == (
         "page 2: legacy TCVN3 font .VnTime, text is mojibake",
         "page 3: legacy VNI font VNI-Times, text is mojibake",
+        "pages 2, 3 not OCR'd: " + NO_TESSERACT,
     )
     assert [line.text for line in read.lines][1] == "Céng hßa x· héi chñ nghÜa ViÖt Nam"
 
@@ -378,9 +394,12 @@ def test_image_only_page_has_no_text_layer() -> None:
     pixmap = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 40, 40), False)
     pixmap.clear_with(200)
     doc.new_page().insert_image(pymupdf.Rect(72, 72, 300, 300), pixmap=pixmap)
-    read = pdf.read_typed(Path("scan.pdf"), doc.tobytes(), "x")
-    assert read.page_count == 2
-    assert read.warnings == ("page 2: no text layer (1 image(s), needs OCR)",)
+    read = without_tesseract(lambda: pdf.read(Path("scan.pdf"), doc.tobytes(), "x"))
+    assert read.page_count == 2 and not read.ocr
+    assert read.warnings == (
+        "page 2: no text layer (1 image(s), needs OCR)",
+        "pages 2 not OCR'd: " + NO_TESSERACT,
+    )
 
 
 # --- unreadable files -------------------------------------------------------------------

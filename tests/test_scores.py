@@ -8,7 +8,7 @@ import pytest
 
 from extract.readers import read_document
 from extract.tables import find_table_rows
-from pipeline.assemble import score_mismatches, scores_of
+from normalize.document import score_mismatches, scores_of
 from tests.conftest import RAW
 
 

@@ -54,8 +54,9 @@ def doc_id_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_document(path: Path, data: bytes | None = None) -> Document:
-    """Read a plan file into a Document, e.g. read_document(Path('data/raw/plan_000.docx'))."""
+def read_document(path: Path, data: bytes | None = None, doc_id: str | None = None) -> Document:
+    """Read a plan file into a Document, e.g. read_document(Path('data/raw/plan_000.docx'));
+    a caller that already hashed the bytes passes their doc_id (sha256 once per file)."""
     if data is None:
         data = path.read_bytes()
     try:
@@ -66,4 +67,4 @@ def read_document(path: Path, data: bytes | None = None) -> Document:
         raise UnreadableFile(f"{path}: empty file (0 bytes)")
     # The path is only a label from here on (the bytes are read): NFC like every string.
     label = Path(unicodedata.normalize("NFC", str(path)))
-    return reader(label, data, doc_id_of(data))
+    return reader(label, data, doc_id or doc_id_of(data))

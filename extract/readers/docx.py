@@ -20,7 +20,8 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from extract.cleantext import fold_space, nfc
-from models.document import Document, GridRow, RawTable, TextLine
+from extract.readers.page import PageGrid, PageItem, assemble_lines, row_is_bold
+from models.document import Document, GridRow
 from models.errors import LimitExceeded, UnreadableFile
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -49,9 +50,8 @@ def read(path: Path, data: bytes, doc_id: str) -> Document:
             walker.paragraph(child)
         elif child.tag == W + "tbl":
             walker.table(child)
-    return Document(
-        doc_id, str(path), "docx", walker.page, tuple(walker.lines), tuple(walker.tables)
-    )
+    lines, tables = assemble_lines(sorted(walker.pages.items()))
+    return Document(doc_id, str(path), "docx", walker.page, tuple(lines), tuple(tables))
 
 
 def _open_body(path: Path, data: bytes) -> Any:
@@ -113,29 +113,26 @@ def _has_page_break(p: Any) -> bool:
 
 
 class _Walker:
-    """Accumulates lines and tables while walking the body; tracks the page number."""
+    """Collects each page's items (extract/readers/page.py) while walking the body; tracks
+    the page number from explicit page and section breaks."""
 
     def __init__(self) -> None:
-        self.lines: list[TextLine] = []
-        self.tables: list[RawTable] = []
+        self.pages: dict[int, list[PageItem]] = {}
         self.page = 1
 
     def paragraph(self, p: Any) -> None:
         for text in _printed_lines(p):
             if text:
-                self.lines.append(TextLine(self.page, text))
+                self.pages.setdefault(self.page, []).append(text)
         if _has_page_break(p):
             self.page += 1
 
     def table(self, tbl: Any) -> None:
         ncols = len(tbl.findall(W + "tblGrid/" + W + "gridCol")) or None
         rows = [_grid_row(tr, self.page, ncols) for tr in tbl.iter(W + "tr")]
-        if not rows:
-            return
-        start = len(self.lines)
-        for row in rows:
-            self.lines.append(TextLine(self.page, "\t".join(c or "" for c in row.cells)))
-        self.tables.append(RawTable(tuple(rows), self.page, self.page, _col_edges(tbl), start))
+        if rows:
+            grid = PageGrid(top=0.0, rows=tuple(rows), col_edges=_col_edges(tbl))
+            self.pages.setdefault(self.page, []).append(grid)
 
 
 def _grid_row(tr: Any, page: int, ncols: int | None) -> GridRow:
@@ -158,13 +155,6 @@ def _grid_row(tr: Any, page: int, ncols: int | None) -> GridRow:
         cells.extend([None] * (ncols - len(cells)))
     is_header = trpr is not None and trpr.find(W + "tblHeader") is not None
     return GridRow(tuple(cells), page, is_header=is_header, bold=row_is_bold(bold_flags))
-
-
-def row_is_bold(inked: list[tuple[int, bool]]) -> bool:
-    """Bold when every inked cell is bold; the STT cell ('I.', '2.1') is printed regular in
-    the samples' section rows, so it only counts when it is the row's only text."""
-    cells = [bold for column, bold in inked if column > 0] or [bold for _, bold in inked]
-    return bool(cells) and all(cells)
 
 
 def _int_val(parent: Any, name: str, default: int = 0) -> int:

@@ -13,7 +13,6 @@ import io
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 
 import pdfplumber
@@ -24,15 +23,15 @@ from pdfplumber.page import Page
 from pdfplumber.pdf import PDF
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
+from extract.readers.page import MAX_PAGES, PageContent, PageItems, assemble_lines, page_text
 from extract.readers.pdf_fonts import is_mojibake, legacy_font_warnings
-from extract.readers.pdf_page import PageContent, PageGrid, read_page
+from extract.readers.pdf_page import read_page
 from extract.readers.pdf_repair import mupdf_page_count, repaired_bytes
-from models.document import Document, RawTable, TextLine
+from models.document import Document
 from models.errors import LimitExceeded, NoTextLayer, UnreadableFile
 
 logger = logging.getLogger(__name__)
 
-MAX_PAGES = 2_000
 # A PDF starts with "%PDF-" (some producers put junk before it, within the first 1 KB)
 # and ends with "%%EOF" (possibly followed by a newline or padding).
 HEADER_WINDOW = 1024
@@ -43,86 +42,90 @@ PdfErrors = (PdfminerException, MalformedPDFException)
 
 def read(path: Path, data: bytes, doc_id: str) -> Document:
     """Read a PDF: typed pages through pdfplumber; scanned pages (no text, an image) and pages
-    in legacy TCVN3/VNI fonts (mojibake text) through Tesseract OCR."""
-    doc, pages = _read_typed(path, data, doc_id)
-    text_of = _page_texts(doc)
-    needs_ocr = [
-        number
-        for number, content in enumerate(pages, start=1)
-        if (content.ink_chars == 0 and content.image_count > 0)
-        or legacy_font_warnings(number, content.fontnames)
-        or is_mojibake(text_of.get(number, ""))
-    ]
-    return _with_ocr(path, data, doc, needs_ocr) if needs_ocr else doc
+    in legacy TCVN3/VNI fonts (mojibake text) through Tesseract OCR, page by page."""
+    contents, warnings = _read_pages(path, data)
+    pages: list[PageItems] = [(n, c.items) for n, c in enumerate(contents, start=1)]
+    if not _has_eof(data):
+        warnings.append("no %%EOF marker at the end, may be truncated")
+    for number, content in enumerate(contents, start=1):
+        warnings.extend(_page_warnings(number, content))
+    scanned = [n for n, c in enumerate(contents, start=1) if _needs_ocr(n, c)]
+    ocr = False
+    if scanned:
+        pages, warnings, ocr = _with_ocr(path, data, pages, warnings, scanned)
+    lines, tables = assemble_lines(pages)
+    return Document(
+        doc_id=doc_id,
+        source_path=str(path),
+        source_format="pdf",
+        page_count=len(contents),
+        lines=tuple(lines),
+        tables=tuple(tables),
+        ocr=ocr,
+        warnings=tuple(warnings),
+        printed_lines=True,
+    )
 
 
-def _page_texts(doc: Document) -> dict[int, str]:
-    texts: dict[int, list[str]] = {}
-    for line in doc.lines:
-        texts.setdefault(line.page, []).append(line.text)
-    return {page: "\n".join(lines) for page, lines in texts.items()}
+def _needs_ocr(number: int, content: PageContent) -> bool:
+    """No text but an image (a scan), or text in a legacy 8-bit font or reading as mojibake."""
+    return (
+        (content.ink_chars == 0 and content.image_count > 0)
+        or bool(legacy_font_warnings(number, content.fontnames))
+        or is_mojibake(page_text(content.items))
+    )
 
 
-def read_typed(path: Path, data: bytes, doc_id: str) -> Document:
-    """The text layer only, e.g. plan_000.pdf -> 'Số: 57/KH-UBND' ... and 15 table fragments."""
-    return _read_typed(path, data, doc_id)[0]
-
-
-def _with_ocr(path: Path, data: bytes, doc: Document, pages: list[int]) -> Document:
-    """OCR the given pages into the document; without Tesseract a scan-only file fails and
-    a file with typed pages keeps them, with a warning."""
-    from extract.readers.ocr import merge_pages, ocr_pdf_pages
+def _with_ocr(
+    path: Path, data: bytes, pages: list[PageItems], warnings: list[str], scanned: list[int]
+) -> tuple[list[PageItems], list[str], bool]:
+    """The pages with the scanned ones' items replaced by OCR (and True); without Tesseract a
+    scan-only file fails and a file with typed pages keeps them, with a warning (and False)."""
+    from extract.readers.ocr import ocr_pdf_page_items
 
     try:
-        return merge_pages(doc, ocr_pdf_pages(path, data, doc.doc_id, pages), pages=pages)
+        ocr_items, ocr_warnings = ocr_pdf_page_items(path, data, scanned)
     except NoTextLayer as e:
-        if len(pages) == doc.page_count:
+        if len(scanned) == len(pages):
             raise
-        listed = ", ".join(map(str, pages))
-        return replace(doc, warnings=(*doc.warnings, f"pages {listed} not OCR'd: {e}"))
+        listed = ", ".join(map(str, scanned))
+        return pages, [*warnings, f"pages {listed} not OCR'd: {e}"], False
+    replaced = [(n, ocr_items.get(n, ())) if n in scanned else (n, items) for n, items in pages]
+    kept = [w for w in warnings if not _about_pages(w, set(scanned))]
+    return replaced, [*kept, *ocr_warnings], True
 
 
-def _read_typed(path: Path, data: bytes, doc_id: str) -> tuple[Document, list[PageContent]]:
-    """The text layer; a damaged xref table that MuPDF can repair is repaired first
-    (pdfminer fails on it, or silently loses pages)."""
+def _about_pages(warning: str, pages: set[int]) -> bool:
+    """'page 3: no text layer (1 image(s), needs OCR)' is moot once page 3 is OCR'd."""
+    head, _, rest = warning.partition(":")
+    number = head.removeprefix("page ").strip()
+    return number.isdigit() and int(number) in pages and "no text layer" in rest
+
+
+def _read_pages(path: Path, data: bytes) -> tuple[list[PageContent], list[str]]:
+    """The pages' text layer, and a warning when the file had to be repaired first: a
+    damaged xref table that MuPDF can rebuild (pdfminer fails on it, or loses pages)."""
     _check_signature(path, data)
     try:
-        doc, pages = _read_layer(path, data, doc_id)
+        contents = _read_layer(path, data)
     except UnreadableFile:
         fixed = repaired_bytes(path, data)
         if fixed is None:
             raise
-        return _after_repair(path, fixed, doc_id)
+        return _read_layer(path, fixed), [REPAIRED]
     found = mupdf_page_count(data)
-    if found is not None and found > len(pages) and (fixed := repaired_bytes(path, data)):
-        return _after_repair(path, fixed, doc_id)
-    return doc, pages
+    if found is not None and found > len(contents) and (fixed := repaired_bytes(path, data)):
+        return _read_layer(path, fixed), [REPAIRED]
+    return contents, []
 
 
-def _after_repair(path: Path, fixed: bytes, doc_id: str) -> tuple[Document, list[PageContent]]:
-    doc, pages = _read_layer(path, fixed, doc_id)
-    note = "damaged cross-reference table: the PDF was repaired (MuPDF) before reading"
-    return replace(doc, warnings=(note, *doc.warnings)), pages
+REPAIRED = "damaged cross-reference table: the PDF was repaired (MuPDF) before reading"
 
 
-def _read_layer(path: Path, data: bytes, doc_id: str) -> tuple[Document, list[PageContent]]:
+def _read_layer(path: Path, data: bytes) -> list[PageContent]:
     with _open_pdf(path, data) as pdf:
         _check_page_count(pdf, path)
-        pages = [_read_one(page, path) for page in _pages(pdf, path)]
-    warnings = [] if _has_eof(data) else ["no %%EOF marker at the end, may be truncated"]
-    lines, tables = _assemble(pages)
-    for number, content in enumerate(pages, start=1):
-        warnings.extend(_page_warnings(number, content))
-    doc = Document(
-        doc_id=doc_id,
-        source_path=str(path),
-        source_format="pdf",
-        page_count=len(pages),
-        lines=tuple(lines),
-        tables=tuple(tables),
-        warnings=tuple(warnings),
-    )
-    return doc, pages
+        return [_read_one(page, path) for page in _pages(pdf, path)]
 
 
 def _check_signature(path: Path, data: bytes) -> None:
@@ -187,33 +190,6 @@ def _read_one(page: Page, path: Path) -> PageContent:
         raise UnreadableFile(f"{path}: page {page.page_number}: damaged content ({e})") from e
     finally:
         page.close()  # drop the page's parsed objects; a 2,000-page file stays small
-
-
-def _assemble(pages: list[PageContent]) -> tuple[list[TextLine], list[RawTable]]:
-    lines: list[TextLine] = []
-    tables: list[RawTable] = []
-    for number, content in enumerate(pages, start=1):
-        for item in content.items:
-            if isinstance(item, PageGrid):
-                tables.append(_raw_table(item, number, len(lines)))
-                lines.extend(TextLine(number, _row_line(row.cells)) for row in item.rows)
-            else:
-                lines.append(TextLine(number, item))
-    return lines, tables
-
-
-def _raw_table(grid: PageGrid, page: int, line_index: int) -> RawTable:
-    return RawTable(
-        rows=grid.rows,
-        page_first=page,
-        page_last=page,
-        col_edges=grid.col_edges,
-        line_index=line_index,
-    )
-
-
-def _row_line(cells: tuple[str | None, ...]) -> str:
-    return "\t".join(cell or "" for cell in cells)
 
 
 def _page_warnings(number: int, content: PageContent) -> list[str]:

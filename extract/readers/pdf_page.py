@@ -9,9 +9,6 @@ characters pre-split per table so the row scan stays small.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
@@ -20,6 +17,8 @@ from pdfplumber.table import Table
 from pdfplumber.utils.clustering import cluster_objects
 from pdfplumber.utils.text import extract_text, extract_words
 
+from extract.cleantext import clean_text, clean_wrapped_cell
+from extract.readers.page import PageContent, PageGrid, PageItem, row_is_bold
 from extract.readers.pdf_fonts import is_bold
 from extract.readers.pdf_rotate import upright_view
 from models.document import Cell, GridRow
@@ -36,45 +35,6 @@ LINE_Y_TOLERANCE = 3.0
 Bbox = tuple[float, float, float, float]
 # A character with its midpoint, computed once: (h_mid, v_mid, char dict).
 Placed = tuple[float, float, dict[str, Any]]
-
-
-@dataclass(frozen=True, slots=True)
-class PageGrid:
-    """One page's fragment of a ruled table, before any stitching."""
-
-    top: float
-    rows: tuple[GridRow, ...]
-    col_edges: tuple[float, ...]
-
-
-# A page item in reading order: a body line's text, or a table fragment.
-PageItem = str | PageGrid
-
-
-@dataclass(frozen=True, slots=True)
-class PageContent:
-    """What one page yields, plus the facts the reader turns into warnings."""
-
-    items: tuple[PageItem, ...]
-    ink_chars: int  # characters other than whitespace
-    fontnames: frozenset[str]
-    image_count: int
-
-
-def fold(text: str) -> str:
-    """NFC, every whitespace run to one space, stripped: 'Văn phòng UBND\\nxã' -> '... xã'."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
-
-
-# A hyphen that ends a cell line right after a letter, the next line starting with a capital
-# or a digit: the wrap split a compound ("Par-" / "Index", "QĐ-" / "UBND"), so no space.
-# "Văn hoá-" / "xã hội" (lower case next) keeps the space the DOCX has.
-WRAPPED_COMPOUND_RE = re.compile(r"(?<=\w-)\n(?=[A-ZĐ0-9À-Ỹ])")
-
-
-def fold_cell(text: str) -> str:
-    """Cell text: wrapped compounds re-joined, then folded like `fold`."""
-    return fold(WRAPPED_COMPOUND_RE.sub("", unicodedata.normalize("NFC", text)))
 
 
 def read_page(page: Page) -> PageContent:
@@ -138,20 +98,11 @@ def _row_cells(boxes: list[Bbox | None], row_chars: list[Placed]) -> tuple[tuple
             cells.append(None)
             continue
         chars = [p[2] for p in row_chars if _inside(p[0], p[1], box)]
-        cells.append(fold_cell(extract_text(chars)) if chars else "")
+        cells.append(clean_wrapped_cell(extract_text(chars)) if chars else "")
         ink = [c for c in chars if not c["text"].isspace()]
         if ink:
             inked.append((column, all(is_bold(c["fontname"]) for c in ink)))
-    return tuple(cells), _row_is_bold(inked)
-
-
-def _row_is_bold(inked: list[tuple[int, bool]]) -> bool:
-    # Section rows bold their title but not their number: plan_000 p.5 "I." is regular,
-    # "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH" bold (the DOCX has the same runs). So the first
-    # column counts only when it is the row's only text.
-    if len(inked) > 1:
-        inked = [item for item in inked if item[0] != 0]
-    return bool(inked) and all(bold for _, bold in inked)
+    return tuple(cells), row_is_bold(inked)
 
 
 def _col_edges(table: Table) -> tuple[float, ...]:
@@ -169,7 +120,7 @@ def _body_lines(chars: list[dict[str, Any]]) -> list[tuple[float, str]]:
     words = extract_words(chars)
     lines = []
     for line in cluster_objects(words, itemgetter("top"), LINE_Y_TOLERANCE):
-        text = fold(" ".join(word["text"] for word in line))
+        text = clean_text(" ".join(word["text"] for word in line))
         if text:
             lines.append((min(word["top"] for word in line), text))
     return lines

@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from extract.cleantext import clean_cell, fold_space, is_bold_markup, nfc, strip_markup
-from extract.readers.docx import row_is_bold
-from models.document import Document, GridRow, RawTable, SourceFormat, TextLine
+from extract.readers.page import PageGrid, PageItem, assemble_lines, row_is_bold
+from models.document import Document, GridRow, SourceFormat
 from models.errors import UnreadableFile
 
 
@@ -24,29 +24,25 @@ def read(path: Path, data: bytes, doc_id: str) -> Document:
         raise UnreadableFile(f"{path}: not UTF-8 text ({e.reason} at byte {e.start})") from e
     if "\x00" in raw:
         raise UnreadableFile(f"{path}: binary content (NUL bytes) in a text file")
-    lines: list[TextLine] = []
-    tables: list[RawTable] = []
+    pages: dict[int, list[PageItem]] = {1: []}
     block: list[GridRow] = []
-    block_start = -1
-    page = 1
     for raw_line in nfc(raw).splitlines():
         if "\t" in raw_line:
-            if not block:
-                block_start = len(lines)
-                page += 1 if tables else 0
-            block.append(_grid_row(raw_line, page))
-            lines.append(TextLine(page, "\t".join(c or "" for c in block[-1].cells)))
+            if not block and any(isinstance(i, PageGrid) for i in pages[len(pages)]):
+                pages[len(pages) + 1] = []  # each block after the first starts a page
+            block.append(_grid_row(raw_line, len(pages)))
             continue
         if block:
-            tables.append(RawTable(tuple(block), page, page, (), block_start))
+            pages[len(pages)].append(PageGrid(top=0.0, rows=tuple(block)))
             block = []
         text = fold_space(strip_markup(raw_line))
         if text:
-            lines.append(TextLine(page, text))
+            pages[len(pages)].append(text)
     if block:
-        tables.append(RawTable(tuple(block), page, page, (), block_start))
+        pages[len(pages)].append(PageGrid(top=0.0, rows=tuple(block)))
+    lines, tables = assemble_lines(sorted(pages.items()))
     fmt: SourceFormat = "md" if path.suffix.lower() == ".md" else "txt"
-    return Document(doc_id, str(path), fmt, page, tuple(lines), tuple(tables))
+    return Document(doc_id, str(path), fmt, len(pages), tuple(lines), tuple(tables))
 
 
 def _grid_row(line: str, page: int) -> GridRow:

@@ -15,19 +15,8 @@ from extract.tables.patterns import (
 )
 from extract.tables.roles import column_roles, header_label, year_of
 from extract.tables.stitch import LogicalTable, StitchedRow
-from models.document import ScoreCell, TableRow
+from models.document import TEXT_ROLES, ScoreCell, ScoreRole, TableRow
 
-TEXT_ROLES = (
-    "criterion",
-    "objective",
-    "task",
-    "requirement",
-    "output",
-    "lead",
-    "support",
-    "deadline",
-    "note",
-)
 LABEL_ROLES = ("criterion", "objective", "task", "requirement")
 
 
@@ -171,11 +160,17 @@ def _place(cells: list[str], roles: list[str | None]) -> dict[str, str | None]:
 def _scores(cells: list[str], roles: list[str | None], table: LogicalTable) -> list[ScoreCell]:
     scores = []
     for col, (text, role) in enumerate(zip(cells, roles, strict=False)):
-        if role not in ("score_max", "score_year") or not SCORE_RE.match(text):
+        if not SCORE_RE.match(text):
             continue
         header = header_label(table.header, col)
-        year = year_of(header) if role == "score_year" else None
-        scores.append(ScoreCell(header, role, year, float(text.replace(",", "."))))
+        score_role: ScoreRole
+        if role == "score_max":
+            score_role, year = "score_max", None
+        elif role == "score_year":
+            score_role, year = "score_year", year_of(header)
+        else:
+            continue
+        scores.append(ScoreCell(header, score_role, year, float(text.replace(",", "."))))
     return scores
 
 
@@ -272,4 +267,4 @@ def _role_fields(
     return fields
 
 
-__all__ = ["table_rows", "STT_CODE_RE"]
+__all__ = ["table_rows", "STT_CODE_RE", "TEXT_ROLES"]

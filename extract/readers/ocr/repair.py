@@ -15,10 +15,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 
+from extract.cleantext import fix_eth, nfc
 from extract.tables.patterns import STT_CODE_RE, STT_ROMAN_RE
+from extract.tables.roles import STT_HEADERS
 
 # "61/2018/ND-CP", "468/QD-TTg", "22a/QD-UBND": the type code right after the number/year.
 SYMBOL_D_RE = re.compile(r"(?<=\d/)((?:\d{4}/)?)([NQ])D(?=\s?-)|(?<=\d[a-z]/)([NQ])D(?=\s?-)")
@@ -28,7 +29,6 @@ HDND_RE = re.compile(r"\bHDND\b")
 ROMAN_HEADING_RE = re.compile(
     r"^(?P<num>I{1,3}|IV|VI{0,3}|IX)(?:L\s*|\.(?=[^\s.]))(?=[A-ZĐÂĂÊÔƠƯ][A-ZĐÀ-Ỹ])"
 )
-ETH = str.maketrans({"Ð": "Đ", "ð": "đ"})
 
 # Characters Tesseract reads in place of STT characters: "4A" for "4.4" (the dot runs
 # into the 4), "2,1" or "2/1" for "2.1", "l.2" for "1.2", "O" for "0".
@@ -48,12 +48,11 @@ STT_CONFUSIONS: dict[str, tuple[str, ...]] = {
     "B": ("8",),
     "Z": ("2", "7"),
 }
-STT_HEADERS = frozenset({"stt", "tt", "số tt", "số thứ tự"})
 
 
 def repair_text(text: str) -> str:
     """Safe repairs of one string: '61/2018/NÐ-CP' -> '61/2018/NĐ-CP', 'HDND' -> 'HĐND'."""
-    text = unicodedata.normalize("NFC", text).translate(ETH)
+    text = fix_eth(nfc(text))
     text = SYMBOL_D_RE.sub(_symbol_d, text)
     return HDND_RE.sub("HĐND", text)
 

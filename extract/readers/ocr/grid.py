@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from extract.readers.ocr_image import Gray, as_gray
+from extract.readers.ocr.image import Gray, as_gray
 
 Box = tuple[int, int, int, int]  # x0, top, x1, bottom in pixels
 Span = tuple[int, int, int, int]  # first row, first column, last row, last column (lattice)

@@ -20,7 +20,7 @@ from functools import cache
 
 from PIL import Image
 
-from extract.readers.ocr_image import Gray
+from extract.readers.ocr.image import Gray
 from models.errors import ExtractError, NoTextLayer
 
 LANG = "vie"

@@ -1,4 +1,4 @@
-"""PDF pages -> page images for OCR (PyMuPDF), and which pages need OCR at all.
+"""PDF pages -> page images for OCR (PyMuPDF); which pages need OCR the PDF reader decides.
 
 A scanned page is usually one image drawn over the whole page, upright (the samples: one
 200-dpi grayscale JPEG per page). That image is decoded as it is: no re-rasterising, no
@@ -15,17 +15,16 @@ from typing import Any
 import numpy as np
 import pymupdf as _pymupdf
 
-from extract.readers.ocr_image import (
+from extract.readers.ocr.image import (
     RENDER_DPI,
     Gray,
     PageImage,
     check_pixels,
     normalise_resolution,
 )
-from extract.readers.pdf_fonts import is_mojibake
+from extract.readers.page import MAX_PAGES
 from models.errors import LimitExceeded, UnreadableFile
 
-MAX_PAGES = 2_000
 FULL_PAGE = 0.97  # an image covering this share of the page (each way) is the page
 mupdf: Any = _pymupdf  # PyMuPDF's API is untyped; it is used as such, here only
 
@@ -91,18 +90,3 @@ def _rendered(path: Path, page: Any, number: int) -> PageImage:
 def _array(pixmap: Any) -> Gray:
     rows = np.frombuffer(pixmap.samples, dtype=np.uint8).reshape(pixmap.height, pixmap.stride)
     return np.ascontiguousarray(rows[:, : pixmap.width])
-
-
-def pages_needing_ocr(path: Path, data: bytes) -> list[int]:
-    """1-based pages with no usable text layer: no text but an image, or mojibake text."""
-    doc = open_pdf(path, data)
-    found: list[int] = []
-    try:
-        for page in doc:
-            text = page.get_text("text")
-            blank = not text.strip()
-            if (blank and page.get_images(full=False)) or (not blank and is_mojibake(text)):
-                found.append(page.number + 1)
-    finally:
-        doc.close()
-    return found

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from extract.readers.ocr_engine import Word, ocr_batch, osd_rotation
-from extract.readers.ocr_grid import Box, Grid, find_grids, find_rules
-from extract.readers.ocr_image import Gray, PageImage, as_gray, deskew
-from extract.readers.ocr_words import body_lines, cell_text, mean_confidence, recount_bars
-from extract.readers.pdf_page import PageGrid, PageItem
+from extract.readers.ocr.engine import Word, ocr_batch, osd_rotation
+from extract.readers.ocr.grid import Box, Grid, find_grids, find_rules
+from extract.readers.ocr.image import Gray, PageImage, as_gray, deskew
+from extract.readers.ocr.words import body_lines, cell_text, mean_confidence, recount_bars
+from extract.readers.page import PageGrid, PageItem
 from models.document import Cell, GridRow
 
 CELL_DPI = 300.0  # cells are enlarged to this resolution before OCR

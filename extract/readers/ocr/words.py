@@ -15,10 +15,10 @@ from dataclasses import replace
 import cv2
 import numpy as np
 
-from extract.readers.ocr_engine import Word
-from extract.readers.ocr_image import Gray
-from extract.readers.ocr_repair import repair_line, repair_text
-from extract.readers.pdf_page import fold, fold_cell
+from extract.cleantext import clean_text, clean_wrapped_cell
+from extract.readers.ocr.engine import Word
+from extract.readers.ocr.image import Gray
+from extract.readers.ocr.repair import repair_line, repair_text
 
 # A dash standing alone is measured, not guessed: at 12 pt and 200 dpi a hyphen is about
 # 10 px wide, an en dash 18-19 px, against a line height of 26-32 px (plan_003 p.2-3,
@@ -88,7 +88,7 @@ def body_lines(words: Sequence[Word]) -> list[tuple[float, str]]:
     """Printed lines of body text as (top in pixels, folded text), top to bottom."""
     out = []
     for line in group_lines(words):
-        text = repair_line(fold(line_text(line)))
+        text = repair_line(clean_text(line_text(line)))
         if text:
             out.append((float(min(w.top for w in line)), text))
     return out
@@ -97,7 +97,7 @@ def body_lines(words: Sequence[Word]) -> list[tuple[float, str]]:
 def cell_text(words: Sequence[Word]) -> str:
     """A cell's text: its lines joined like pdfplumber's (wrapped 'TT-' / 'VPCP' re-joined)."""
     joined = "\n".join(line_text(line) for line in group_lines(words))
-    return repair_text(fold_cell(joined))
+    return repair_text(clean_wrapped_cell(joined))
 
 
 def mean_confidence(words: Sequence[Word]) -> float | None:

@@ -1,72 +1,88 @@
-"""Extract records + normalize results -> the Parquet records of one document."""
+"""One document's extract results -> the records of every table it fills, plus warnings.
+
+`normalize_document(doc, extracted)` is the one verb of this stage: criterion codes per row,
+deadlines, lead roles, score kinds, targets, reference identities, and the consistency
+checks (children's scores against their parent's, the header date against the date the plan
+cites its own number with). The pipeline only stamps and stores what comes out.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from extract.metadata import DocMeta
-from models.document import Document, TableRow
-from models.records import ItemScore, PlanItem, TargetRecord
+from models.document import DocMeta, Document, TableRow
+from models.records import ItemScore, LegalRefRecord, PlanItem, ScoreKind, TargetRecord
+from models.stages import Extracted, Finding
 from normalize.agencies import lead_role
 from normalize.codelist import load_codelist
 from normalize.criteria import CriterionMatch, match_rows
 from normalize.deadlines import parse_deadline
+from normalize.legal_refs import with_identities
 from normalize.targets import find_targets
 
 SCORE_TOLERANCE = 0.011  # scores are printed with two decimals
 
 
-def criterion_matches(meta: DocMeta, rows: Sequence[TableRow]) -> list[CriterionMatch]:
-    """Canonical criterion per row, with the document's province, district and year."""
-    return match_rows(
+@dataclass(frozen=True, slots=True)
+class NormalizedDocument:
+    """The records of one plan for every table but `documents` (whose status and time the
+    pipeline knows), and the warnings about its data."""
+
+    meta: DocMeta = DocMeta()
+    plan_items: tuple[PlanItem, ...] = ()
+    item_scores: tuple[ItemScore, ...] = ()
+    targets: tuple[TargetRecord, ...] = ()
+    legal_refs: tuple[LegalRefRecord, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+
+def normalize_document(doc: Document, extracted: Extracted) -> NormalizedDocument:
+    """Canonical records of a plan: row '3.2.2 Tỷ lệ hồ sơ đúng hạn' -> criterion F3.ONTIME,
+    'Trong năm 2023' -> 2023-12-31, 'Tối thiểu đạt 99,9%' -> ONTIME_RATE >= 99.9 …"""
+    meta, rows = extracted.meta, extracted.rows
+    matches = match_rows(
         rows, province=meta.province, district=meta.district, plan_year=meta.plan_year
+    )
+    refs = own_refs(extracted.refs, meta)
+    findings = [Finding("normalize", "score_mismatch", m) for m in score_mismatches(rows)]
+    findings += date_conflicts(doc, meta, refs)
+    return NormalizedDocument(
+        meta=meta,
+        plan_items=tuple(
+            plan_item(doc.doc_id, meta, r, m) for r, m in zip(rows, matches, strict=True)
+        ),
+        item_scores=tuple(scores_of(doc.doc_id, rows, meta.plan_year)),
+        targets=tuple(targets_of(doc, meta, rows, matches)),
+        legal_refs=tuple(refs),
+        findings=tuple(findings),
     )
 
 
-def plan_items_of(
-    doc: Document, meta: DocMeta, rows: Sequence[TableRow], matches: Sequence[CriterionMatch]
-) -> list[PlanItem]:
-    """TableRows -> plan_items records: deadline parsed, lead role and criterion code added."""
-    return [_item(doc.doc_id, meta, row, match) for row, match in zip(rows, matches, strict=True)]
+def own_refs(refs: Sequence[LegalRefRecord], meta: DocMeta) -> list[LegalRefRecord]:
+    """References with their identity: a bare 'Kế hoạch số 22/KH-UBND' of a commune plan is
+    one of 'UBND xã <commune>' (administrative numbers restart at every issuer)."""
+    own_issuer = f"UBND xã {meta.commune}" if meta.commune else None
+    places = {"xa": meta.commune, "huyen": meta.district, "tinh": meta.province}
+    return with_identities(list(refs), own_issuer, places)
 
 
-def _item(doc_id: str, meta: DocMeta, row: TableRow, match: CriterionMatch) -> PlanItem:
+def plan_item(doc_id: str, meta: DocMeta, row: TableRow, match: CriterionMatch) -> PlanItem:
+    """A TableRow as a plan_items record: deadline parsed, lead role and criterion code added."""
     deadline_date, deadline_kind = parse_deadline(row.deadline, meta.plan_year)
-    score_max = next((s.value for s in row.scores if s.role == "score_max"), None)
     return PlanItem(
         doc_id=doc_id,
-        table_index=row.table_index,
-        row_index=row.row_index,
-        kind=row.kind,  # type: ignore[arg-type]
-        stt_raw=row.stt_raw,
-        code=row.code,
-        parent_code=row.parent_code,
-        level=row.level,
-        section_code=row.section_code,
-        section_title=row.section_title,
-        criterion=row.criterion,
-        objective=row.objective,
-        task=row.task,
-        requirement=row.requirement,
-        output=row.output,
-        lead=row.lead,
-        support=row.support,
-        deadline_text=row.deadline,
+        row=row,
         deadline_date=deadline_date,
         deadline_kind=deadline_kind,
-        score_max=score_max,
+        score_max=next((s.value for s in row.scores if s.role == "score_max"), None),
         lead_role=lead_role(row.lead),
         field_code=match.field_code,
         criterion_code=match.criterion_code,
         match_score=match.match_score,
         match_method=match.match_method,
-        page_first=row.page_first,
-        page_last=row.page_last,
         plan_year=meta.plan_year,
-        note=row.note,
-        ocr_confidence=row.confidence,
         commune=meta.commune,
         district=meta.district,
         province=meta.province,
@@ -79,6 +95,7 @@ def scores_of(doc_id: str, rows: Sequence[TableRow], plan_year: int | None) -> l
     out: list[ItemScore] = []
     for row in rows:
         for cell in row.scores:
+            kind: ScoreKind
             if cell.role == "score_max":
                 kind = "max"
             elif plan_year is not None and cell.year is not None and cell.year >= plan_year:
@@ -88,7 +105,7 @@ def scores_of(doc_id: str, rows: Sequence[TableRow], plan_year: int | None) -> l
             out.append(
                 ItemScore(
                     doc_id, row.table_index, row.row_index, row.code, cell.year, kind, cell.value
-                )  # type: ignore[arg-type]
+                )
             )
     return out
 
@@ -127,7 +144,8 @@ def _consumed(line: str, texts: Sequence[str]) -> bool:
 
 
 def score_mismatches(rows: Sequence[TableRow]) -> list[str]:
-    """'6: children sum to 16.00 (Điểm tối đa), parent says 15.00' for each inconsistent parent."""
+    """'6: children sum to 16.00 (Điểm tối đa), parent says 15.00' for each inconsistent parent
+    (plan_001 sums exactly once its printed '6.1' after '6.9' is read as 6.10)."""
     children: dict[tuple[int, str], list[TableRow]] = defaultdict(list)
     for row in rows:
         if row.parent_code is not None and row.scores:
@@ -145,3 +163,21 @@ def score_mismatches(rows: Sequence[TableRow]) -> list[str]:
                     f"in '{cell.header}', the item says {cell.value:.2f}"
                 )
     return messages
+
+
+def date_conflicts(doc: Document, meta: DocMeta, refs: Sequence[LegalRefRecord]) -> list[Finding]:
+    """The plan's own number cited with another date than its header (plan_000: header
+    28/8/2022, appendix 'kèm theo Kế hoạch số: 57 /KH-UBND ngày 25 tháng 8 năm 2023')."""
+    if meta.issue_date is None:
+        return []
+    other = sorted(
+        {r.issued_date for r in refs if r.relation == "self" and r.issued_date} - {meta.issue_date}
+    )
+    if not other:
+        return []
+    dates = ", ".join(d.isoformat() for d in other)
+    message = (
+        f"{doc.source_path}: header date {meta.issue_date.isoformat()} but the plan's own "
+        f"number is cited with {dates}; issue_date keeps the header"
+    )
+    return [Finding("extract", "date_conflict", message)]

@@ -15,9 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from extract.readers.ocr_page import OcrPage
-from extract.readers.ocr_repair import is_stt_header, repair_stt_column, stt_code
-from extract.readers.pdf_page import PageGrid, PageItem
+from extract.readers.ocr.page import OcrPage
+from extract.readers.ocr.repair import is_stt_header, repair_stt_column, stt_code
+from extract.readers.page import PageGrid, PageItem
 from extract.tables.patterns import STT_ROMAN_RE
 from models.document import Cell
 
