@@ -55,7 +55,9 @@ def score_refs(
         want, got = expected_ids(case), {identity(r) for r in found_of(i)}
         hits, found, expected = hits + len(want & got), found + len(got), expected + len(want)
         if want != got:
-            misses.append(f"{case.text[:70]!r}: missing {sorted(want - got)} extra {sorted(got - want)}")
+            misses.append(
+                f"{case.text[:70]!r}: missing {sorted(want - got)} extra {sorted(got - want)}"
+            )
     for j, text in enumerate(negatives):
         got = {identity(r) for r in found_of(len(positives) + j)}
         found += len(got)

@@ -85,7 +85,8 @@ HEADERS: tuple[HeaderCase, ...] = (
     HeaderCase(_UB.format(x="GIANG ĐIỀN") + "Số: 04/PA-UBND\nGiang Điền, ngày 04 tháng 4 năm 2024\n"
                "PHƯƠNG ÁN\nSắp xếp bộ phận một cửa",
                "04/PA-UBND", "Phương án", d("2024-04-04"), "Giang Điền"),
-    HeaderCase(_UB.format(x="HÀ CHÂU") + "QUY CHẾ\nLàm việc của Ủy ban nhân dân xã Hà Châu\n(Ban hành "
+    HeaderCase(_UB.format(x="HÀ CHÂU") + "QUY CHẾ\nLàm việc của Ủy ban nhân dân xã Hà Châu\n(Ban"
+               " hành "
                "kèm theo Quyết định số 12/QĐ-UBND ngày 10 tháng 01 năm 2024 của UBND xã Hà Châu)",
                "12/QĐ-UBND", "Quy chế", None, "Hà Châu"),
     HeaderCase(_UB.format(x="SƠN THƯỢNG") + "QUY ĐỊNH\nTrách nhiệm của người đứng đầu\n(Kèm theo "
@@ -116,10 +117,12 @@ HEADERS: tuple[HeaderCase, ...] = (
                "tháng 3 năm 2024\nKẾ HOẠCH\nThực hiện Chỉ thị của Tỉnh ủy",
                "150-KH/ĐU", "Kế hoạch", d("2024-03-02"), "Hà Châu"),
     # --- districts -------------------------------------------------------------------------
-    HeaderCase("ỦY BAN NHÂN DÂN\nHUYỆN PHÚ BÌNH\nSố: 106/KH-UBND\nPhú Bình, ngày 02 tháng 8 năm 2023"
+    HeaderCase("ỦY BAN NHÂN DÂN\nHUYỆN PHÚ BÌNH\nSố: 106/KH-UBND\nPhú Bình, ngày 02 tháng 8 năm"
+               " 2023"
                "\nKẾ HOẠCH\nDuy trì Chỉ số cải cách hành chính",
                "106/KH-UBND", "Kế hoạch", d("2023-08-02"), None),
-    HeaderCase("ỦY BAN NHÂN DÂN\nHUYỆN LỘC NINH\nSố: 128/QĐ-UBND\nLộc Ninh, ngày 14 tháng 01 năm 2025"
+    HeaderCase("ỦY BAN NHÂN DÂN\nHUYỆN LỘC NINH\nSố: 128/QĐ-UBND\nLộc Ninh, ngày 14 tháng 01 năm"
+               " 2025"
                "\nQUYẾT ĐỊNH\nBan hành Kế hoạch cải cách hành chính",
                "128/QĐ-UBND", "Quyết định", d("2025-01-14"), None),
     HeaderCase("ỦY BAN NHÂN DÂN\nHUYỆN SƠN HÀ\nSố: 14/KH-UBND\nSơn Hà, ngày 05 tháng 02 năm 2024\n"
@@ -141,40 +144,49 @@ HEADERS: tuple[HeaderCase, ...] = (
                "\nQUYẾT ĐỊNH\nVề việc công bố danh mục",
                "3350/QĐ-UBND", "Quyết định", d("2021-10-20"), None),
     # --- provinces and cities --------------------------------------------------------------
-    HeaderCase("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\nSố: 30/2018/QĐ-UBND | Hải Phòng, ngày 09 tháng "
+    HeaderCase("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\nSố: 30/2018/QĐ-UBND | Hải Phòng, ngày 09"
+               " tháng "
                "10 năm 2018 |\nQUYẾT ĐỊNH\nBan hành Quy định",
                "30/2018/QĐ-UBND", "Quyết định", d("2018-10-09"), None),
-    HeaderCase("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 05/CT-UBND\nHà Nội, ngày 17 tháng 02 năm 2023\n"
+    HeaderCase("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 05/CT-UBND\nHà Nội, ngày 17 tháng 02 năm"
+               " 2023\n"
                "CHỈ THỊ\nVề đẩy mạnh cải cách hành chính",
                "05/CT-UBND", "Chỉ thị", d("2023-02-17"), None),
-    HeaderCase("ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\nSố: 12/2024/QĐ-UBND\nBình Định, ngày 03 tháng 4 năm "
+    HeaderCase("ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\nSố: 12/2024/QĐ-UBND\nBình Định, ngày 03 tháng 4"
+               " năm "
                "2024\nQUYẾT ĐỊNH\nBan hành Quy chế phối hợp",
                "12/2024/QĐ-UBND", "Quyết định", d("2024-04-03"), None),
-    HeaderCase("UBND TỈNH ĐỒNG NAI\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ NỘI VỤ\tĐộc lập - Tự do - "
+    HeaderCase("UBND TỈNH ĐỒNG NAI\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ NỘI VỤ\tĐộc lập - Tự"
+               " do - "
                "Hạnh phúc\nSố: 2231/SNV-CCHC&PC\tĐồng Nai, ngày 15 tháng 8 năm 2023\nV/v hướng dẫn",
                "2231/SNV-CCHC&PC", "Công văn", d("2023-08-15"), None),
     HeaderCase("HỘI ĐỒNG NHÂN DÂN\nTỈNH THÁI BÌNH\nSố: 12/2023/NQ-HĐND\nThái Bình, ngày 07 tháng 7 "
                "năm 2023\nNGHỊ QUYẾT\nQuy định mức chi",
                "12/2023/NQ-HĐND", "Nghị quyết", d("2023-07-07"), None),
-    HeaderCase("UBND TỈNH THÁI NGUYÊN\nSỞ TƯ PHÁP\nSố: 18/BCTĐ-STP\nThái Nguyên, ngày 02 tháng 3 năm "
+    HeaderCase("UBND TỈNH THÁI NGUYÊN\nSỞ TƯ PHÁP\nSố: 18/BCTĐ-STP\nThái Nguyên, ngày 02 tháng 3"
+               " năm "
                "2024\nBÁO CÁO THẨM ĐỊNH\nDự thảo Quyết định",
                "18/BCTĐ-STP", "Báo cáo thẩm định", d("2024-03-02"), None),
-    HeaderCase("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 316/PA-UBND\nLâm Đồng, ngày 11 tháng 10 năm 2023\n"
+    HeaderCase("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 316/PA-UBND\nLâm Đồng, ngày 11 tháng 10 năm"
+               " 2023\n"
                "PHƯƠNG ÁN\nSắp xếp đơn vị hành chính cấp xã",
                "316/PA-UBND", "Phương án", d("2023-10-11"), None),
-    HeaderCase("UBND TỈNH QUẢNG NGÃI\nSỞ XÂY DỰNG\nSố: 350/TTr-SXD\nQuảng Ngãi, ngày 14 tháng 7 năm "
+    HeaderCase("UBND TỈNH QUẢNG NGÃI\nSỞ XÂY DỰNG\nSố: 350/TTr-SXD\nQuảng Ngãi, ngày 14 tháng 7"
+               " năm "
                "2023\nTỜ TRÌNH\nĐề nghị ban hành Quyết định",
                "350/TTr-SXD", "Tờ trình", d("2023-07-14"), None),
     HeaderCase("ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nSố: 1020/QĐ-UBND\nSơn La, ngày 9 tháng 6 năm 2023\n"
                "QUYẾT ĐỊNH\nVề việc công bố Danh mục thủ tục hành chính",
                "1020/QĐ-UBND", "Quyết định", d("2023-06-09"), None),
-    HeaderCase("TỈNH ỦY BÌNH PHƯỚC\n*\nSố 22-NQ/TU\nBình Phước, ngày 10 tháng 12 năm 2021\nNGHỊ QUYẾT"
+    HeaderCase("TỈNH ỦY BÌNH PHƯỚC\n*\nSố 22-NQ/TU\nBình Phước, ngày 10 tháng 12 năm 2021\nNGHỊ"
+               " QUYẾT"
                "\nVề chuyển đổi số",
                "22-NQ/TU", "Nghị quyết", d("2021-12-10"), None),
     HeaderCase("TỈNH ỦY QUẢNG TRỊ\n*\nSố 147-CTHĐ/TU\nQuảng Trị, ngày 09 tháng 5 năm 2019\n"
                "CHƯƠNG TRÌNH HÀNH ĐỘNG\nThực hiện Nghị quyết số 37-NQ/TW",
                "147-CTHĐ/TU", "Chương trình hành động", d("2019-05-09"), None),
-    HeaderCase("HĐND TỈNH ĐỒNG NAI\nTHƯỜNG TRỰC HĐND\nSố: 07/TTr-TT.HĐND\nĐồng Nai, ngày 03 tháng 12 "
+    HeaderCase("HĐND TỈNH ĐỒNG NAI\nTHƯỜNG TRỰC HĐND\nSố: 07/TTr-TT.HĐND\nĐồng Nai, ngày 03"
+               " tháng 12 "
                "năm 2021\nTỜ TRÌNH\nVề chương trình giám sát",
                "07/TTr-TT.HĐND", "Tờ trình", d("2021-12-03"), None),
     # --- ministries, Government, National Assembly, Party centre -----------------------------
@@ -184,27 +196,34 @@ HEADERS: tuple[HeaderCase, ...] = (
     HeaderCase("THỦ TƯỚNG CHÍNH PHỦ\nSố: 06/QĐ-TTg\nHà Nội, ngày 06 tháng 01 năm 2022\nQUYẾT ĐỊNH\n"
                "Phê duyệt Đề án",
                "06/QĐ-TTg", "Quyết định", d("2022-01-06"), None),
-    HeaderCase("BỘ NỘI VỤ\nSố: 10/2023/TT-BNV\nHà Nội, ngày 29 tháng 6 năm 2023\nTHÔNG TƯ\nHướng dẫn "
+    HeaderCase("BỘ NỘI VỤ\nSố: 10/2023/TT-BNV\nHà Nội, ngày 29 tháng 6 năm 2023\nTHÔNG TƯ\nHướng"
+               " dẫn "
                "xếp lương",
                "10/2023/TT-BNV", "Thông tư", d("2023-06-29"), None),
-    HeaderCase("BỘ TÀI CHÍNH - BỘ NÔNG NGHIỆP\nSố: 183/2010/TTLT/BTC-BNN\nHà Nội, ngày 15 tháng 11 năm "
+    HeaderCase("BỘ TÀI CHÍNH - BỘ NÔNG NGHIỆP\nSố: 183/2010/TTLT/BTC-BNN\nHà Nội, ngày 15 tháng"
+               " 11 năm "
                "2010\nTHÔNG TƯ LIÊN TỊCH\nHướng dẫn chế độ tài chính",
                "183/2010/TTLT-BTC-BNN", "Thông tư liên tịch", d("2010-11-15"), None),
     HeaderCase("QUỐC HỘI\nLuật số: 80/2015/QH13\nLUẬT\nBAN HÀNH VĂN BẢN QUY PHẠM PHÁP LUẬT",
                "80/2015/QH13", "Luật", None, None),
-    HeaderCase("ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 653/2019/UBTVQH14\nHà Nội, ngày 12 tháng 3 "
+    HeaderCase("ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 653/2019/UBTVQH14\nHà Nội, ngày 12"
+               " tháng 3 "
                "năm 2019\nNGHỊ QUYẾT\nVề việc sắp xếp các đơn vị hành chính",
                "653/2019/UBTVQH14", "Nghị quyết", d("2019-03-12"), None),
-    HeaderCase("QUỐC HỘI\nNghị quyết số: 107/2023/QH15\nHà Nội, ngày 24 tháng 6 năm 2023\nNGHỊ QUYẾT\n"
+    HeaderCase("QUỐC HỘI\nNghị quyết số: 107/2023/QH15\nHà Nội, ngày 24 tháng 6 năm 2023\nNGHỊ"
+               " QUYẾT\n"
                "Về việc thí điểm",
                "107/2023/QH15", "Nghị quyết", d("2023-06-24"), None),
-    HeaderCase("ĐẢNG CỘNG SẢN VIỆT NAM\nBAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 97-QĐ/TW\nHà Nội, ngày 22 tháng "
+    HeaderCase("ĐẢNG CỘNG SẢN VIỆT NAM\nBAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 97-QĐ/TW\nHà Nội, ngày"
+               " 22 tháng "
                "3 năm 2023\nQUY ĐỊNH\nSửa đổi, bổ sung một số điều",
                "97-QĐ/TW", "Quy định", d("2023-03-22"), None),
-    HeaderCase("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 31-QĐ/TW\nHà Nội, ngày 30 tháng 9 năm 2021\nQUYẾT ĐỊNH"
+    HeaderCase("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 31-QĐ/TW\nHà Nội, ngày 30 tháng 9 năm"
+               " 2021\nQUYẾT ĐỊNH"
                "\nBan hành Quy chế làm việc",
                "31-QĐ/TW", "Quyết định", d("2021-09-30"), None),
-    HeaderCase("BAN BÍ THƯ\n*\nSố 22-CT/TW\nHà Nội, ngày 15 tháng 7 năm 2021\nCHỈ THỊ\nVề tăng cường",
+    HeaderCase("BAN BÍ THƯ\n*\nSố 22-CT/TW\nHà Nội, ngày 15 tháng 7 năm 2021\nCHỈ THỊ\nVề tăng"
+               " cường",
                "22-CT/TW", "Chỉ thị", d("2021-07-15"), None),
     HeaderCase("BỘ CHÍNH TRỊ\n*\nSố 127-KL/TW\nHà Nội, ngày 28 tháng 02 năm 2025\nKẾT LUẬN\nCủa Bộ "
                "Chính trị, Ban Bí thư",
@@ -212,7 +231,8 @@ HEADERS: tuple[HeaderCase, ...] = (
     HeaderCase("BAN CHẤP HÀNH TRUNG ƯƠNG\nĐOÀN TNCS HỒ CHÍ MINH\nSố: 367 - QĐ/TWĐTN-VP | Hà Nội, "
                "ngày 29 tháng 10 năm 2013 |\nQUYẾT ĐỊNH\nVề việc ban hành Quy định",
                "367-QĐ/TWĐTN-VP", "Quyết định", d("2013-10-29"), None),
-    HeaderCase("VĂN PHÒNG CHÍNH PHỦ\nSố: 01/2023/TT-VPCP\nHà Nội, ngày 05 tháng 4 năm 2023\nTHÔNG TƯ"
+    HeaderCase("VĂN PHÒNG CHÍNH PHỦ\nSố: 01/2023/TT-VPCP\nHà Nội, ngày 05 tháng 4 năm"
+               " 2023\nTHÔNG TƯ"
                "\nQuy định một số nội dung",
                "01/2023/TT-VPCP", "Thông tư", d("2023-04-05"), None),
     HeaderCase("BỘ NỘI VỤ\nSố: 4214/BNV-CCVC\nV/v hướng dẫn\nHà Nội, ngày 12 tháng 9 năm 2023",

@@ -261,8 +261,9 @@ POSITIVE: tuple[Case, ...] = (
          "09/QĐ-UBND", "Quyết định", None, "unknown", "mention"),
     Case("Nghị định 167/2017 của Chính phủ",
          "167/2017/NĐ-CP", "Nghị định", None, "central", flags=("short_form",)),
+    # Without its symbol the number is no key (issue 15: "1211/2016"); number and year stay.
     Case("Thông tư 01/2020 của Văn phòng Chính phủ",
-         "01/2020", "Thông tư", None, "ministry", flags=("short_form",)),
+         None, "Thông tư", None, "ministry", flags=("short_form",), number="01"),
     Case("thực hiện Quy định số 205-QĐi/TW ngày 23/9/2019",
          "205-QĐi/TW", "Quy định", d("2019-09-23"), "party", "implements"),
     Case("Hướng dẫn số 25-HD/TU ngày 02/8/2023",

@@ -27,29 +27,40 @@ def words(phrase: str) -> str:
 # --- type words and the number/symbol core --------------------------------------------------
 
 _NUMBERED = sorted(
-    (t.word for t in ref_types() if t.kind in ("normative", "administrative")),
+    (t.word for t in ref_types() if t.kind in ("normative", "administrative", "named")),
     key=lambda w: -len(w),
 )
 _SHORT = sorted((t.word for t in ref_types() if t.kind == "normative"), key=lambda w: -len(w))
-# "Nghị định", "Kế hoạch", "Chương trình"… (ref_types.csv), any case: "QUYẾT ĐỊNH số 09/…".
+# "Nghị định", "Kế hoạch", "Chương trình hành động", "Luật"… (ref_types.csv), any case:
+# "QUYẾT ĐỊNH số 09/…", "Luật số: 17/2008/QH12" (issue 15).
 TYPE_WORD = "(?i:" + "|".join(words(w) for w in _NUMBERED) + ")"
 SHORT_TYPE_WORD = "(?i:" + "|".join(words(w) for w in _SHORT) + ")"
 # "số", "số:", "Số :" between the type word and the number: "Kế hoạch số: 57 /KH-UBND" (plan_000).
-_SO = rf"(?:{WS}(?P<so>(?i:số))(?:{_SP}*:)?)?{GAP}"
+# Garbled or glued: "Nghị định s20/2008/NĐ-CP", "Quyết định so 1292/QĐ-BNV" (issue 15).
+_SO = rf"(?:{WS}(?P<so>(?i:số|sô|so|s))(?:{_SP}*:)?)?{GAP}"
 
-# A symbol code: "NĐ", "QĐ", "CTr", "TTg", "UBND", "VPCP", "HCC"; Ð (U+00D0) is the OCR eth.
-CODE = r"[\p{Lu}Ð][\p{L}]{0,7}"
+# A symbol code: "NĐ", "QĐ", "CTr", "TTg", "UBND", "VPCP", "HCC"; Ð (U+00D0) is the OCR eth,
+# § and ® are Đ and đ in the legacy TCVN3 font ("22a/Q§-UBND"); a legislature number may
+# follow ("QH13", "UBTVQH14"); "&" and "." join the parts of a unit: "CCHC&PC",
+# "XD&KTVBQPPL", "TT.HĐND" (issue 15).
+_CODE_PART = r"[\p{Lu}Ð§][\p{L}§®]{0,9}"
+CODE = rf"{_CODE_PART}(?:[&.]{_CODE_PART})*(?:\d{{1,2}}(?![\d/]))?"
 # A number: "106", "22a" (plan_003), "06".
 _NUM = r"(?P<num>\d{1,5}[a-z]?)"
 # Slash and dash with their typo variants: "23//CT-TTg" (plan_002), "57 /KH-UBND" (plan_000),
 # "TT - VPCP" (plan_004); a line break may follow either ("61/2018/\nNĐ-CP").
 _SLASH = rf"{_SP}*/{{1,2}}{GAP}"
 _DASH = rf"{_SP}*[-\u2013]{GAP}"
+# Party forms "20-CT/TU", "100 - KL/TW", "84 QĐ/TWĐTN" (no dash), "367 - QĐ/TWĐTN-VP";
+# slash forms "61/2018/NĐ-CP", "106/KH-UBND", a single code "101/CP", "77/2015/QH13",
+# "285/CCTTHC", and a slash between codes "183/2010/TTLT/BTC-BNN" (issue 15). Which forms
+# stand without a type word is decided in symbols.parse_symbol.
 _CORE = (
     rf"{_NUM}(?:"
-    rf"(?P<pdash>{_DASH})(?P<ptype>{CODE})(?P<pslash>{_SLASH})(?P<pissuer>{CODE})"
+    rf"(?P<pdash>{_DASH}|{_SP}+)(?P<ptype>{CODE})(?P<pslash>{_SLASH})(?P<pissuer>{CODE}"
+    rf"(?:-{CODE})?)"
     rf"|(?P<slash1>{_SLASH})(?:(?P<year>(?:19|20)\d\d)(?P<slash2>{_SLASH}))?"
-    rf"(?P<sym>{CODE}(?:{_DASH}{CODE}){{1,2}})"
+    rf"(?P<sym>{CODE}(?:(?:{_DASH}|/){CODE}){{0,3}})"
     r")(?![\p{L}\d])"
 )
 # The dashes inside a symbol, to split and to flag: "TT - VPCP" (plan_004) -> " - ".
@@ -59,7 +70,10 @@ _NOT_AFTER = r"(?<![\p{L}\d./,-])"
 
 # A typed reference: "Kế hoạch số 106/KH-UBND" (plan_000), "Chỉ thị số 20-CT/TU" (plan_000),
 # "Quyết định 468/QĐ-TTg" (plan_002), "Chỉ thị số 23//CT-TTg" (plan_002).
-TYPED_REF_RE: Pattern = regex.compile(rf"(?<![\p{{L}}])(?P<type>{TYPE_WORD}){_SO}{_CORE}")
+# Glued to the word before: "tạiTờ trình số 350/TTr-SXD" (issue 15).
+TYPED_REF_RE: Pattern = regex.compile(
+    rf"(?:(?<![\p{{L}}])|(?<=\p{{Ll}})(?=\p{{Lu}}))(?P<type>{TYPE_WORD}){_SO}{_CORE}"
+)
 # A symbol without a type word: "Số: 57/KH-UBND" (plan_000 header), "và số 107/2021/NĐ-CP".
 BARE_REF_RE: Pattern = regex.compile(rf"{_NOT_AFTER}{_CORE}")
 # A normative short form without symbol: "Nghị định 167/2017" (modelled on plan_000's
@@ -76,7 +90,8 @@ NO_SYMBOL_REF_RE: Pattern = regex.compile(
     r"|nhiệm vụ|mục tiêu|giải pháp|lĩnh vực|cuộc|đợt|bước)(?!\p{L}))"
 )
 # "Mẫu số 01/ĐK-TCT" is a form number, not a reference (negative case).
-FORM_BEFORE_RE: Pattern = regex.compile(r"(?i:mẫu)(?:\s+(?i:số))?\s*:?\s*$")
+# So are "Biểu số 01/BC-NV" and "Phụ lục số 02/KH-UBND" (issue 15).
+FORM_BEFORE_RE: Pattern = regex.compile(r"(?i:mẫu|biểu|phụ lục)(?:\s+(?i:số))?\s*:?\s*$")
 
 # --- dates -----------------------------------------------------------------------------------
 
@@ -104,8 +119,17 @@ _STOP = (
 )
 # A place name: "Phú Bình", "Thái Nguyên", "Lộc Ninh" (one line only, at most four words).
 PLACE = rf"(?!{_STOP})\p{{Lu}}\p{{L}}*(?:{_SP}+(?!{_STOP})\p{{Lu}}\p{{L}}*){{0,3}}"
-_LEVEL = r"(?i:tỉnh|huyện|thị xã|thị trấn|xã|thành phố|quận|phường)(?!\p{L})"
-_PEOPLE = r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)"
+# Multi-word names may wrap over a typed-PDF line: "UBND thị\nxã Phú Mỹ" (issue 15 cases).
+_LEVEL = (
+    "(?i:tỉnh|huyện|"
+    + "|".join(words(w) for w in ("thị xã", "thị trấn", "thành phố"))
+    + r"|xã|quận|phường)(?!\p{L})"
+)
+_PEOPLE = (
+    "(?:UBND|HĐND|"
+    + "|".join(words(w) for w in ("Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân"))
+    + ")"
+)
 # Words may wrap over a typed-PDF line: "của Văn" / "phòng UBND tỉnh" (a test writes the case
 # table into a PDF).
 _OFFICE = rf"(?:(?:Phó{WS})?{words('Chủ tịch')}|{words('Văn phòng')}|{words('Thường trực')})"
@@ -184,6 +208,9 @@ LAW_NAME_END_RE: Pattern = regex.compile(
     r"|\s+(?:ngày|và(?!\s+Luật)|của(?!\s+Luật)|năm\s+\d|số\s+\d|theo|đã|được|tại|hiện hành"
     r"|trên|đối với)(?!\p{L}))|$"
 )
+# The number after a law's name: "Luật Tổ chức chính quyền địa phương số 77/2015/QH13", wrapped
+# "…địa phương\nsố 77/2015/QH13" (issue 15).
+LAW_NUMBER_RE: Pattern = regex.compile(rf"{WS}(?i:số)(?:{_SP}*:)?{GAP}{_CORE}")
 # A standard: "TCVN ISO 9001:2015", the typo "TCNV ISO 9001:2015", "ISO 9001:2015", "ISO 9001"
 # (all plan_001); not the bare word "ISO" ("tiêu chuẩn ISO vào hoạt động").
 STANDARD_RE: Pattern = regex.compile(
