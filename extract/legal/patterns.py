@@ -105,9 +105,6 @@ DATE = (
 # A date right after a key: ", ngày 26/4/2023" (plan_000: "20-CT/TU, ngày 26/4/2023"),
 # "\nngày 22/01/2025" (plan_002), or with no "ngày": "766/QĐ-TTg 23/6/2022" (plan_002).
 DATE_AFTER_RE: Pattern = regex.compile(rf"(?:{_SP}*,?{GAP}(?P<ngay>(?i:ngày)){GAP}|{_SP}+){DATE}")
-# The place-and-date line under a header "Số:": "Hà Châu, ngày 28 tháng 8 năm 2022" (plan_000).
-PLACE_DATE_RE: Pattern = regex.compile(rf"^[^\n\t,]{{2,40}},{_SP}*(?i:ngày){_SP}*{DATE}")
-
 # --- issuers ---------------------------------------------------------------------------------
 
 # Capitalised words that start a subject or a new reference, never part of a place name:
@@ -188,11 +185,42 @@ IMPLEMENTS_BEFORE_RE: Pattern = regex.compile(
     r"(?i:thực hiện|triển khai)(?:[ ,]+(?i:có hiệu quả|hiệu quả|nghiêm túc|đồng bộ|tốt|nội dung"
     r"|đầy đủ))*[ ,]*$"
 )
-# The plan's own number: "Số: 57/KH-UBND", "Số: 101 /KH-UBND", blank "Số: /KH-UBND" (plan_003).
-SELF_HEADER_RE: Pattern = regex.compile(r"^[ \t*#]*Số[ \u00a0]*:[ \u00a0]*(?P<num>\d)?", regex.M)
 # The appendix line: "(Ban hành kèm theo Kế hoạch số: 57 /KH-UBND …" (plan_000), "(*Ban hành
 # kèm theo Quyết định số: 09/QĐ-UBND" (plan_002), "(Kèm theo Kế hoạch số /KH-UBND" (plan_001).
 ATTACHED_RE: Pattern = regex.compile(r"^[\s(*_]*(?:[Bb]an hành\s+)?[Kk]èm theo\s+$")
+
+# --- the document's own header (extract.legal.header, read by extract.metadata too) ----------
+
+# Where the document's own number starts: "Số: 57/KH-UBND" (plan_000), "Số 97-QĐ/TW" (Party,
+# no colon), "Luật số: 80/2015/QH13", "Nghị quyết số: 653/2019/UBTVQH14", after a cell
+# boundary "…XÃ GIANG ĐIỀN\tSố: 07/…", inside a one-line header "…GIANG ĐIỀN Số: 07/…" (issue 15).
+HEADER_NUMBER_AT_RE: Pattern = regex.compile(
+    rf"^[ \t*#>|]*(?:(?P<type>{TYPE_WORD}){_SP}+(?i:số){_SP}*:|Số|SỐ)"
+    rf"|(?<=[\s|])(?:Số|SỐ){_SP}*:",
+    regex.M,
+)
+# The number itself right after, maybe on the next line: "Số:\n15/KH-UBND"; blank "Số: /KH-UBND"
+# (plan_003) does not match.
+HEADER_NUMBER_RE: Pattern = regex.compile(
+    rf"{_SP}*:?[ \u00a0\t*]*(?:\n[ \u00a0\t*]*){{0,2}}{_CORE}"
+)
+# The place-and-date line: "Hà Châu, ngày 28 tháng 8 năm 2022" (plan_000), in a table cell
+# "| Hải Phòng, ngày 09 tháng 10 năm 2018 |", split "Hà Nội, ngày 01\ntháng 6 năm 2022", after
+# capitals in a one-line header "…VIỆT NAM Giang Điền, ngày…", blank "Sơn Thượng, ngày tháng
+# 03 năm 2024" (plan_003: no day, no date). A place is title-case words (issue 15).
+DATELINE_RE: Pattern = regex.compile(
+    rf"(?<![\p{{L}}])(?P<place>\p{{Lu}}\p{{Ll}}+(?:{_SP}+\p{{Lu}}\p{{Ll}}+){{0,3}}),{_SP}*"
+    rf"(?i:ngày){GAP}(?P<d>\d{{1,2}})?[ .…]*{GAP}(?i:tháng){GAP}(?P<m>\d{{1,2}})?[ .…]*{GAP}"
+    rf"(?i:năm){GAP}(?P<y>(?:19|20)\d\d)"
+)
+# A heading line that is a type word in capitals: "KẾ HOẠCH", "**QUYẾT ĐỊNH**", "## **KẾ
+# HOẠCH**" (samples), "BÁO CÁO THẨM ĐỊNH", "LUẬT" (issue 15); markup and spaces stripped.
+HEADING_MARKUP_RE: Pattern = regex.compile(r"^[\s*#_>|]+|[\s*#_|:]+$")
+# A công văn states its subject under the number instead of a heading: "V/v báo cáo kết quả".
+VV_LINE_RE: Pattern = regex.compile(r"^[\s*_|]*V/v(?!\p{L})", regex.M)
+# The annex line naming the document it is attached to: "(Ban hành kèm theo Quyết định số:
+# 09/QĐ-UBND)" (plan_002), "(Kèm theo Quyết định số: 30/QĐ-UBND ngày…)".
+ANNEX_OF_RE: Pattern = regex.compile(rf"(?i:kèm theo){WS}(?P<type>{TYPE_WORD}){_SO}{_CORE}")
 
 # --- laws and standards ----------------------------------------------------------------------
 
