@@ -13,15 +13,16 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
+import regex
+
+from extract.legal.header import HEADER_SPAN, Header, parse_header, title_case
+from extract.legal.patterns import HEADING_MARKUP_RE
 from extract.metadata_patterns import (
-    ANNEX_OF_RE,
     COMMUNE_RE,
     DISTRICT_RE,
-    DOC_NUMBER_RE,
-    DOC_TYPE_RE,
     HEADER_COMMUNE_RE,
+    HEADER_HIGHER_RE,
     PERSON_NAME_RE,
-    PLACE_DATE_RE,
     PLAN_YEAR_RE,
     PROVINCE_RE,
     SIGNER_TITLE_RE,
@@ -34,70 +35,45 @@ HEAD_LINES = 25  # number, date and type lines stand in the first lines of a pla
 
 
 def find_metadata(doc: Document) -> DocMeta:
-    """Metadata of a plan: 'Số: 57/KH-UBND' … 'Hà Châu, ngày 28 tháng 8 năm 2022' … -> DocMeta."""
+    """Metadata of a plan: 'Số: 57/KH-UBND' … 'Hà Châu, ngày 28 tháng 8 năm 2022' … -> DocMeta.
+
+    Number, type, place and date come from the one header parser (extract.legal.header)."""
     lines = [line.text for line in doc.lines if "\t" not in line.text]
     head = lines[:HEAD_LINES]
     texts = [text for _, text in paragraphs(doc)]  # names wrapped over PDF lines re-joined
-    doc_type, title = _type_and_title(head)
-    number, annex_type = _doc_number(lines)
-    place, issue_date = _place_and_date(head)
+    header = parse_header(doc.text)
+    title = _title(head, header)
     title_year = _year_in(title)
     signer, signer_title = _signer(lines)
     return DocMeta(
-        doc_number=number,
-        doc_type=doc_type or annex_type,
+        doc_number=header.number,
+        doc_type=header.doc_type,
         title=title,
-        commune=_commune(head, texts, place),
+        commune=_commune(doc.text, texts, header.place),
         district=_district(texts),
         province=_province(texts),
-        issue_date=issue_date,
-        plan_year=title_year or (issue_date.year if issue_date else None),
+        issue_date=header.issue_date,
+        plan_year=title_year or (header.issue_date.year if header.issue_date else None),
         signer=signer,
         signer_title=signer_title,
     )
 
 
-def _doc_number(texts: list[str]) -> tuple[str | None, str | None]:
-    for text in texts[:HEAD_LINES]:
-        match = DOC_NUMBER_RE.match(text)
-        if match:
-            num = match.group("num")
-            return (f"{num}/{match.group('sym')}" if num else None), None
-    for text in texts:
-        annex = ANNEX_OF_RE.search(text)
-        if annex:
-            return f"{annex.group('num')}/{annex.group('sym')}", annex.group("type").capitalize()
-    return None, None
-
-
-def _type_and_title(head: list[str]) -> tuple[str | None, str | None]:
+def _title(head: list[str], header: Header) -> str | None:
+    """The lines under the type heading, up to 'Căn cứ …' or a capitals line."""
+    if header.doc_type is None:
+        return None
+    heading = header.doc_type.upper()
     for i, text in enumerate(head):
-        match = DOC_TYPE_RE.match(text)
-        if not match:
+        if HEADING_MARKUP_RE.sub("", text) != heading:
             continue
         parts: list[str] = []
         for nxt in head[i + 1 : i + 4]:
             if TITLE_STOP_RE.match(nxt) or len(nxt) > 250:
                 break
             parts.append(nxt)
-        return match.group("type").capitalize(), " ".join(parts) or None
-    return None, None
-
-
-def _place_and_date(head: list[str]) -> tuple[str | None, date | None]:
-    for text in head:
-        match = PLACE_DATE_RE.match(text)
-        if not match:
-            continue
-        place = match.group("place").strip()
-        if not match.group("day"):
-            return place, None
-        try:
-            day, month, year = (int(match.group(g)) for g in ("day", "month", "year"))
-            return place, date(year, month, day)
-        except ValueError:
-            return place, None
-    return None, None
+        return " ".join(parts) or None
+    return None
 
 
 def _year_in(title: str | None) -> int | None:
@@ -105,17 +81,25 @@ def _year_in(title: str | None) -> int | None:
     return years[-1] if years else None
 
 
-def _commune(head: list[str], texts: list[str], place: str | None) -> str | None:
-    mentioned = Counter(m.group("name") for t in texts for m in COMMUNE_RE.finditer(t))
+def _commune(text: str, texts: list[str], place: str | None) -> str | None:
+    """The commune: the letterhead 'ỦY BAN NHÂN DÂN / XÃ SƠN THƯỢNG', else the dateline's place
+    when the text names it 'xã Hà Châu', else the commune named most, unless the letterhead is
+    a district's, province's or ministry's (issue 15: never 'Nội', 'Định', 'Việt Nam')."""
+    head = text[:HEADER_SPAN]
+    letterhead = HEADER_COMMUNE_RE.search(head)
+    if letterhead:
+        return title_case(letterhead.group("name"))
+    mentioned = Counter(_clean_name(m.group("name")) for t in texts for m in COMMUNE_RE.finditer(t))
     if place and place in mentioned:
         return place
-    for text in head:
-        match = HEADER_COMMUNE_RE.match(text)
-        if match:
-            return match.group("name").strip().title()
-    if place:
-        return place
-    return mentioned.most_common(1)[0][0] if mentioned else None
+    if HEADER_HIGHER_RE.search(head) or not mentioned:
+        return None
+    return mentioned.most_common(1)[0][0]
+
+
+def _clean_name(name: str) -> str:
+    """'Thạch Kimhttps' (a link glued to the name) -> 'Thạch Kim'."""
+    return regex.sub(r"(?<=\p{Ll})https?$", "", name)
 
 
 def _district(texts: list[str]) -> str | None:

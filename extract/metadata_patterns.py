@@ -4,31 +4,27 @@ from __future__ import annotations
 
 import regex
 
-# The plan's own number line: "Số: 57/KH-UBND" (plan_000), "Số: 101 /KH-UBND" (plan_001),
-# "Số: /KH-UBND" (plan_003: blank number -> null doc_number, not an error).
-DOC_NUMBER_RE = regex.compile(
-    r"^Số\s*:?\s*(?P<num>\d+[a-z]?)?\s*/\s*(?P<sym>\p{Lu}[\p{L}]*(?:-\p{Lu}[\p{L}]*)+)\s*$"
-)
-# The annex line naming the decision it belongs to: "(Ban hành kèm theo Quyết định số: 09/QĐ-UBND)".
-ANNEX_OF_RE = regex.compile(
-    r"kèm theo (?P<type>Quyết định|Kế hoạch) số\s*:?\s*(?P<num>\d+[a-z]?)\s*/\s*"
-    r"(?P<sym>\p{Lu}[\p{L}]*(?:-\p{Lu}[\p{L}]*)+)",
-    regex.IGNORECASE,
-)
-# The place-and-date line: "Hà Châu, ngày 28 tháng 8 năm 2022"; "Sơn Thượng, ngày tháng 03 năm
-# 2024" (plan_003: no day -> no issue_date).
-PLACE_DATE_RE = regex.compile(
-    r"^(?P<place>[\p{L} ]{2,40}),\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})\s*"
-    r"năm\s*(?P<year>\d{4})"
-)
-# The document type heading: "KẾ HOẠCH", "QUYẾT ĐỊNH" (upper case, alone on its line).
-DOC_TYPE_RE = regex.compile(r"^(?P<type>KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|BÁO CÁO)\s*:?\s*$")
-# The issuing body in the letterhead: "ỦY BAN NHÂN DÂN" / "XÃ SƠN THƯỢNG" (plan_003).
+# The issuing body in the letterhead: "ỦY BAN NHÂN DÂN" / "XÃ SƠN THƯỢNG" (plan_003), "UBND XÃ
+# SƠN THƯỢNG | CỘNG HÒA…", "ĐẢNG ỦY XÃ HÀ CHÂU", "PHƯỜNG HÒA XUÂN", "THỊ TRẤN PHÚ BÀI", one-line
+# "ỦY BAN NHÂN DÂN XÃ GIANG ĐIỀN Số: 07/…", a PDF row "XÃ SƠN THƯỢNG CỘNG HÒA…"; never "XÃ HỘI
+# CHỦ NGHĨA VIỆT NAM" (issue 15).
 HEADER_COMMUNE_RE = regex.compile(
-    r"^(?:UBND\s+|ỦY BAN NHÂN DÂN\s+)?XÃ\s+(?P<name>\p{Lu}[\p{Lu} ]+)$"
+    r"^[ *#|]*(?:(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HĐND|HỘI ĐỒNG NHÂN DÂN|ĐẢNG ỦY|ĐẢNG UỶ)"
+    r"[ \n]+)?(?:XÃ|PHƯỜNG|THỊ TRẤN) +(?!HỘI )"
+    r"(?P<name>\p{Lu}+(?: (?!CỘNG HÒA|SỐ)\p{Lu}+){0,3})(?![\p{L}])",
+    regex.M,
+)
+# A letterhead of a higher level: the document is not a commune's ("HUYỆN PHÚ BÌNH", "TỈNH ỦY",
+# "BỘ NỘI VỤ", "CHÍNH PHỦ", "QUỐC HỘI", "BAN CHẤP HÀNH TRUNG ƯƠNG").
+HEADER_HIGHER_RE = regex.compile(
+    r"^[ *#|]*(?:(?:UBND|ỦY BAN NHÂN DÂN|HĐND|HỘI ĐỒNG NHÂN DÂN)[ \n]+)?(?:HUYỆN|QUẬN|THỊ XÃ"
+    r"|TỈNH|THÀNH PHỐ|BỘ|CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|ỦY BAN THƯỜNG VỤ|BAN |VĂN PHÒNG|CHỦ TỊCH "
+    r"NƯỚC|ĐẢNG CỘNG SẢN|HUYỆN ỦY|TỈNH ỦY)",
+    regex.M,
 )
 # A commune named in running text: "UBND xã Hà Châu", "xã Lộc Hòa", "UBND Xã Thanh Liệt".
-COMMUNE_RE = regex.compile(r"\b[Xx]ã (?P<name>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})")
+# Not "Xã Hội Chủ Nghĩa" (a title-cased national motto, issue 15).
+COMMUNE_RE = regex.compile(r"\b[Xx]ã (?!Hội )(?P<name>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})")
 # A district: "huyện Phú Bình", "huyện Sơn Hà", "huyện Trảng Bom".
 DISTRICT_RE = regex.compile(r"\b[Hh]uyện (?P<name>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})")
 # A province or centrally-run city: "tỉnh Thái Nguyên", "thành phố Hà Nội"; the name must be in

@@ -58,18 +58,43 @@ def ref_identity(
     '106/KH-UBND|ubnd huyen phu binh|2023'; a law by name -> 'Luật|<name>|<date>'.
     `own_issuer` names the issuer of the plan's own number ('UBND xã Hà Châu'); `known` gives,
     per key, the issuer and year the same plan states elsewhere for it."""
-    if ref.key is None:
-        name = fold(ref.subject or ref.ref_type)
-        return f"{ref.ref_type}|{name}|{ref.issued_date.isoformat() if ref.issued_date else ''}"
+    if ref.key is None:  # a law by name, "Đề án 06", "Thông tư 01/2020" (issue 15: keep them)
+        name = " ".join((ref.subject or _number_of(ref)).casefold().split())
+        when = ref.issued_date.isoformat() if ref.issued_date else str(ref.symbol_year or "")
+        return f"{ref.ref_type}|{name}|{when}"
+    key = _plain_number(ref.key)
     if ref.symbol_year is not None or ref.ref_type == "Tiêu chuẩn":
-        return ref.key
+        return key
     issuer = place_issuer(issuer_key(ref.issuer_text), places or {})
     if issuer is None and ref.relation == "self":
         issuer = issuer_key(own_issuer)
     year = ref.issued_date.year if ref.issued_date else None
     if issuer is None and known and ref.key in known:
         issuer, year = known[ref.key][0], year or known[ref.key][1]
-    return f"{ref.key}|{issuer or ''}|{year or ''}"
+    return f"{key}|{issuer or ''}|{year or ''}"
+
+
+def _number_of(ref: LegalRefRecord) -> str:
+    """'06' of 'Đề án 06'; '01/2020' of 'Thông tư 01/2020'; the type when no number."""
+    if ref.number is None:
+        return ref.ref_type
+    return f"{ref.number}/{ref.symbol_year}" if ref.symbol_year else ref.number
+
+
+_LEADING_ZEROS = re.compile(r"^0+(?=\d)")
+
+
+def _plain_number(key: str) -> str:
+    """'09/QĐ-UBND' -> '9/QĐ-UBND': one document however its number is padded (issue 15)."""
+    return _LEADING_ZEROS.sub("", key)
+
+
+def match_key(identity: str | None) -> str | None:
+    """The identity folded to ASCII for loose matching: 'Đề án|06|' -> 'de an|06|';
+    identities keep the Vietnamese letters, this key is for joins across spellings."""
+    if identity is None:
+        return None
+    return "|".join(fold(part) for part in identity.split("|"))
 
 
 def with_identities(

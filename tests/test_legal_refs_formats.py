@@ -17,7 +17,14 @@ from extract.legal import find_legal_refs
 from extract.readers import read_document
 from models.document import Document
 from models.records import LegalRefRecord
-from tests.legal_cases import NEGATIVE, POSITIVE, Case
+from tests.case_scores import score_refs
+from tests.legal_cases import NEGATIVE as OLD_NEGATIVE
+from tests.legal_cases import POSITIVE as OLD_POSITIVE
+from tests.legal_cases import Case
+from tests.legal_cases_levels import LEVEL_NEGATIVE, LEVEL_POSITIVE
+
+POSITIVE = (*OLD_POSITIVE, *LEVEL_POSITIVE)
+NEGATIVE = (*OLD_NEGATIVE, *LEVEL_NEGATIVE)
 
 FONT = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
 MARK = "MỤC"
@@ -97,3 +104,13 @@ def test_positive_case_in_every_format(regions, index: int) -> None:  # type: ig
 def test_negative_case_in_every_format(regions, index: int) -> None:  # type: ignore[no-untyped-def]
     fmt, found = regions
     assert found[len(POSITIVE) + index] == [], fmt
+
+
+def test_precision_recall_in_every_format(regions) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15 targets through the DOCX and PDF readers too (headers excepted, see above)."""
+    fmt, found = regions
+    keep = [*IN_PLACE, *range(len(POSITIVE), len(POSITIVE) + len(NEGATIVE))]
+    positives = [POSITIVE[i] for i in IN_PLACE]
+    score, misses = score_refs(positives, NEGATIVE, lambda j: found[keep[j]])
+    print(fmt, f"precision={score.precision:.3f} recall={score.recall:.3f}", *misses, sep="\n")
+    assert score.precision >= 0.995 and score.recall >= 0.99

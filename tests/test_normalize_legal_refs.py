@@ -66,7 +66,7 @@ def test_law_by_name() -> None:
     law = _ref(
         None, ref_type="Luật", subject="Luật Tổ chức chính quyền địa phương", when=date(2015, 6, 19)
     )
-    assert ref_identity(law) == "Luật|luat to chuc chinh quyen dia phuong|2015-06-19"
+    assert ref_identity(law) == "Luật|luật tổ chức chính quyền địa phương|2015-06-19"
 
 
 def test_a_bare_mention_takes_the_issuer_the_plan_gives_elsewhere() -> None:
@@ -88,6 +88,29 @@ def test_an_issuer_named_by_level_only_is_the_plans_own_district() -> None:
     party = _ref("20-CT/TU", issuer="Ban Thường vụ Tỉnh ủy", when=date(2023, 4, 26))
     places = {"xa": "Hà Châu", "huyen": "Phú Bình", "tinh": "Thái Nguyên"}
     assert [r.identity for r in with_identities([ref, party], places=places)] == [
-        "02/KH-UBND|ubnd huyen phu binh|2023",
+        "2/KH-UBND|ubnd huyen phu binh|2023",
         "20-CT/TU|ban thuong vu tinh uy thai nguyen|2023",
     ]
+
+
+def test_identity_keeps_the_number_and_vietnamese_letters() -> None:
+    """Issue 15: 'Đề án|de an|' lost the number; ASCII folding belongs in match_key."""
+    from normalize.legal_refs import match_key
+
+    ident = ref_identity(_with_number(None, "06", ref_type="Đề án"))
+    assert ident == "Đề án|06|"
+    assert match_key(ident) == "de an|06|"
+    law = _ref(None, ref_type="Luật", subject="Luật Cán bộ, công chức")
+    assert ref_identity(law) == "Luật|luật cán bộ, công chức|"
+
+
+def test_padded_numbers_are_one_identity() -> None:
+    a = _ref("09/QĐ-UBND", issuer="UBND xã Lộc Hòa", when=date(2025, 1, 22))
+    b = _ref("9/QĐ-UBND", issuer="UBND xã Lộc Hòa", when=date(2025, 1, 22))
+    assert ref_identity(a) == ref_identity(b) == "9/QĐ-UBND|ubnd xa loc hoa|2025"
+
+
+def _with_number(key: str | None, number: str, ref_type: str) -> LegalRefRecord:
+    from dataclasses import replace
+
+    return replace(_ref(key, ref_type=ref_type), number=number)

@@ -11,6 +11,7 @@ from extract.legal.patterns import (
     BARE_REF_RE,
     FORM_BEFORE_RE,
     LAW_NAME_END_RE,
+    LAW_NUMBER_RE,
     LAW_START_RE,
     NO_SYMBOL_REF_RE,
     SHORT_REF_RE,
@@ -62,7 +63,7 @@ def _from_symbol(start: int, end: int, ref_type: str, sym: Symbol) -> Hit:
         start,
         end,
         ref_type,
-        sym.key,
+        sym.key or None,
         sym.number,
         sym.year,
         sym.symbol or None,
@@ -78,6 +79,10 @@ def _typed(text: str) -> Iterator[Hit]:
         hit = _from_symbol(m.start(), m.end(), canonical_type(m.group("type")), sym)
         if "\n" in text[m.start() : m.start("num")] and "line_break" not in hit.flags:
             hit.flags.append("line_break")
+        if m.group("so") is not None and m.group("so").casefold() != "số":
+            hit.flags.append("garbled_so")  # "Nghị định s20/2008/NĐ-CP" (issue 15)
+        if m.start() > 0 and text[m.start() - 1].isalpha():
+            hit.flags.append("glued")  # "tạiTờ trình số 350/TTr-SXD" (issue 15)
         yield hit
 
 
@@ -108,7 +113,7 @@ def _bare(text: str) -> Iterator[Hit]:
     """'Số: 57/KH-UBND' (plan_000) -> Hit typed from the symbol; not 'Mẫu số 01/ĐK-TCT'."""
     for m in BARE_REF_RE.finditer(text):
         sym = parse_symbol(m)
-        if sym.type_code is None:
+        if sym.type_code is None or sym.typed_only:
             continue
         if FORM_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
             continue
@@ -124,8 +129,14 @@ def _laws(text: str) -> Iterator[Hit]:
             pos = m.end()
             continue
         name = SPACES_RE.sub(" ", text[m.start() : end.start()]).strip(" ,")
-        yield Hit(m.start(), end.start(), "Luật", subject=name, issuer_code="QH", kind="law")
-        pos = end.start()
+        hit = Hit(m.start(), end.start(), "Luật", subject=name, issuer_code="QH", kind="law")
+        numbered = LAW_NUMBER_RE.match(text, end.start())
+        if numbered is not None:  # "Luật Tổ chức chính quyền địa phương số 77/2015/QH13"
+            sym = parse_symbol(numbered)
+            hit.key, hit.number, hit.year, hit.symbol = sym.key, sym.number, sym.year, sym.symbol
+            hit.key_end, hit.flags = numbered.end(), list(sym.flags)
+        yield hit
+        pos = hit.key_end
 
 
 def _standards(text: str) -> Iterator[Hit]:
@@ -159,7 +170,7 @@ def _overlaps(hit: Hit, taken: list[Hit]) -> bool:
 def find_hits(text: str) -> list[Hit]:
     """All raw hits, most specific finder first, without overlaps, sorted by start."""
     taken: list[Hit] = []
-    for finder in (_typed, _short, _no_symbol, _laws, _standards, _bare):
+    for finder in (_laws, _typed, _short, _no_symbol, _standards, _bare):  # a numbered law first
         for hit in finder(text):
             if not _overlaps(hit, taken):
                 taken.append(hit)

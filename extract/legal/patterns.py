@@ -27,29 +27,40 @@ def words(phrase: str) -> str:
 # --- type words and the number/symbol core --------------------------------------------------
 
 _NUMBERED = sorted(
-    (t.word for t in ref_types() if t.kind in ("normative", "administrative")),
+    (t.word for t in ref_types() if t.kind in ("normative", "administrative", "named")),
     key=lambda w: -len(w),
 )
 _SHORT = sorted((t.word for t in ref_types() if t.kind == "normative"), key=lambda w: -len(w))
-# "Nghị định", "Kế hoạch", "Chương trình"… (ref_types.csv), any case: "QUYẾT ĐỊNH số 09/…".
+# "Nghị định", "Kế hoạch", "Chương trình hành động", "Luật"… (ref_types.csv), any case:
+# "QUYẾT ĐỊNH số 09/…", "Luật số: 17/2008/QH12" (issue 15).
 TYPE_WORD = "(?i:" + "|".join(words(w) for w in _NUMBERED) + ")"
 SHORT_TYPE_WORD = "(?i:" + "|".join(words(w) for w in _SHORT) + ")"
 # "số", "số:", "Số :" between the type word and the number: "Kế hoạch số: 57 /KH-UBND" (plan_000).
-_SO = rf"(?:{WS}(?P<so>(?i:số))(?:{_SP}*:)?)?{GAP}"
+# Garbled or glued: "Nghị định s20/2008/NĐ-CP", "Quyết định so 1292/QĐ-BNV" (issue 15).
+_SO = rf"(?:{WS}(?P<so>(?i:số|sô|so|s))(?:{_SP}*:)?)?{GAP}"
 
-# A symbol code: "NĐ", "QĐ", "CTr", "TTg", "UBND", "VPCP", "HCC"; Ð (U+00D0) is the OCR eth.
-CODE = r"[\p{Lu}Ð][\p{L}]{0,7}"
+# A symbol code: "NĐ", "QĐ", "CTr", "TTg", "UBND", "VPCP", "HCC"; Ð (U+00D0) is the OCR eth,
+# § and ® are Đ and đ in the legacy TCVN3 font ("22a/Q§-UBND"); a legislature number may
+# follow ("QH13", "UBTVQH14"); "&" and "." join the parts of a unit: "CCHC&PC",
+# "XD&KTVBQPPL", "TT.HĐND" (issue 15).
+_CODE_PART = r"[\p{Lu}Ð§][\p{L}§®]{0,9}"
+CODE = rf"{_CODE_PART}(?:[&.]{_CODE_PART})*(?:\d{{1,2}}(?![\d/]))?"
 # A number: "106", "22a" (plan_003), "06".
 _NUM = r"(?P<num>\d{1,5}[a-z]?)"
 # Slash and dash with their typo variants: "23//CT-TTg" (plan_002), "57 /KH-UBND" (plan_000),
 # "TT - VPCP" (plan_004); a line break may follow either ("61/2018/\nNĐ-CP").
 _SLASH = rf"{_SP}*/{{1,2}}{GAP}"
 _DASH = rf"{_SP}*[-\u2013]{GAP}"
+# Party forms "20-CT/TU", "100 - KL/TW", "84 QĐ/TWĐTN" (no dash), "367 - QĐ/TWĐTN-VP";
+# slash forms "61/2018/NĐ-CP", "106/KH-UBND", a single code "101/CP", "77/2015/QH13",
+# "285/CCTTHC", and a slash between codes "183/2010/TTLT/BTC-BNN" (issue 15). Which forms
+# stand without a type word is decided in symbols.parse_symbol.
 _CORE = (
     rf"{_NUM}(?:"
-    rf"(?P<pdash>{_DASH})(?P<ptype>{CODE})(?P<pslash>{_SLASH})(?P<pissuer>{CODE})"
+    rf"(?P<pdash>{_DASH}|{_SP}+)(?P<ptype>{CODE})(?P<pslash>{_SLASH})(?P<pissuer>{CODE}"
+    rf"(?:-{CODE})?)"
     rf"|(?P<slash1>{_SLASH})(?:(?P<year>(?:19|20)\d\d)(?P<slash2>{_SLASH}))?"
-    rf"(?P<sym>{CODE}(?:{_DASH}{CODE}){{1,2}})"
+    rf"(?P<sym>{CODE}(?:(?:{_DASH}|/){CODE}){{0,3}})"
     r")(?![\p{L}\d])"
 )
 # The dashes inside a symbol, to split and to flag: "TT - VPCP" (plan_004) -> " - ".
@@ -59,7 +70,10 @@ _NOT_AFTER = r"(?<![\p{L}\d./,-])"
 
 # A typed reference: "Kế hoạch số 106/KH-UBND" (plan_000), "Chỉ thị số 20-CT/TU" (plan_000),
 # "Quyết định 468/QĐ-TTg" (plan_002), "Chỉ thị số 23//CT-TTg" (plan_002).
-TYPED_REF_RE: Pattern = regex.compile(rf"(?<![\p{{L}}])(?P<type>{TYPE_WORD}){_SO}{_CORE}")
+# Glued to the word before: "tạiTờ trình số 350/TTr-SXD" (issue 15).
+TYPED_REF_RE: Pattern = regex.compile(
+    rf"(?:(?<![\p{{L}}])|(?<=\p{{Ll}})(?=\p{{Lu}}))(?P<type>{TYPE_WORD}){_SO}{_CORE}"
+)
 # A symbol without a type word: "Số: 57/KH-UBND" (plan_000 header), "và số 107/2021/NĐ-CP".
 BARE_REF_RE: Pattern = regex.compile(rf"{_NOT_AFTER}{_CORE}")
 # A normative short form without symbol: "Nghị định 167/2017" (modelled on plan_000's
@@ -76,7 +90,8 @@ NO_SYMBOL_REF_RE: Pattern = regex.compile(
     r"|nhiệm vụ|mục tiêu|giải pháp|lĩnh vực|cuộc|đợt|bước)(?!\p{L}))"
 )
 # "Mẫu số 01/ĐK-TCT" is a form number, not a reference (negative case).
-FORM_BEFORE_RE: Pattern = regex.compile(r"(?i:mẫu)(?:\s+(?i:số))?\s*:?\s*$")
+# So are "Biểu số 01/BC-NV" and "Phụ lục số 02/KH-UBND" (issue 15).
+FORM_BEFORE_RE: Pattern = regex.compile(r"(?i:mẫu|biểu|phụ lục)(?:\s+(?i:số))?\s*:?\s*$")
 
 # --- dates -----------------------------------------------------------------------------------
 
@@ -90,9 +105,6 @@ DATE = (
 # A date right after a key: ", ngày 26/4/2023" (plan_000: "20-CT/TU, ngày 26/4/2023"),
 # "\nngày 22/01/2025" (plan_002), or with no "ngày": "766/QĐ-TTg 23/6/2022" (plan_002).
 DATE_AFTER_RE: Pattern = regex.compile(rf"(?:{_SP}*,?{GAP}(?P<ngay>(?i:ngày)){GAP}|{_SP}+){DATE}")
-# The place-and-date line under a header "Số:": "Hà Châu, ngày 28 tháng 8 năm 2022" (plan_000).
-PLACE_DATE_RE: Pattern = regex.compile(rf"^[^\n\t,]{{2,40}},{_SP}*(?i:ngày){_SP}*{DATE}")
-
 # --- issuers ---------------------------------------------------------------------------------
 
 # Capitalised words that start a subject or a new reference, never part of a place name:
@@ -104,8 +116,17 @@ _STOP = (
 )
 # A place name: "Phú Bình", "Thái Nguyên", "Lộc Ninh" (one line only, at most four words).
 PLACE = rf"(?!{_STOP})\p{{Lu}}\p{{L}}*(?:{_SP}+(?!{_STOP})\p{{Lu}}\p{{L}}*){{0,3}}"
-_LEVEL = r"(?i:tỉnh|huyện|thị xã|thị trấn|xã|thành phố|quận|phường)(?!\p{L})"
-_PEOPLE = r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)"
+# Multi-word names may wrap over a typed-PDF line: "UBND thị\nxã Phú Mỹ" (issue 15 cases).
+_LEVEL = (
+    "(?i:tỉnh|huyện|"
+    + "|".join(words(w) for w in ("thị xã", "thị trấn", "thành phố"))
+    + r"|xã|quận|phường)(?!\p{L})"
+)
+_PEOPLE = (
+    "(?:UBND|HĐND|"
+    + "|".join(words(w) for w in ("Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân"))
+    + ")"
+)
 # Words may wrap over a typed-PDF line: "của Văn" / "phòng UBND tỉnh" (a test writes the case
 # table into a PDF).
 _OFFICE = rf"(?:(?:Phó{WS})?{words('Chủ tịch')}|{words('Văn phòng')}|{words('Thường trực')})"
@@ -164,11 +185,42 @@ IMPLEMENTS_BEFORE_RE: Pattern = regex.compile(
     r"(?i:thực hiện|triển khai)(?:[ ,]+(?i:có hiệu quả|hiệu quả|nghiêm túc|đồng bộ|tốt|nội dung"
     r"|đầy đủ))*[ ,]*$"
 )
-# The plan's own number: "Số: 57/KH-UBND", "Số: 101 /KH-UBND", blank "Số: /KH-UBND" (plan_003).
-SELF_HEADER_RE: Pattern = regex.compile(r"^[ \t*#]*Số[ \u00a0]*:[ \u00a0]*(?P<num>\d)?", regex.M)
 # The appendix line: "(Ban hành kèm theo Kế hoạch số: 57 /KH-UBND …" (plan_000), "(*Ban hành
 # kèm theo Quyết định số: 09/QĐ-UBND" (plan_002), "(Kèm theo Kế hoạch số /KH-UBND" (plan_001).
 ATTACHED_RE: Pattern = regex.compile(r"^[\s(*_]*(?:[Bb]an hành\s+)?[Kk]èm theo\s+$")
+
+# --- the document's own header (extract.legal.header, read by extract.metadata too) ----------
+
+# Where the document's own number starts: "Số: 57/KH-UBND" (plan_000), "Số 97-QĐ/TW" (Party,
+# no colon), "Luật số: 80/2015/QH13", "Nghị quyết số: 653/2019/UBTVQH14", after a cell
+# boundary "…XÃ GIANG ĐIỀN\tSố: 07/…", inside a one-line header "…GIANG ĐIỀN Số: 07/…" (issue 15).
+HEADER_NUMBER_AT_RE: Pattern = regex.compile(
+    rf"^[ \t*#>|]*(?:(?P<type>{TYPE_WORD}){_SP}+(?i:số){_SP}*:|Số|SỐ)"
+    rf"|(?<=[\s|])(?:Số|SỐ){_SP}*:",
+    regex.M,
+)
+# The number itself right after, maybe on the next line: "Số:\n15/KH-UBND"; blank "Số: /KH-UBND"
+# (plan_003) does not match.
+HEADER_NUMBER_RE: Pattern = regex.compile(
+    rf"{_SP}*:?[ \u00a0\t*]*(?:\n[ \u00a0\t*]*){{0,2}}{_CORE}"
+)
+# The place-and-date line: "Hà Châu, ngày 28 tháng 8 năm 2022" (plan_000), in a table cell
+# "| Hải Phòng, ngày 09 tháng 10 năm 2018 |", split "Hà Nội, ngày 01\ntháng 6 năm 2022", after
+# capitals in a one-line header "…VIỆT NAM Giang Điền, ngày…", blank "Sơn Thượng, ngày tháng
+# 03 năm 2024" (plan_003: no day, no date). A place is title-case words (issue 15).
+DATELINE_RE: Pattern = regex.compile(
+    rf"(?<![\p{{L}}])(?P<place>\p{{Lu}}\p{{Ll}}+(?:{_SP}+\p{{Lu}}\p{{Ll}}+){{0,3}}),{_SP}*"
+    rf"(?i:ngày){GAP}(?P<d>\d{{1,2}})?[ .…]*{GAP}(?i:tháng){GAP}(?P<m>\d{{1,2}})?[ .…]*{GAP}"
+    rf"(?i:năm){GAP}(?P<y>(?:19|20)\d\d)"
+)
+# A heading line that is a type word in capitals: "KẾ HOẠCH", "**QUYẾT ĐỊNH**", "## **KẾ
+# HOẠCH**" (samples), "BÁO CÁO THẨM ĐỊNH", "LUẬT" (issue 15); markup and spaces stripped.
+HEADING_MARKUP_RE: Pattern = regex.compile(r"^[\s*#_>|]+|[\s*#_|:]+$")
+# A công văn states its subject under the number instead of a heading: "V/v báo cáo kết quả".
+VV_LINE_RE: Pattern = regex.compile(r"^[\s*_|]*V/v(?!\p{L})", regex.M)
+# The annex line naming the document it is attached to: "(Ban hành kèm theo Quyết định số:
+# 09/QĐ-UBND)" (plan_002), "(Kèm theo Quyết định số: 30/QĐ-UBND ngày…)".
+ANNEX_OF_RE: Pattern = regex.compile(rf"(?i:kèm theo){WS}(?P<type>{TYPE_WORD}){_SO}{_CORE}")
 
 # --- laws and standards ----------------------------------------------------------------------
 
@@ -184,6 +236,9 @@ LAW_NAME_END_RE: Pattern = regex.compile(
     r"|\s+(?:ngày|và(?!\s+Luật)|của(?!\s+Luật)|năm\s+\d|số\s+\d|theo|đã|được|tại|hiện hành"
     r"|trên|đối với)(?!\p{L}))|$"
 )
+# The number after a law's name: "Luật Tổ chức chính quyền địa phương số 77/2015/QH13", wrapped
+# "…địa phương\nsố 77/2015/QH13" (issue 15).
+LAW_NUMBER_RE: Pattern = regex.compile(rf"{WS}(?i:số)(?:{_SP}*:)?{GAP}{_CORE}")
 # A standard: "TCVN ISO 9001:2015", the typo "TCNV ISO 9001:2015", "ISO 9001:2015", "ISO 9001"
 # (all plan_001); not the bare word "ISO" ("tiêu chuẩn ISO vào hoạt động").
 STANDARD_RE: Pattern = regex.compile(

@@ -24,16 +24,16 @@ import bisect
 from collections.abc import Callable
 
 from extract.legal.clauses import is_attached, relation_at, subject_at
-from extract.legal.dates import date_after, header_date
+from extract.legal.dates import date_after
+from extract.legal.header import parse_header
 from extract.legal.hits import Hit, find_hits
 from extract.legal.issuers import issuer_after, issuer_level, level_of_code
-from extract.legal.patterns import LIST_JOIN_RE, SELF_HEADER_RE, SPACES_RE
+from extract.legal.patterns import LIST_JOIN_RE, SPACES_RE
 from models.document import Document
 from models.records import LegalRefRecord
 
 PageOf = Callable[[int], int | None]
 
-_HEADER_SPAN = 2500  # characters: the "Số: 57/KH-UBND" header stands at the top of page 1
 _CONTEXT_BEFORE = 40
 _CONTEXT_WIDTH = 120
 
@@ -74,13 +74,14 @@ def _share_list_issuers(text: str, hits: list[Hit]) -> None:
 
 
 def _self_key(text: str, hits: list[Hit]) -> str | None:
-    """The plan's own key: the 'Số: 57/KH-UBND' header, else the '(Ban hành kèm theo …' line."""
-    header = SELF_HEADER_RE.search(text, 0, min(len(text), _HEADER_SPAN))
-    if header is not None and header.group("num") is not None:
+    """The plan's own key: the header's number (header.parse_header, also read by the
+    metadata), else the '(Ban hành kèm theo …' line. The header's date dates it."""
+    header = parse_header(text)
+    if header.number_start is not None:
         for hit in hits:
-            if hit.start == header.start("num") and hit.key:
+            if hit.key and hit.start <= header.number_start < hit.key_end:
                 if hit.issued_date is None:
-                    hit.issued_date = header_date(text, hit.start)
+                    hit.issued_date = header.issue_date
                 return hit.key
     for hit in hits:
         if hit.kind == "numbered" and is_attached(text, hit.start):

@@ -124,3 +124,13 @@ def ascii_code_aliases() -> dict[str, str]:
         if plain != code and plain not in codes:
             aliases[plain] = code
     return aliases
+
+
+@cache
+def code_case_aliases() -> dict[str, str]:
+    """Codes typed in the wrong case -> canonical: 'TTG' -> 'TTg', 'CTR' -> 'CTr' (issue 15)."""
+    codes = [t.code for t in ref_types() if t.code] + [
+        r.token for r in issuer_rows() if r.kind == "symbol"
+    ]
+    upper = {code.upper(): code for code in codes if code.upper() != code}
+    return {plain: code for plain, code in upper.items() if plain not in codes}

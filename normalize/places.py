@@ -1,0 +1,186 @@
+"""Places resolved to Vietnam's administrative units, before and after the 1 July 2025 merger.
+
+The gazetteer is the `vietnamadminunits` package (MIT; its data ships in the wheel, nothing is
+downloaded at run time): the 63-province units with their official (GSO) codes, the 34-province
+units, and the mapping of every old commune to its successor. Only the package's data files are
+read (SQLite and JSON), not its parser, which would import shapely and geopy.
+
+`resolve_places('Hà Châu', 'Phú Bình', None, date(2022, 8, 28))` -> Places(commune_code='05968',
+district_code='173', province_code='19', province='Thái Nguyên', successor_commune='Điềm Thụy',
+successor_commune_code='05941', …).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
+
+MERGER_DATE = date(2025, 7, 1)  # districts abolished, 63 provinces -> 34
+_LEGACY_SQL = (
+    "SELECT provinceShort, provinceCode, provinceKey, districtShort, districtCode, districtKey,"
+    " wardShort, wardCode, wardKey FROM admin_units_legacy"
+)
+_NEW_SQL = (
+    "SELECT provinceShort, provinceCode, provinceKey, wardShort, wardCode, wardKey FROM admin_units"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One commune-level unit: names and official codes of it and its parents."""
+
+    province: str
+    province_code: str
+    province_key: str
+    district: str | None
+    district_code: str | None
+    district_key: str | None
+    commune: str
+    commune_code: str
+    commune_key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Places:
+    """A plan's places resolved: codes, the province filled from the district, the successor
+    commune after 1 July 2025, and flags ('unknown_commune', 'ambiguous_commune', …)."""
+
+    commune_code: str | None = None
+    district_code: str | None = None
+    province_code: str | None = None
+    province: str | None = None
+    successor_commune: str | None = None
+    successor_commune_code: str | None = None
+    successor_province: str | None = None
+    flags: tuple[str, ...] = ()
+
+
+def place_key(name: str) -> str:
+    """Name -> match key without marks, case or spaces: 'Sơn Thượng' -> 'sonthuong'."""
+    folded = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d").casefold())
+    return "".join(c for c in folded if c.isalnum() and not unicodedata.combining(c))
+
+
+def _data_dir() -> Path:
+    spec = find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(
+            "vietnamadminunits is not installed (pip install vietnamadminunits)"
+        )
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+@cache
+def legacy_units() -> tuple[Unit, ...]:
+    """Every commune of the 63 provinces (before 1 July 2025), with official codes."""
+    with sqlite3.connect(_data_dir() / "dataset.db") as conn:
+        rows = conn.execute(_LEGACY_SQL).fetchall()
+    return tuple(Unit(*row) for row in rows)
+
+
+@cache
+def new_units() -> dict[tuple[str, str], Unit]:
+    """The 34-province communes by (province key, commune key), raw and folded."""
+    with sqlite3.connect(_data_dir() / "dataset.db") as conn:
+        rows = conn.execute(_NEW_SQL).fetchall()
+    units = [Unit(p, pc, pk, None, None, None, w, wc, wk) for p, pc, pk, w, wc, wk in rows]
+    # Some keys keep their marks ('xãlộcthạnh' beside 'xalocthanh' of Lộc Thành): the raw key
+    # first, the folded one only where it is unique.
+    folded = [(u.province_key, place_key(u.commune_key)) for u in units]
+    once = {k for k, n in Counter(folded).items() if n == 1}
+    index = {k: u for k, u in zip(folded, units, strict=True) if k in once}
+    index.update({(u.province_key, u.commune_key): u for u in units})
+    return index
+
+
+@cache
+def successors() -> dict[str, tuple[str, str]]:
+    """Old 'province_district_commune' key -> (new province key, new commune key)."""
+    data = json.loads((_data_dir() / "converter_2025.json").read_text("utf-8"))
+    out: dict[str, tuple[str, str]] = {}
+    for province, wards in data["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
+        for ward, olds in wards.items():
+            out.update({old: (province, ward) for old in olds})
+    for province, olds in data["DICT_PROVINCE_WARD_DIVIDED"].items():
+        for old, options in olds.items():
+            default = next((o for o in options if o["isDefaultNewWard"]), options[0])
+            out.setdefault(old, (province, default["newWardKey"]))
+    return out
+
+
+def _matches(unit: Unit, commune: str | None, district: str | None, province: str | None) -> bool:
+    return all(
+        want is None or place_key(want) == place_key(have or "")
+        for want, have in (
+            (commune, unit.commune),
+            (district, unit.district),
+            (province, unit.province),
+        )
+    )
+
+
+def _successor(unit: Unit) -> Unit | None:
+    """The commune that took `unit` over on 1 July 2025: Hà Châu -> Điềm Thụy (Thái Nguyên)."""
+    found = successors().get(f"{unit.province_key}_{unit.district_key}_{unit.commune_key}")
+    if found is None:
+        return None
+    return new_units().get(found) or new_units().get((found[0], place_key(found[1])))
+
+
+def _resolved(unit: Unit, flags: list[str]) -> Places:
+    after = _successor(unit)
+    if after is None:
+        flags.append("no_successor")
+    return Places(
+        unit.commune_code or None,
+        unit.district_code,
+        unit.province_code,
+        unit.province,
+        after.commune if after else None,
+        after.commune_code if after else None,
+        after.province if after else None,
+        tuple(flags),
+    )
+
+
+def _new_commune(commune: str, province: str | None) -> Places:
+    """A plan issued after the merger names a new commune, which has no district."""
+    hits = list({u for u in new_units().values() if _matches(u, commune, None, province)})
+    if len(hits) != 1:
+        return Places(flags=("unknown_commune" if not hits else "ambiguous_commune", "post_2025"))
+    unit = hits[0]
+    return Places(
+        unit.commune_code, None, unit.province_code, unit.province,
+        unit.commune, unit.commune_code, unit.province, ("post_2025",),
+    )  # fmt: skip
+
+
+def resolve_places(
+    commune: str | None, district: str | None, province: str | None, issue_date: date | None
+) -> Places:
+    """('Lộc Hòa', 'Lộc Ninh', None, 2025-01-22) -> codes 25273/692/70, province 'Bình Phước',
+    successor 'Lộc Thạnh' (Đồng Nai); a name no unit has -> flags ('unknown_commune',)."""
+    if commune and issue_date is not None and issue_date >= MERGER_DATE and not district:
+        return _new_commune(commune, province)
+    if not commune and not district:
+        return Places(province=province, flags=("no_place",))
+    hits = [u for u in legacy_units() if _matches(u, commune, district, province)]
+    if not hits:
+        return Places(
+            province=province, flags=("unknown_commune" if commune else "unknown_district",)
+        )
+    if commune is None:
+        first = hits[0]
+        same = all(u.district_code == first.district_code for u in hits)
+        flags = () if same else ("ambiguous_district",)
+        return Places(None, first.district_code, first.province_code, first.province, flags=flags)
+    if len(hits) > 1:
+        return Places(province=province, flags=("ambiguous_commune",))
+    return _resolved(hits[0], [])
