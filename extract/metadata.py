@@ -9,7 +9,6 @@ comes from the title before the header date.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
 from functools import cache
 from importlib import resources
 
