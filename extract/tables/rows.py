@@ -168,12 +168,12 @@ def _place(cells: list[str], roles: list[str | None]) -> dict[str, str | None]:
     return placed
 
 
-def _scores(cells: list[str], roles: list[str | None], table: LogicalTable) -> list[ScoreCell]:
+def _scores(cells: list[str], roles: list[str | None], labels: list[str]) -> list[ScoreCell]:
     scores = []
     for col, (text, role) in enumerate(zip(cells, roles, strict=False)):
         if role not in ("score_max", "score_year") or not SCORE_RE.match(text):
             continue
-        header = header_label(table.header, col)
+        header = labels[col]
         year = year_of(header) if role == "score_year" else None
         scores.append(ScoreCell(header, role, year, float(text.replace(",", "."))))
     return scores
@@ -225,6 +225,8 @@ def _finish(
     parents: dict[str, str | None] = {}
     codes: list[str] = []
     out: list[TableRow] = []
+    # once per table, not per row: a header can have hundreds of rows (issue 11)
+    labels = [header_label(table.header, col) for col in range(len(roles))]
     for index, draft in enumerate(drafts):
         placed = _place(draft.cells, roles)
         if draft.inherits is not None:
@@ -243,7 +245,7 @@ def _finish(
                 level=where.level,
                 section_code=where.root,
                 section_title=book.labels.get(where.root) or None,
-                scores=tuple(_scores(draft.cells, roles, table)),
+                scores=tuple(_scores(draft.cells, roles, labels)),
                 page_first=draft.page_first,
                 page_last=draft.page_last,
                 confidence=confidence,
