@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -162,17 +163,34 @@ def _standards(text: str) -> Iterator[Hit]:
         )
 
 
+def _span(hit: Hit) -> tuple[int, int]:
+    return hit.start, hit.key_end
+
+
 def _overlaps(hit: Hit, taken: list[Hit]) -> bool:
-    """True when `hit` shares characters with an already accepted hit."""
-    return any(hit.start < t.key_end and t.start < hit.key_end for t in taken)
+    """True when `hit` shares characters with a hit of `taken` (disjoint, sorted by _span).
+
+    Sorted disjoint spans also have ascending ends, so of the spans starting before `hit`
+    ends, the last one reaches furthest: it alone decides (issue 11: no scan of all hits)."""
+    before = bisect.bisect_left(taken, hit.key_end, key=lambda t: t.start)
+    return before > 0 and hit.start < taken[before - 1].key_end
+
+
+def first_come(groups: Iterable[Iterable[Hit]]) -> list[Hit]:
+    """Each hit that shares no character with a hit kept before it, sorted by (start, key_end)."""
+    taken: list[Hit] = []
+    for group in groups:
+        fresh: list[Hit] = []
+        for hit in group:
+            if not _overlaps(hit, taken) and not _overlaps(hit, fresh):
+                bisect.insort(fresh, hit, key=_span)  # a finder's hits come in order: appended
+        taken = sorted(taken + fresh, key=_span)  # two sorted runs: one merge
+    return taken
+
+
+FINDERS = (_laws, _typed, _short, _no_symbol, _standards, _bare)  # a numbered law first
 
 
 def find_hits(text: str) -> list[Hit]:
     """All raw hits, most specific finder first, without overlaps, sorted by start."""
-    taken: list[Hit] = []
-    for finder in (_laws, _typed, _short, _no_symbol, _standards, _bare):  # a numbered law first
-        for hit in finder(text):
-            if not _overlaps(hit, taken):
-                taken.append(hit)
-    taken.sort(key=lambda h: (h.start, h.key_end))
-    return taken
+    return first_come(finder(text) for finder in FINDERS)

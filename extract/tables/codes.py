@@ -30,6 +30,7 @@ class CodeBook:
     levels: dict[str, int] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
     last_child: dict[str | None, str] = field(default_factory=dict)
+    next_ordinal: dict[str, int] = field(default_factory=dict)  # code -> no smaller one free
     roman: str | None = None
     qualify: bool = False  # numbering restarts under each roman section (plan_002)
 
@@ -58,10 +59,15 @@ class CodeBook:
         return self._register(base, parent, label, flags)
 
     def ordinal(self, code: str) -> str:
-        """A sub-row's code: the inherited code with the next free ordinal, '2.6#2'."""
-        n = 2
+        """A sub-row's code: the inherited code with the next free ordinal, '2.6#2'.
+
+        Codes are never unregistered, so the smallest free ordinal of a code only grows: the
+        search resumes where the last one stopped (issue 11: a table of a thousand '1' rows
+        probed 2, 3, … again for every row)."""
+        n = self.next_ordinal.get(code, 2)
         while f"{code}#{n}" in self.levels:
             n += 1
+        self.next_ordinal[code] = n
         return f"{code}#{n}"
 
     def register_subrow(self, code: str, of: str, label: str) -> tuple[str | None, int]:

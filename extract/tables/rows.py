@@ -157,12 +157,12 @@ def _place(cells: list[str], roles: list[str | None]) -> dict[str, str | None]:
     return placed
 
 
-def _scores(cells: list[str], roles: list[str | None], table: LogicalTable) -> list[ScoreCell]:
+def _scores(cells: list[str], roles: list[str | None], labels: list[str]) -> list[ScoreCell]:
     scores = []
     for col, (text, role) in enumerate(zip(cells, roles, strict=False)):
         if not SCORE_RE.match(text):
             continue
-        header = header_label(table.header, col)
+        header = labels[col]
         score_role: ScoreRole
         if role == "score_max":
             score_role, year = "score_max", None
@@ -220,6 +220,8 @@ def _finish(
     parents: dict[str, str | None] = {}
     codes: list[str] = []
     out: list[TableRow] = []
+    # once per table, not per row: a header can have hundreds of rows (issue 11)
+    labels = [header_label(table.header, col) for col in range(len(roles))]
     for index, draft in enumerate(drafts):
         placed = _place(draft.cells, roles)
         if draft.inherits is not None:
@@ -238,7 +240,7 @@ def _finish(
                 level=where.level,
                 section_code=where.root,
                 section_title=book.labels.get(where.root) or None,
-                scores=tuple(_scores(draft.cells, roles, table)),
+                scores=tuple(_scores(draft.cells, roles, labels)),
                 page_first=draft.page_first,
                 page_last=draft.page_last,
                 confidence=confidence,

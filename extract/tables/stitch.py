@@ -16,6 +16,7 @@ from extract.tables.patterns import (
     STT_ROMAN_RE,
     STT_WITH_TITLE_RE,
 )
+from extract.tables.repeats import HeaderRows
 from models.document import Document, GridRow, RawTable
 
 EDGE_TOLERANCE = 0.10
@@ -39,6 +40,7 @@ class LogicalTable:
     width: int
     rows: list[StitchedRow] = field(default_factory=list)
     col_edges: tuple[float, ...] = ()
+    header_rows: HeaderRows | None = field(default=None, repr=False, compare=False)
 
 
 def stitch_tables(doc: Document) -> list[LogicalTable]:
@@ -111,33 +113,23 @@ def _add_rows(table: LogicalTable, rows: Sequence[GridRow]) -> None:
     """Append data rows; a repeated header anywhere (plan_004.txt repeats it mid-block
     where the page broke without a blank line) is dropped."""
     for row in rows:
-        if row.is_header or _repeats_header(row.cells, table.header):
+        if row.is_header or _repeats_header(row.cells, table):
             continue
         cells = _fit(row.cells, table.width)
         if any(cells):
             table.rows.append(StitchedRow(cells, row.page, row.confidence))
 
 
-def _fold(text: str | None) -> str:
-    return " ".join((text or "").lower().split())
-
-
-def _repeats_header(cells: Cells, header: list[Cells]) -> bool:
+def _repeats_header(cells: Cells, table: LogicalTable) -> bool:
     """A row equal to a header row (cells may be cut short: 'Thời gian hoàn' vs '… hoàn thành')."""
-    first = _fold(cells[0] if cells else "")
-    if COLUMN_NUMBER_RE.match(first):
-        return True
-    for head in header:
-        pairs = [(_fold(c), _fold(h)) for c, h in zip(cells, head, strict=False)]
-        filled = [(c, h) for c, h in pairs if c]
-        if filled and all(h and (h.startswith(c) or c.startswith(h)) for c, h in filled):
-            return True
-    return False
+    if table.header_rows is None:
+        table.header_rows = HeaderRows.of(table.header)
+    return table.header_rows.repeated_by(cells)
 
 
 def _continues(doc: Document, prev: RawTable, frag: RawTable, table: LogicalTable) -> bool:
     """Does this fragment continue the previous table (same grid, only furniture between)?"""
-    if _width(frag) > table.width and not _repeats_header(frag.rows[0].cells, table.header):
+    if _width(frag) > table.width and not _repeats_header(frag.rows[0].cells, table):
         return False
     if prev.col_edges and frag.col_edges and len(prev.col_edges) == len(frag.col_edges):
         if any(
