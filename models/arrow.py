@@ -16,6 +16,7 @@ from models.records import (
     DocChange,
     DocumentRecord,
     ErrorRecord,
+    ItemAgency,
     ItemScore,
     LegalRefRecord,
     ManifestRecord,
@@ -68,6 +69,11 @@ _SPECS: dict[str, tuple[type, str | None, str]] = {
         LegalRefRecord,
         None,
         "every legal reference in a plan, with its span in the text",
+    ),
+    "item_agencies": (
+        ItemAgency,
+        None,
+        "who does what: one row per agency named in a lead or support cell of plan_items",
     ),
     "errors": (
         ErrorRecord,

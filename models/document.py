@@ -161,3 +161,28 @@ class DocMeta:
     )
     signer: str | None = column("name under the signature", default=None)
     signer_title: str | None = column("Chủ tịch | Phó Chủ tịch", default=None)
+
+
+@record
+class UnitCodes:
+    """A plan's places resolved against the gazetteer of administrative units (issue 15):
+    official codes, and the unit that succeeds the commune after the 1 July 2025 merger
+    (districts abolished, 63 provinces to 34), so plans before and after compare on one key.
+
+    Its fields are columns of `documents` (DocumentRecord holds the UnitCodes)."""
+
+    commune_code: str | None = column("official code of the commune (xã), e.g. 05842", default=None)
+    district_code: str | None = column("official code of the district (huyện)", default=None)
+    province_code: str | None = column("official code of the province", default=None)
+    successor_commune: str | None = column(
+        "the commune that succeeds it after 1 July 2025 (itself when unchanged)", default=None
+    )
+    successor_commune_code: str | None = column("official code of the successor", default=None)
+    successor_province: str | None = column(
+        "province of the successor (34-province map)", default=None
+    )
+    place_flags: tuple[str, ...] = column(
+        "unknown_commune | unknown_district | ambiguous_commune | ambiguous_district | "
+        "no_successor: a name the gazetteer cannot place, for review",
+        default=(),
+    )

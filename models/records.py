@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from models.columns import column, flattened, record
-from models.document import DocMeta, ItemKind, SourceFormat, TableRow
+from models.document import DocMeta, ItemKind, SourceFormat, TableRow, UnitCodes
 
 DocStatus = Literal["ok", "partial", "failed"]
 DeadlineKind = Literal["date", "quarter", "month", "year", "recurring", "event", "none"]
@@ -43,6 +43,7 @@ class DocumentRecord:
     meta: DocMeta = flattened()
     status: DocStatus = column("ok | partial (some stage failed) | failed")
     extracted_at: datetime = column("when the file was extracted (UTC)")
+    units: UnitCodes = flattened()
 
 
 @record
@@ -139,6 +140,34 @@ class LegalRefRecord:
         "Party: their numbers restart per issuer and year), Luật|name|date (laws by name)",
         default=None,
     )
+    match_key: str | None = column(
+        "the identity folded to ASCII, for joins across spellings ('Đề án|06|' -> 'de an|06|')",
+        default=None,
+    )
+
+
+AgencyRole = Literal["lead", "support"]
+AgencyLevel = Literal["commune", "district", "province", "central", "party", "mass_org"]
+
+
+@record
+class ItemAgency:
+    """A row of `item_agencies`: one agency named in a lead or support cell of plan_items,
+    e.g. 'CC VHXH xã' -> VH_XH (commune) in the support cell of item 3.2.2."""
+
+    doc_id: str = column(_DOC)
+    table_index: int = column("table of the item")
+    row_index: int = column("row of the item")
+    code: str = column("the item's code")
+    role: AgencyRole = column("lead | support: the cell the mention is in")
+    text: str = column("the agency as printed")
+    agency_code: str | None = column(
+        "canonical agency code (normalize/codes/agencies.csv); null: not in the list, for review"
+    )
+    level: AgencyLevel | None = column("commune | district | province | central | party | mass_org")
+    char_start: int = column("start of the mention in the cell text")
+    char_end: int = column("end of the mention in the cell text")
+    plan_year: int | None = column("the document's plan year")
 
 
 @record

@@ -12,16 +12,36 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from models.document import DocMeta, Document, TableRow
-from models.records import ItemScore, LegalRefRecord, PlanItem, ScoreKind, TargetRecord
+from models.document import DocMeta, Document, TableRow, UnitCodes
+from models.records import (
+    AgencyLevel,
+    AgencyRole,
+    ItemAgency,
+    ItemScore,
+    LegalRefRecord,
+    PlanItem,
+    ScoreKind,
+    TargetRecord,
+)
 from models.stages import Extracted, Finding
 from normalize.agencies import lead_role
+from normalize.agency_mentions import agency_mentions
 from normalize.codelist import load_codelist
 from normalize.criteria import CriterionMatch, match_rows
 from normalize.deadlines import parse_deadline
-from normalize.legal_refs import with_identities
+from normalize.legal_refs import match_key, with_identities
+from normalize.places import resolve_places
 from normalize.targets import find_targets
 
+# agency_mentions' level names as the Literal of item_agencies.level
+LEVELS: dict[str, AgencyLevel] = {
+    "commune": "commune",
+    "district": "district",
+    "province": "province",
+    "central": "central",
+    "party": "party",
+    "mass_org": "mass_org",
+}
 SCORE_TOLERANCE = 0.011  # scores are printed with two decimals
 
 
@@ -31,17 +51,20 @@ class NormalizedDocument:
     pipeline knows), and the warnings about its data."""
 
     meta: DocMeta = DocMeta()
+    units: UnitCodes = UnitCodes()
     plan_items: tuple[PlanItem, ...] = ()
     item_scores: tuple[ItemScore, ...] = ()
     targets: tuple[TargetRecord, ...] = ()
     legal_refs: tuple[LegalRefRecord, ...] = ()
+    item_agencies: tuple[ItemAgency, ...] = ()
     findings: tuple[Finding, ...] = ()
 
 
 def normalize_document(doc: Document, extracted: Extracted) -> NormalizedDocument:
     """Canonical records of a plan: row '3.2.2 Tỷ lệ hồ sơ đúng hạn' -> criterion F3.ONTIME,
     'Trong năm 2023' -> 2023-12-31, 'Tối thiểu đạt 99,9%' -> ONTIME_RATE >= 99.9 …"""
-    meta, rows = extracted.meta, extracted.rows
+    meta, units = with_places(extracted.meta)
+    rows = extracted.rows
     matches = match_rows(
         rows, province=meta.province, district=meta.district, plan_year=meta.plan_year
     )
@@ -50,6 +73,8 @@ def normalize_document(doc: Document, extracted: Extracted) -> NormalizedDocumen
     findings += date_conflicts(doc, meta, refs)
     return NormalizedDocument(
         meta=meta,
+        units=units,
+        item_agencies=tuple(agencies_of(doc.doc_id, rows, meta.plan_year)),
         plan_items=tuple(
             plan_item(doc.doc_id, meta, r, m) for r, m in zip(rows, matches, strict=True)
         ),
@@ -65,7 +90,58 @@ def own_refs(refs: Sequence[LegalRefRecord], meta: DocMeta) -> list[LegalRefReco
     one of 'UBND xã <commune>' (administrative numbers restart at every issuer)."""
     own_issuer = f"UBND xã {meta.commune}" if meta.commune else None
     places = {"xa": meta.commune, "huyen": meta.district, "tinh": meta.province}
-    return with_identities(list(refs), own_issuer, places)
+    found = with_identities(list(refs), own_issuer, places)
+    return [replace(r, match_key=match_key(r.identity)) for r in found]
+
+
+def with_places(meta: DocMeta) -> tuple[DocMeta, UnitCodes]:
+    """The plan's places against the gazetteer: the province filled from the district when
+    the text leaves it out (Lộc Hòa, huyện Lộc Ninh -> Bình Phước), official codes, the
+    successor commune after 1 July 2025."""
+    found = resolve_places(meta.commune, meta.district, meta.province, meta.issue_date)
+    if meta.province is None and found.province is not None:
+        meta = replace(meta, province=found.province)
+    units = UnitCodes(
+        commune_code=found.commune_code,
+        district_code=found.district_code,
+        province_code=found.province_code,
+        successor_commune=found.successor_commune,
+        successor_commune_code=found.successor_commune_code,
+        successor_province=found.successor_province,
+        place_flags=found.flags,
+    )
+    return meta, units
+
+
+def agencies_of(doc_id: str, rows: Sequence[TableRow], plan_year: int | None) -> list[ItemAgency]:
+    """item_agencies: every agency named in the lead and support cells of item rows
+    ('Văn phòng UBND xã chủ trì; CC VHXH phối hợp' -> VP_TK lead, VH_XH support)."""
+    out: list[ItemAgency] = []
+    for row in rows:
+        if row.kind != "item":
+            continue
+        cells: tuple[tuple[AgencyRole, str | None], ...] = (
+            ("lead", row.lead),
+            ("support", row.support),
+        )
+        for role, text in cells:
+            for m in agency_mentions(text or ""):
+                out.append(
+                    ItemAgency(
+                        doc_id=doc_id,
+                        table_index=row.table_index,
+                        row_index=row.row_index,
+                        code=row.code,
+                        role=role,
+                        text=m.text,
+                        agency_code=m.agency_code,
+                        level=LEVELS.get(m.level or ""),
+                        char_start=m.char_start,
+                        char_end=m.char_end,
+                        plan_year=plan_year,
+                    )
+                )
+    return out
 
 
 def plan_item(doc_id: str, meta: DocMeta, row: TableRow, match: CriterionMatch) -> PlanItem:

@@ -25,6 +25,7 @@ from models.records import (
     DocStatus,
     DocumentRecord,
     ErrorRecord,
+    ItemAgency,
     ItemScore,
     LegalRefRecord,
     PlanItem,
@@ -49,6 +50,7 @@ class DocResult:
     documents: tuple[DocumentRecord, ...] = ()
     plan_items: tuple[PlanItem, ...] = ()
     item_scores: tuple[ItemScore, ...] = ()
+    item_agencies: tuple[ItemAgency, ...] = ()
     targets: tuple[TargetRecord, ...] = ()
     legal_refs: tuple[LegalRefRecord, ...] = ()
     errors: tuple[ErrorRecord, ...] = ()
@@ -173,6 +175,7 @@ def _result(
         meta=normalized.meta,
         status=status,
         extracted_at=started,
+        units=normalized.units,
     )
     return DocResult(
         source_path=doc.source_path,
@@ -184,6 +187,7 @@ def _result(
         item_scores=normalized.item_scores,
         targets=normalized.targets,
         legal_refs=normalized.legal_refs,
+        item_agencies=normalized.item_agencies,
         errors=tuple(errors),
         pages=doc.page_count,
         seconds=(datetime.now(UTC) - started).total_seconds(),

@@ -32,7 +32,15 @@ from pipeline.versions import code_list_version, extractor_version
 
 log = logging.getLogger(__name__)
 Mode = Literal["ingest", "nightly"]
-RESULT_TABLES = ("documents", "plan_items", "item_scores", "targets", "legal_refs", "errors")
+RESULT_TABLES = (
+    "documents",
+    "plan_items",
+    "item_scores",
+    "targets",
+    "legal_refs",
+    "item_agencies",
+    "errors",
+)
 
 
 @dataclass
