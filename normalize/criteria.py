@@ -24,7 +24,7 @@ from models.document import TableRow
 from models.records import MatchMethod
 from normalize.code_tables import TableHit, lookup, table_for
 from normalize.codelist import CodeList, CodeTableEntry, load_codelist
-from normalize.matching import HIT_RANK, Scored, default_index
+from normalize.matching import HIT_RANK, Scored, index_for
 from normalize.patterns import ROMAN_STT_RE
 from normalize.text import clean_label
 
@@ -69,14 +69,28 @@ SUB_ROW_TEXTS: TextSpec = (
 
 
 @dataclass(frozen=True, slots=True)
+class Candidate:
+    """One of the best codes for a row, stored for `plans review`: ('F3.ONTIME', 0.91, 'alias')."""
+
+    code: str
+    score: float
+    method: MatchMethod
+
+
+@dataclass(frozen=True, slots=True)
 class CriterionMatch:
-    """The canonical codes of one row: F3 / F3.ONTIME, how they were found, and the runners-up."""
+    """The canonical codes of one row: F3 / F3.ONTIME, how they were found, and the runners-up.
+
+    `candidates` keeps the (code, score) pairs of the first version; `top_candidates` adds how
+    each was found and is what the review list stores (issue 12: no second matcher at review).
+    """
 
     field_code: str | None
     criterion_code: str | None
     match_score: float | None
     match_method: MatchMethod
     candidates: tuple[tuple[str, float], ...]
+    top_candidates: tuple[Candidate, ...] = ()
 
 
 NO_MATCH = CriterionMatch(None, None, None, "none", ())
@@ -89,11 +103,16 @@ def match_row(
     district: str | None,
     plan_year: int | None,
     doc_kind: DocKind,
+    codes: CodeList | None = None,
 ) -> CriterionMatch:
-    """Codes of one row: '3.3.1 Tỷ lệ hồ sơ TTHC được giải quyết đúng và trước hạn' -> F3.ONTIME."""
-    codes = load_codelist()
+    """Codes of one row: '3.3.1 Tỷ lệ hồ sơ TTHC được giải quyết đúng và trước hạn' -> F3.ONTIME.
+
+    A path for tests and one-off rows; documents go through `match_rows` (sections pass their
+    field to their items there).
+    """
+    codes = codes or load_codelist()
     table = table_for(codes, province, district, plan_year) if doc_kind == "criteria" else {}
-    section_field = None if _is_top(row) else field_of_title(row.section_title or "")
+    section_field = None if _is_top(row) else _field_of_title(row.section_title or "", codes)
     match = _match(row, codes, table, doc_kind, section_field)
     return match if match.field_code else replace(match, field_code=section_field)
 
@@ -104,9 +123,14 @@ def match_rows(
     province: str | None,
     district: str | None,
     plan_year: int | None,
+    codes: CodeList | None = None,
 ) -> list[CriterionMatch]:
-    """Codes of every row of a document, in order; sections pass their field to their items."""
-    codes = load_codelist()
+    """Codes of every row of a document, in order; sections pass their field to their items.
+
+    `codes` defaults to the shipped list; the plan-out measure passes one with a plan's own
+    aliases hidden (`normalize.codelist.without_sources`).
+    """
+    codes = codes or load_codelist()
     table = table_for(codes, province, district, plan_year)
     kinds = {
         t: doc_kind_of([r for r in rows if r.table_index == t], table)
@@ -144,15 +168,20 @@ def _label(row: TableRow) -> str:
 
 def match_text(text: str, section_field: str | None = None) -> CriterionMatch:
     """Codes of a free sentence: 'tỷ lệ hồ sơ được giải quyết đúng và trước hạn' -> F3.ONTIME."""
-    return _decide(_rank([(text, 1.0)], section_field, top=False), load_codelist())
+    codes = load_codelist()
+    return _decide(_rank([(text, 1.0)], codes, section_field, top=False), codes)
+
+
+def field_of_title(title: str) -> str | None:
+    """The field of a section heading: 'CẢI CÁCH THỦ TỤC HÀNH CHÍNH' -> 'F3'."""
+    return _field_of_title(title, load_codelist())
 
 
 @lru_cache(maxsize=1024)
-def field_of_title(title: str) -> str | None:
-    """The field of a section heading: 'CẢI CÁCH THỦ TỤC HÀNH CHÍNH' -> 'F3'."""
+def _field_of_title(title: str, codes: CodeList) -> str | None:
     if not title.strip():
         return None
-    return _decide(_rank([(clean_label(title), 1.0)], None, top=True), load_codelist()).field_code
+    return _decide(_rank([(clean_label(title), 1.0)], codes, None, top=True), codes).field_code
 
 
 def _match(
@@ -169,7 +198,7 @@ def _match(
             return _from_table(hit, codes)
     if not texts:
         return NO_MATCH
-    return _decide(_rank(texts, section_field, top=_is_top(row)), codes)
+    return _decide(_rank(texts, codes, section_field, top=_is_top(row)), codes)
 
 
 def _from_table(hit: TableHit, codes: CodeList) -> CriterionMatch:
@@ -182,6 +211,7 @@ def _from_table(hit: TableHit, codes: CodeList) -> CriterionMatch:
         hit.label_overlap,
         "code_table",
         ((hit.canonical_code, hit.label_overlap),),
+        (Candidate(hit.canonical_code, hit.label_overlap, "code_table"),),
     )
 
 
@@ -211,10 +241,9 @@ def _texts(row: TableRow, kind: DocKind) -> list[tuple[str, float]]:
 
 
 def _rank(
-    texts: Sequence[tuple[str, float]], section_field: str | None, *, top: bool
+    texts: Sequence[tuple[str, float]], codes: CodeList, section_field: str | None, *, top: bool
 ) -> list[Scored]:
-    index = default_index()
-    codes = load_codelist()
+    index = index_for(codes)
     best: dict[str, Scored] = {}
     for text, weight in texts:
         for code, scored in index.score_all(text).items():
@@ -235,15 +264,19 @@ def _prior(code: str, codes: CodeList, section_field: str | None, top: bool) -> 
 
 
 def _decide(ranked: list[Scored], codes: CodeList) -> CriterionMatch:
-    candidates = tuple((s.code, round(s.score, 3)) for s in ranked[:N_CANDIDATES])
+    top = tuple(Candidate(s.code, round(s.score, 3), _method(s)) for s in ranked[:N_CANDIDATES])
+    pairs = tuple((c.code, c.score) for c in top)
     if not ranked or ranked[0].score < THRESHOLD:
-        return CriterionMatch(None, None, None, "none", candidates)
+        return CriterionMatch(None, None, None, "none", pairs, top)
     best = ranked[0]
     concept = codes.get(best.code)
     field = concept.field if concept else None
     criterion = None if concept is None or concept.is_field else concept.code
-    method: MatchMethod = "alias" if best.hit in ("exact", "phrase") else "fuzzy"
-    return CriterionMatch(field, criterion, round(best.score, 3), method, candidates)
+    return CriterionMatch(field, criterion, round(best.score, 3), _method(best), pairs, top)
+
+
+def _method(scored: Scored) -> MatchMethod:
+    return "alias" if scored.hit in ("exact", "phrase") else "fuzzy"
 
 
 def _is_top(row: TableRow) -> bool:
