@@ -41,6 +41,16 @@ SECTION_PRIOR = 0.9
 # criterion empty: 'Đẩy mạnh chuyển đổi số …' is F7 without a concept); on top-level heading
 # rows concepts are scaled by this, so 'Cải cách thể chế' is the field F2, not a concept.
 CONCEPT_ON_TOP = 0.95
+# A concept found from scattered words (no alias or description found as a phrase) is assigned
+# only when it leads the best candidate that would give another answer (another concept, or
+# another field) by this much; otherwise the row goes to review with its
+# candidates (and keeps the field when every close candidate shares it). Wrong codes are worse
+# than none (issue 19).
+MARGIN = 0.05
+# Sub-criteria usually measure their parent's concept (001 1.4.1-1.4.3 under 1.4 'kiểm tra'):
+# the nearest ancestor's leaf concept scores at least PARENT_PRIOR times the ancestor's score.
+# A group concept (F3.RESULTS, F8.SIPAS) passes nothing: its children are narrower concepts.
+PARENT_PRIOR = 0.8
 # How many candidates a match keeps for `plans review`.
 N_CANDIDATES = 5
 # Weights of the cells of a row (the primary label first).
@@ -66,6 +76,14 @@ SUB_ROW_TEXTS: TextSpec = (
     ("requirement", 0.8),
     ("output", 0.65),
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a row's place in its table says: its section's field, its parent's concept."""
+
+    section_field: str | None
+    parent: tuple[str, float] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +131,7 @@ def match_row(
     codes = codes or load_codelist()
     table = table_for(codes, province, district, plan_year) if doc_kind == "criteria" else {}
     section_field = None if _is_top(row) else _field_of_title(row.section_title or "", codes)
-    match = _match(row, codes, table, doc_kind, section_field)
+    match = _match(row, codes, table, doc_kind, Context(section_field))
     return match if match.field_code else replace(match, field_code=section_field)
 
 
@@ -137,15 +155,21 @@ def match_rows(
         for t in {r.table_index for r in rows}
     }
     fields: dict[tuple[int, str], str | None] = {}
+    found: dict[tuple[int, str], tuple[str, float]] = {}
     by_code = {(r.table_index, r.code): r for r in rows}
     out: list[CriterionMatch] = []
     for row in rows:
         kind = kinds[row.table_index]
-        inherited = _inherited_field(row, fields, by_code)
-        match = _match(row, codes, table if kind == "criteria" else {}, kind, inherited)
+        context = Context(
+            _inherited_field(row, fields, by_code), _parent_concept(row, found, by_code)
+        )
+        match = _match(row, codes, table if kind == "criteria" else {}, kind, context)
         if match.field_code is None:
-            match = replace(match, field_code=inherited)
+            match = replace(match, field_code=context.section_field)
         fields[(row.table_index, row.code)] = match.field_code
+        concept = codes.get(match.criterion_code or "")
+        if concept and concept.level == "leaf" and match.match_score is not None:
+            found[(row.table_index, row.code)] = (concept.code, match.match_score)
         out.append(match)
     return out
 
@@ -189,7 +213,7 @@ def _match(
     codes: CodeList,
     table: dict[str, CodeTableEntry],
     kind: DocKind,
-    section_field: str | None,
+    context: Context,
 ) -> CriterionMatch:
     texts = _texts(row, kind)
     if kind == "criteria" and table:
@@ -198,7 +222,8 @@ def _match(
             return _from_table(hit, codes)
     if not texts:
         return NO_MATCH
-    return _decide(_rank(texts, codes, section_field, top=_is_top(row)), codes)
+    ranked = _rank(texts, codes, context.section_field, top=_is_top(row))
+    return _decide(_with_parent(ranked, context.parent), codes)
 
 
 def _from_table(hit: TableHit, codes: CodeList) -> CriterionMatch:
@@ -253,6 +278,18 @@ def _rank(
     return sorted(best.values(), key=lambda s: (-round(s.score, 6), HIT_RANK[s.hit], s.code))
 
 
+def _with_parent(ranked: list[Scored], parent: tuple[str, float] | None) -> list[Scored]:
+    """Raise the parent's concept among a sub-row's candidates (see PARENT_PRIOR)."""
+    if parent is None:
+        return ranked
+    code, parent_score = parent
+    own = next((s for s in ranked if s.code == code), None)
+    score = max(PARENT_PRIOR * parent_score, own.score if own else 0.0)
+    raised = Scored(code, min(1.0, score), own.hit if own else "tokens")
+    rest = [s for s in ranked if s.code != code]
+    return sorted([raised, *rest], key=lambda s: (-round(s.score, 6), HIT_RANK[s.hit], s.code))
+
+
 def _prior(code: str, codes: CodeList, section_field: str | None, top: bool) -> float:
     concept = codes.get(code)
     if concept is None:
@@ -271,8 +308,30 @@ def _decide(ranked: list[Scored], codes: CodeList) -> CriterionMatch:
     best = ranked[0]
     concept = codes.get(best.code)
     field = concept.field if concept else None
+    rival = next((s for s in ranked[1:] if _conflicts(best.code, s.code, codes)), None)
+    if (
+        rival is not None
+        and best.hit not in ("exact", "phrase")
+        and best.score - rival.score < MARGIN
+    ):
+        same_field = _field(rival.code, codes) == field
+        return CriterionMatch(field if same_field else None, None, None, "none", pairs, top)
     criterion = None if concept is None or concept.is_field else concept.code
     return CriterionMatch(field, criterion, round(best.score, 3), _method(best), pairs, top)
+
+
+def _field(code: str, codes: CodeList) -> str | None:
+    concept = codes.get(code)
+    return concept.field if concept else None
+
+
+def _conflicts(best: str, other: str, codes: CodeList) -> bool:
+    """True when `other` would be another answer than `best`: F3.ONTIME vs F3 is no conflict."""
+    if _field(best, codes) != _field(other, codes):
+        return True
+    best_concept, other_concept = codes.get(best), codes.get(other)
+    both = best_concept and other_concept and not best_concept.is_field
+    return bool(both and not other_concept.is_field and best != other)  # type: ignore[union-attr]
 
 
 def _method(scored: Scored) -> MatchMethod:
@@ -281,6 +340,23 @@ def _method(scored: Scored) -> MatchMethod:
 
 def _is_top(row: TableRow) -> bool:
     return row.parent_code is None and (row.kind == "section" or row.level <= 1)
+
+
+def _parent_concept(
+    row: TableRow,
+    found: dict[tuple[int, str], tuple[str, float]],
+    by_code: dict[tuple[int, str], TableRow],
+) -> tuple[str, float] | None:
+    """The concept of the nearest ancestor that has one: 1.4.1 -> 1.4's ('F1.INSPECT', 0.9)."""
+    parent = row.parent_code
+    seen: set[str] = set()
+    while parent and parent not in seen and parent != row.code:
+        seen.add(parent)
+        if (row.table_index, parent) in found:
+            return found[(row.table_index, parent)]
+        above = by_code.get((row.table_index, parent))
+        parent = above.parent_code if above else None
+    return None
 
 
 def _inherited_field(
