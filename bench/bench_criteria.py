@@ -3,7 +3,8 @@
 For each sample plan, the aliases and code-table entries that only it taught are hidden and its
 rows are mapped; the result is compared with the hand-checked codes of tests/fixtures/criteria.
 Configurations: 'all aliases' (today's setting), 'plan-out', and 'plan-out, first version'
-(no framework descriptions, no margin rule, no parent prior: the matcher before issue 19).
+(no framework descriptions, margin rule, parent prior, BM25, section or topic rules: the
+matcher before issue 19).
 
     PYTHONPATH=$PWD python bench/bench_criteria.py
 """
@@ -30,6 +31,8 @@ TARGETS = "targets: field >= 95 %, concept >= 90 %, precision >= 98 %, top-3 of 
 def first_version() -> Iterator[None]:
     """The matcher as it was: labels and aliases only, threshold only."""
     saved = (criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for)
+    later = (criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST)
+    floor = criteria.KEY_FLOOR
 
     def codes_for(plan: str, *, hide: bool) -> CodeList:
         codes = saved[2](plan, hide=hide)
@@ -37,10 +40,14 @@ def first_version() -> Iterator[None]:
         return replace(codes, concepts=concepts, version=codes.version + "-v1", _index={})
 
     criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for = 0.0, 0.0, codes_for
+    criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = 0.0, False, 1.0
+    criteria.KEY_FLOOR = 0.0
     try:
         yield
     finally:
         criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for = saved
+        criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = later
+        criteria.KEY_FLOOR = floor
 
 
 def table(title: str, *, hide: bool) -> None:

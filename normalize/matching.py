@@ -67,6 +67,8 @@ class Scored:
     code: str
     score: float
     hit: Hit
+    # False when the scorers disagree on a row's best concept (`criteria`: key score vs BM25)
+    agreed: bool = True
 
 
 class Index:
