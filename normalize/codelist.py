@@ -2,13 +2,20 @@
 
 Five CSV files ship in `normalize/codes/` and are read with importlib.resources:
 - criteria.csv    code,label_vi,field,level,kind,unit,status,seen_in   (fields F0-F8 + concepts)
-- aliases.csv     code,alias,note                                      (keywords, typo forms)
-- code_tables.csv province,district,framework_year,local_code,canonical_code,note
+- aliases.csv     code,alias,source,note                               (keywords, typo forms)
+- code_tables.csv province,district,framework_year,local_code,canonical_code,source,note
+- frameworks.csv  framework,framework_year,local_code,canonical_code,wording,source
+                  (the official frameworks' items: 876 PAR Index, SIPAS, 766, provincial sets;
+                  their wording is each concept's description, matched beside its aliases)
 - agencies.csv    code,level,alias,note                                (agency roles)
 - agency_words.csv kind,level,word,note   (prefix/suffix/place/head/filler words around agencies)
+`source` is the provenance of an alias or code-table entry: the sample plans whose text it was
+written from ('000;002'), 'framework' (an official framework's wording), 'analyst' (the concept
+list's keywords) or 'doc:<doc_id>' (learned from an analyst's correction of that document).
+`without_sources` hides the entries of some sources (the plan-out measure).
 All are UTF-8 NFC and kept in the canonical sorted form of `render_csv` (tests check it;
 `FIX_CODES=1 pytest tests/test_codes_data.py` rewrites them). A code is never renumbered or
-reused; `version` (sha256[:12] over the five files) changes whenever any of them changes.
+reused; `version` (sha256[:12] over the files) changes whenever any of them changes.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ import csv
 import hashlib
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from dataclasses import field as dc_field
 from functools import lru_cache
 from importlib import resources
@@ -27,14 +34,23 @@ from normalize.text import natural_key
 
 CODE_FILES: dict[str, tuple[str, ...]] = {
     "criteria.csv": ("code", "label_vi", "field", "level", "kind", "unit", "status", "seen_in"),
-    "aliases.csv": ("code", "alias", "note"),
+    "aliases.csv": ("code", "alias", "source", "note"),
     "code_tables.csv": (
         "province",
         "district",
         "framework_year",
         "local_code",
         "canonical_code",
+        "source",
         "note",
+    ),
+    "frameworks.csv": (
+        "framework",
+        "framework_year",
+        "local_code",
+        "canonical_code",
+        "wording",
+        "source",
     ),
     "agencies.csv": ("code", "level", "alias", "note"),
     "agency_words.csv": ("kind", "level", "word", "note"),
@@ -56,6 +72,7 @@ class Concept:
     aliases: tuple[str, ...]
     status: str  # O (official) | P (proposed)
     seen_in: tuple[str, ...]
+    descriptions: tuple[str, ...] = ()  # official frameworks' wording (frameworks.csv)
 
     @property
     def is_field(self) -> bool:
@@ -73,6 +90,28 @@ class CodeTableEntry:
     local_code: str
     canonical_code: str  # a concept code, or a field code (F6) for a group with no concept
     note: str  # the local label as printed in the sample, for the label check
+    sources: tuple[str, ...] = ()  # provenance: ('000',) for a table read off sample 000
+
+
+@dataclass(frozen=True, slots=True)
+class AliasEntry:
+    """A row of aliases.csv: 'đúng hạn' -> F3.ONTIME, written from samples 000..004."""
+
+    code: str
+    alias: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FrameworkItem:
+    """An item of an official framework: SIPAS 2017 '1' 'Tiếp cận dịch vụ' -> F8.SIPAS_ACCESS."""
+
+    framework: str  # PAR876 | SIPAS | IDX766 | a provincial set
+    framework_year: int
+    local_code: str
+    canonical_code: str
+    wording: str  # the official wording, in a short form where the text is long
+    source: str  # the decision and where it was read
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +132,8 @@ class CodeList:
     version: str
     code_tables: tuple[CodeTableEntry, ...] = ()
     agencies: tuple[AgencyAlias, ...] = ()
+    aliases: tuple[AliasEntry, ...] = ()
+    frameworks: tuple[FrameworkItem, ...] = ()
     _index: dict[str, Concept] = dc_field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -122,19 +163,74 @@ def parse_csv(data: bytes) -> list[dict[str, str]]:
 def load_codelist() -> CodeList:
     """Load the shipped code list (cached): load_codelist().get('F3.ONTIME').label_vi."""
     blobs = {name: read_code_file(name) for name in CODE_FILES}
-    aliases: dict[str, list[str]] = {}
-    for row in parse_csv(blobs["aliases.csv"]):
-        aliases.setdefault(row["code"], []).append(row["alias"])
-    concepts = tuple(
-        _concept(row, tuple(aliases.get(row["code"], ())))
-        for row in parse_csv(blobs["criteria.csv"])
+    aliases = tuple(
+        AliasEntry(r["code"], r["alias"], _sources(r["source"]))
+        for r in parse_csv(blobs["aliases.csv"])
     )
+    frameworks = tuple(_framework_item(r) for r in parse_csv(blobs["frameworks.csv"]))
     tables = tuple(_table_entry(row) for row in parse_csv(blobs["code_tables.csv"]))
     agencies = tuple(
         AgencyAlias(r["code"], r["level"], r["alias"], r["note"])
         for r in parse_csv(blobs["agencies.csv"])
     )
-    return CodeList(concepts, codes_version(blobs), tables, agencies)
+    concepts = _with_keys(
+        tuple(_concept(row, ()) for row in parse_csv(blobs["criteria.csv"])), aliases, frameworks
+    )
+    return CodeList(concepts, codes_version(blobs), tables, agencies, aliases, frameworks)
+
+
+def without_sources(codes: CodeList, hidden: frozenset[str]) -> CodeList:
+    """The list without the aliases and code-table entries that only these sources gave (plan-out).
+
+    without_sources(codes, frozenset({'002'})) is the list as if sample 002 had never been read:
+    'đúng hạn' (sources 000..004) stays, since the other plans would have taught it too, while
+    'Chính quyền thân thiện' (002 only) goes.
+    """
+    aliases = tuple(a for a in codes.aliases if not _only_from(a.sources, hidden))
+    tables = tuple(e for e in codes.code_tables if not _only_from(e.sources, hidden))
+    concepts = _with_keys(codes.concepts, aliases, codes.frameworks)
+    version = f"{codes.version}-{'+'.join(sorted(hidden))}"
+    return CodeList(concepts, version, tables, codes.agencies, aliases, codes.frameworks)
+
+
+def _with_keys(
+    concepts: tuple[Concept, ...],
+    aliases: tuple[AliasEntry, ...],
+    frameworks: tuple[FrameworkItem, ...],
+) -> tuple[Concept, ...]:
+    by_code: dict[str, list[str]] = {}
+    for entry in aliases:
+        by_code.setdefault(entry.code, []).append(entry.alias)
+    wording: dict[str, list[str]] = {}
+    for item in frameworks:
+        wording.setdefault(item.canonical_code, []).append(item.wording)
+    return tuple(
+        replace(
+            c,
+            aliases=tuple(by_code.get(c.code, ())),
+            descriptions=tuple(dict.fromkeys(wording.get(c.code, ()))),
+        )
+        for c in concepts
+    )
+
+
+def _only_from(sources: tuple[str, ...], hidden: frozenset[str]) -> bool:
+    return bool(sources) and hidden.issuperset(sources)
+
+
+def _sources(text: str) -> tuple[str, ...]:
+    return tuple(s.strip() for s in text.split(";") if s.strip())
+
+
+def _framework_item(row: dict[str, str]) -> FrameworkItem:
+    return FrameworkItem(
+        row["framework"],
+        int(row["framework_year"]),
+        row["local_code"],
+        row["canonical_code"],
+        row["wording"],
+        row["source"],
+    )
 
 
 def codes_version(blobs: dict[str, bytes]) -> str:
@@ -168,6 +264,7 @@ def _table_entry(row: dict[str, str]) -> CodeTableEntry:
         row["local_code"],
         row["canonical_code"],
         row["note"],
+        _sources(row["source"]),
     )
 
 
@@ -177,6 +274,13 @@ def sort_key(name: str, row: dict[str, str]) -> tuple[object, ...]:
         return (
             row["province"],
             row["district"],
+            int(row["framework_year"] or 0),
+            natural_key(row["local_code"]),
+            row["canonical_code"],
+        )
+    if name == "frameworks.csv":
+        return (
+            row["framework"],
             int(row["framework_year"] or 0),
             natural_key(row["local_code"]),
             row["canonical_code"],

@@ -67,13 +67,19 @@ class Scored:
     code: str
     score: float
     hit: Hit
+    # False when the scorers disagree on a row's best concept (`criteria`: key score vs BM25)
+    agreed: bool = True
 
 
 class Index:
     """All keys of a code list with token IDF weights; build once with `index_for`."""
 
     def __init__(self, codes: CodeList) -> None:
-        raw = [(c.code, text) for c in codes.concepts for text in (c.label_vi, *c.aliases)]
+        raw = [
+            (c.code, text)
+            for c in codes.concepts
+            for text in (c.label_vi, *c.aliases, *c.descriptions)
+        ]
         token_sets = [(code, match_tokens(text)) for code, text in raw]
         self.idf = _idf(token_sets)
         self.default_idf = max(self.idf.values(), default=1.0)

@@ -26,6 +26,7 @@ from normalize.codelist import (
 )
 from normalize.criteria import match_row
 from normalize.text import match_key
+from tests.conftest import RAW
 
 CODES = load_codelist()
 FIELDS = {c.code for c in CODES.concepts if c.is_field}
@@ -164,3 +165,37 @@ def test_version_is_a_digest_of_the_files_and_changes_with_them() -> None:
     assert len(CODES.version) == 12 and int(CODES.version, 16) >= 0
     changed = dict(blobs, **{"aliases.csv": blobs["aliases.csv"] + b"F3.ONTIME,x,\n"})
     assert codes_version(changed) != CODES.version
+
+
+SOURCE_WORDS = {"framework", "analyst", "000", "001", "002", "003", "004"}
+
+
+@pytest.mark.parametrize("name", ["aliases.csv", "code_tables.csv"])
+def test_every_alias_and_code_table_entry_has_a_provenance(name: str) -> None:
+    for row in _rows(name):
+        sources = row["source"].split(";")
+        assert all(s in SOURCE_WORDS or s.startswith("doc:") for s in sources), row
+
+
+def test_sample_provenance_means_the_alias_is_in_that_plans_text() -> None:
+    # 'source' = the samples whose text holds the alias (folded); checked against data/raw.
+    texts = {
+        plan: f" {match_key((RAW / f'plan_{plan}.txt').read_text(encoding='utf-8'))} "
+        for plan in ("000", "001", "002", "003", "004")
+    }
+    for entry in CODES.aliases:
+        for plan in entry.sources:
+            if plan in texts:
+                assert f" {match_key(entry.alias)} " in texts[plan], (entry, plan)
+
+
+def test_framework_items_point_to_known_codes_and_name_their_source() -> None:
+    frameworks = {item.framework for item in CODES.frameworks}
+    assert {"PAR876", "SIPAS", "IDX766"} <= frameworks
+    sipas = sorted(i.canonical_code for i in CODES.frameworks if i.framework == "SIPAS")
+    assert len(sipas) == 6  # the index and its 5 factors
+    for item in CODES.frameworks:
+        assert CODES.get(item.canonical_code) is not None, item
+        assert item.wording and item.source and 2010 <= item.framework_year <= 2030, item
+    fields_876 = {i.canonical_code for i in CODES.frameworks if i.framework == "PAR876"}
+    assert {f"F{n}" for n in range(1, 9)} <= fields_876

@@ -1,0 +1,84 @@
+"""Plan-out measure of the criterion matcher (issue 19): one table per configuration.
+
+For each sample plan, the aliases and code-table entries that only it taught are hidden and its
+rows are mapped; the result is compared with the hand-checked codes of tests/fixtures/criteria.
+Configurations: 'all aliases' (today's setting), 'plan-out', and 'plan-out, first version'
+(no framework descriptions, margin rule, parent prior, BM25, section or topic rules: the
+matcher before issue 19).
+
+    PYTHONPATH=$PWD python bench/bench_criteria.py
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import normalize.criteria as criteria  # noqa: E402
+import tests.criteria_planout as planout  # noqa: E402
+from normalize.codelist import CodeList  # noqa: E402
+
+TARGETS = "targets: field >= 95 %, concept >= 90 %, precision >= 98 %, top-3 of review >= 90 %"
+
+
+@contextmanager
+def first_version() -> Iterator[None]:
+    """The matcher as it was: labels and aliases only, threshold only."""
+    saved = (criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for)
+    later = (criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST)
+    floor = criteria.KEY_FLOOR
+
+    def codes_for(plan: str, *, hide: bool) -> CodeList:
+        codes = saved[2](plan, hide=hide)
+        concepts = tuple(replace(c, descriptions=()) for c in codes.concepts)
+        return replace(codes, concepts=concepts, version=codes.version + "-v1", _index={})
+
+    criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for = 0.0, 0.0, codes_for
+    criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = 0.0, False, 1.0
+    criteria.KEY_FLOOR = 0.0
+    try:
+        yield
+    finally:
+        criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for = saved
+        criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = later
+        criteria.KEY_FLOOR = floor
+
+
+def table(title: str, *, hide: bool) -> None:
+    print(f"\n{title}")
+    print("plan  rows  field   concept  right  wrong  review  top3  precision")
+    totals = [0, 0, 0, 0, 0, 0]
+    for plan in planout.PLANS:
+        s = planout.score_plan(plan, hide=hide)
+        print(
+            f"{plan}   {s.rows:4d}  {s.field_rate:6.1%}  {s.concept_rate:6.1%}  {s.right:5d}"
+            f"  {s.wrong:5d}  {s.review:6d}  {s.review_top3:4d}  {s.precision:7.1%}"
+        )
+        for i, value in enumerate(
+            (s.rows, s.field_right, s.right, s.wrong, s.review, s.review_top3)
+        ):
+            totals[i] += value
+    rows, field, right, wrong, review, top3 = totals
+    print(
+        f"all   {rows:4d}  {field / rows:6.1%}  {right / rows:6.1%}  {right:5d}  {wrong:5d}"
+        f"  {review:6d}  {top3:4d}  {right / max(right + wrong, 1):7.1%}"
+    )
+
+
+def main() -> int:
+    print(TARGETS)
+    table("all aliases (today's setting)", hide=False)
+    table("plan-out", hide=True)
+    with first_version():
+        table("plan-out, first version (before issue 19)", hide=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
