@@ -69,6 +69,11 @@ class PlanItem:
     code_list_version: str | None = column(
         "version of normalize/codes used for field_code and criterion_code", default=None
     )
+    criterion_candidates: tuple[str, ...] = column(
+        "the matcher's best codes, 'code score method' best first ('F3.ONTIME 0.91 alias'): "
+        "what `plans review` shows for a row left without a code",
+        default=(),
+    )
 
 
 @record

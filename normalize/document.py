@@ -163,6 +163,9 @@ def plan_item(doc_id: str, meta: DocMeta, row: TableRow, match: CriterionMatch) 
         district=meta.district,
         province=meta.province,
         code_list_version=load_codelist().version,
+        criterion_candidates=tuple(
+            f"{c.code} {c.score:.2f} {c.method}" for c in match.top_candidates
+        ),
     )
 
 

@@ -84,3 +84,25 @@ def test_legal_refs_carry_an_ascii_match_key(docx_dataset: Path) -> None:
     assert rows
     for identity, key in rows:
         assert key is not None and key.isascii(), (identity, key)
+
+
+def test_plan_items_store_the_matchers_candidates_for_review(docx_dataset: Path) -> None:
+    rows = (
+        connect(docx_dataset)
+        .execute(
+            "select code, criterion_code, field_code, match_method, criterion_candidates "
+            "from plan_items where kind = 'item'"
+        )
+        .fetchall()
+    )
+    unmapped = [r for r in rows if r[1] is None and r[4]]
+    assert unmapped, "rows left for review keep their candidates"
+    for code, criterion, field, method, candidates in rows:
+        if method == "none":
+            continue
+        assert candidates, code
+        best, score, how = candidates[0].split(" ")
+        assert 0.0 <= float(score) <= 1.0 and how in ("code_table", "alias", "fuzzy")
+        if criterion is not None:
+            assert criterion in {c.split(" ")[0] for c in candidates[:3]}, (code, candidates)
+        assert best.split(".")[0] == (field or best.split(".")[0])
