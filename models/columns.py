@@ -53,9 +53,12 @@ def column(
     return field(default=default, metadata=metadata)
 
 
-def flattened() -> Any:
-    """A field holding another record whose columns stand in its place."""
-    return field(metadata={"flatten": True})
+def flattened(default: Any = MISSING) -> Any:
+    """A field holding another record whose columns stand in its place; a default (a frozen
+    record) for one added after the others, so older call sites keep working."""
+    if default is MISSING:
+        return field(metadata={"flatten": True})
+    return field(default=default, metadata={"flatten": True})
 
 
 @dataclass_transform(frozen_default=True, field_specifiers=(field, column, flattened))

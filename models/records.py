@@ -43,7 +43,7 @@ class DocumentRecord:
     meta: DocMeta = flattened()
     status: DocStatus = column("ok | partial (some stage failed) | failed")
     extracted_at: datetime = column("when the file was extracted (UTC)")
-    units: UnitCodes = flattened()
+    units: UnitCodes = flattened(default=UnitCodes())
 
 
 @record

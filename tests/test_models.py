@@ -27,6 +27,9 @@ CONTRACT = {
         province:string? issue_date:date32[day]? plan_year:int32? signer:string?
         signer_title:string? status:string extracted_at:timestamp[us, tz=UTC] run_id:string?
         extractor_version:string?
+        commune_code:string? district_code:string? province_code:string?
+        successor_commune:string? successor_commune_code:string? successor_province:string?
+        place_flags:list<item: string>
     """,
     "plan_items": """
         doc_id:string table_index:int32 row_index:int32 kind:string stt_raw:string code:string
@@ -37,7 +40,7 @@ CONTRACT = {
         criterion_code:string? match_score:double? match_method:string page_first:int32
         page_last:int32 plan_year:int32? note:string? ocr_confidence:double? commune:string?
         district:string? province:string? code_list_version:string? run_id:string?
-        extractor_version:string?
+        extractor_version:string? criterion_candidates:list<item: string>
     """,
     "item_scores": """
         doc_id:string table_index:int32 row_index:int32 code:string year:int32? kind:string
@@ -53,6 +56,12 @@ CONTRACT = {
         issuer_code:string? issuer_level:string issued_date:date32[day]? issuer_text:string?
         subject:string? relation:string page:int32? char_start:int32 char_end:int32 context:string
         flags:list<item: string> identity:string? run_id:string? extractor_version:string?
+        match_key:string?
+    """,
+    "item_agencies": """
+        doc_id:string table_index:int32 row_index:int32 code:string role:string text:string
+        agency_code:string? level:string? char_start:int32 char_end:int32 plan_year:int32?
+        run_id:string? extractor_version:string?
     """,
     "errors": """
         run_id:string doc_id:string? source_path:string stage:string kind:string message:string
