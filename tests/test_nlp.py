@@ -186,3 +186,41 @@ def test_cells_mode_keeps_unlisted_agencies() -> None:
         ("VP UBND xã", "VP_TK", "VP_TK"),
     ]
     assert [s._.agency for s in spans] == agency_mentions("Ban quản lý dự án, VP UBND xã")
+
+
+def test_case_table_gives_the_same_keys_through_refs_parquet_and_spacy(
+    nlp: Language, tmp_path: Path
+) -> None:
+    """eyecite-style: one case table, every path. The cases as a text export, one per
+    paragraph: `plans refs FILE` (the isolated worker), the `legal_refs` Parquet table after
+    `plans ingest`, and the spaCy component over the same text give the same keys in order."""
+    import json
+
+    from pipeline.cli import main
+    from pipeline.views import connect
+
+    text = "\n\n".join(case.text for case in POSITIVE) + "\n"
+    plan = tmp_path / "cases.txt"
+    plan.write_text(text, encoding="utf-8")
+    doc = nlp(text)  # the spans live as long as their Doc
+    spacy_keys = [s._.legal_ref.key for s in doc.spans["legal_refs"]]
+    assert spacy_keys == [r.key for r in find_refs_in_text(text)]
+
+    refs_out = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "refs", str(plan)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    ).stdout
+    refs_keys = [json.loads(line)["key"] for line in refs_out.splitlines() if line]
+    out = tmp_path / "out"
+    assert main(["ingest", str(plan), "--out", str(out), "--progress", "none"]) == 0
+    parquet_keys = [
+        k
+        for (k,) in connect(out)
+        .execute("select key from legal_refs order by char_start")
+        .fetchall()
+    ]
+    assert refs_keys == parquet_keys == spacy_keys
+    assert {case.key for case in POSITIVE} <= set(spacy_keys)
