@@ -12,7 +12,7 @@ A page whose words are mostly unreadable is turned by Tesseract's OSD and read a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
@@ -20,6 +20,7 @@ import numpy as np
 from extract.readers.ocr_engine import Word, ocr_batch, osd_rotation
 from extract.readers.ocr_grid import Box, Grid, find_grids, find_rules
 from extract.readers.ocr_image import Gray, PageImage, as_gray, deskew
+from extract.readers.ocr_restore import restore_page
 from extract.readers.ocr_words import body_lines, cell_text, mean_confidence, recount_bars
 from extract.readers.pdf_page import PageGrid, PageItem
 from models.document import Cell, GridRow
@@ -57,7 +58,8 @@ class _Prepared:
 
 def ocr_page(image: PageImage) -> OcrPage:
     """OCR a page image: plan_001.scan.pdf p.7 -> a 6-column grid with rows '1', '1.1', …."""
-    result = _read(image)
+    image, notes = restore_page(image)  # photo squared, light flattened, fax cleaned
+    result = _with_notes(_read(image), notes)
     if _looks_unreadable(result):
         turn = osd_rotation(image.gray, image.dpi)
         if turn:
@@ -65,8 +67,12 @@ def ocr_page(image: PageImage) -> OcrPage:
             again = _read(turned)
             if (again.confidence or 0.0) > (result.confidence or 0.0):
                 note = f"page {image.page}: turned {turn}° clockwise (OSD) before OCR"
-                return OcrPage(again.page, again.items, again.confidence, (note,))
+                return OcrPage(again.page, again.items, again.confidence, (*notes, note))
     return result
+
+
+def _with_notes(result: OcrPage, notes: tuple[str, ...]) -> OcrPage:
+    return replace(result, warnings=(*notes, *result.warnings)) if notes else result
 
 
 def _looks_unreadable(result: OcrPage) -> bool:
