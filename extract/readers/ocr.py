@@ -24,7 +24,7 @@ from pathlib import Path
 
 from extract.readers.ocr_engine import tesseract_path
 from extract.readers.ocr_image import PageImage, decode_image
-from extract.readers.ocr_page import OcrPage, ocr_page
+from extract.readers.ocr_page import OcrPage, log_page, ocr_page
 from extract.readers.ocr_pdf import open_pdf, page_images, pages_needing_ocr
 from extract.readers.ocr_tables import repair_tables
 from extract.readers.pdf_page import PageGrid, PageItem
@@ -47,7 +47,7 @@ def read_image(path: Path, data: bytes, doc_id: str, *, workers: int = 1) -> Doc
     """Read a scanned page image, e.g. a PNG of plan_004 p.8 -> its 7-column grid and lines."""
     images = decode_image(path, data)  # a bad file is UnreadableFile, OCR or not
     tesseract_path()  # NoTextLayer saying what to install
-    pages = _run(iter(images), workers)
+    pages = _run(iter(images), workers, path, len(images))
     return _document(path, doc_id, "image", len(images), pages)
 
 
@@ -64,19 +64,20 @@ def ocr_pdf_pages(
     try:
         tesseract_path()
         page_count = doc.page_count
-        done = _run(page_images(path, doc, pages), workers)  # decoded page by page
+        count = len(set(pages)) if pages is not None else page_count
+        done = _run(page_images(path, doc, pages), workers, path, count)  # page by page
     finally:
         doc.close()
     return _document(path, doc_id, "pdf", page_count, done)
 
 
-def _run(images: Iterator[PageImage], workers: int) -> list[OcrPage]:
+def _run(images: Iterator[PageImage], workers: int, path: Path, count: int) -> list[OcrPage]:
     """OCR pages here (workers=1) or in a pool of processes, results in page order.
 
     Pages are decoded as they are needed, and at most 2 x workers wait in the pool, so a
     long scan never holds all its page images at once."""
     if workers <= 1:
-        return [ocr_page(image) for image in images]
+        return [log_page(path, ocr_page(image), count) for image in images]
     context = multiprocessing.get_context("spawn")  # no fork of a threaded parent
     done: list[OcrPage] = []
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
@@ -84,8 +85,8 @@ def _run(images: Iterator[PageImage], workers: int) -> list[OcrPage]:
         for image in images:
             waiting.append(pool.submit(ocr_page, image))
             if len(waiting) >= 2 * workers:
-                done.append(waiting.popleft().result())
-        done.extend(future.result() for future in waiting)
+                done.append(log_page(path, waiting.popleft().result(), count))
+        done.extend(log_page(path, future.result(), count) for future in waiting)
     return done
 
 

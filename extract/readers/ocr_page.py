@@ -12,11 +12,14 @@ A page whose words are mostly unreadable is turned by Tesseract's OSD and read a
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
 
+from extract.readers.ocr_checks import looks_ruled, page_warnings
+from extract.readers.ocr_diacritics import correct_lines, corrections
 from extract.readers.ocr_engine import Word, ocr_batch, osd_rotation
 from extract.readers.ocr_grid import Box, Grid, find_grids, find_rules
 from extract.readers.ocr_image import Gray, PageImage, as_gray, deskew
@@ -24,6 +27,8 @@ from extract.readers.ocr_restore import restore_page
 from extract.readers.ocr_words import body_lines, cell_text, mean_confidence, recount_bars
 from extract.readers.pdf_page import PageGrid, PageItem
 from models.document import Cell, GridRow
+
+logger = logging.getLogger(__name__)
 
 CELL_DPI = 300.0  # cells are enlarged to this resolution before OCR
 PSM_BLOCK = 6  # Tesseract page segmentation: one uniform block of text
@@ -44,6 +49,7 @@ class OcrPage:
     items: tuple[PageItem, ...]
     confidence: float | None  # mean word confidence of the page (0-100)
     warnings: tuple[str, ...] = ()
+    corrections: tuple[str, ...] = ()  # "page 3: 'kiếm' -> 'kiểm'" (ocr_diacritics)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +60,7 @@ class _Prepared:
     clean: Gray
     text_ink: Gray
     grids: tuple[Grid, ...]
+    ruled: bool = False  # long table rules drawn on the page (ocr_checks.looks_ruled)
 
 
 def ocr_page(image: PageImage) -> OcrPage:
@@ -67,7 +74,7 @@ def ocr_page(image: PageImage) -> OcrPage:
             again = _read(turned)
             if (again.confidence or 0.0) > (result.confidence or 0.0):
                 note = f"page {image.page}: turned {turn}° clockwise (OSD) before OCR"
-                return OcrPage(again.page, again.items, again.confidence, (*notes, note))
+                return replace(again, warnings=(*notes, note, *again.warnings))
     return result
 
 
@@ -89,7 +96,9 @@ def _read(image: PageImage) -> OcrPage:
     placed: list[tuple[float, PageItem]] = [*lines, *((g.top, g) for g in grids)]
     placed.sort(key=lambda item: item[0])  # stable: ties keep body lines first
     confidence = mean_confidence([*body_words, *cell_words])
-    return OcrPage(image.page, tuple(item for _, item in placed), confidence)
+    changed = tuple(corrections(image.page, [*body_words, *cell_words]))
+    notes = tuple(page_warnings(image.page, prepared.ruled, grids))
+    return OcrPage(image.page, tuple(item for _, item in placed), confidence, notes, changed)
 
 
 def _prepare(image: PageImage) -> _Prepared:
@@ -102,7 +111,7 @@ def _prepare(image: PageImage) -> _Prepared:
     # diacritics), white elsewhere: no speckles, no rules, no paper texture.
     near_ink = cv2.dilate(text_ink, np.ones((3, 3), np.uint8))
     clean = np.where(near_ink > 0, page.gray, 255).astype(np.uint8)
-    return _Prepared(page, clean, text_ink, tuple(grids))
+    return _Prepared(page, clean, text_ink, tuple(grids), looks_ruled(rules))
 
 
 def _ocr_body(prepared: _Prepared) -> list[Word]:
@@ -112,7 +121,7 @@ def _ocr_body(prepared: _Prepared) -> list[Word]:
         body[max(0, y0 - 4) : y1 + 5, max(0, x0 - 4) : x1 + 5] = 255
     if not (body < 128).any():
         return []
-    return recount_bars(ocr_batch([body], PSM_BLOCK, prepared.page.dpi)[0], body)
+    return correct_lines(recount_bars(ocr_batch([body], PSM_BLOCK, prepared.page.dpi)[0], body))
 
 
 CellKey = tuple[int, int, int]  # (grid, row, column)
@@ -158,7 +167,9 @@ def _ocr_cells(
             keys.append(key)
             crops.append(crop)
     found = ocr_batch(crops, PSM_BLOCK, prepared.page.dpi * scale)
-    found = [recount_bars(words, crop) for words, crop in zip(found, crops, strict=True)]
+    found = [
+        correct_lines(recount_bars(words, crop)) for words, crop in zip(found, crops, strict=True)
+    ]
     return dict(zip(keys, found, strict=True))
 
 
@@ -199,3 +210,20 @@ def _page_grid(
         confidence = sum(confidences) / len(confidences) if confidences else None
         rows.append(GridRow(tuple(cells), prepared.page.page, confidence=confidence))
     return PageGrid(top=float(grid.bbox[1]), rows=tuple(rows), col_edges=grid.col_edges)
+
+
+def log_page(path: object, page: OcrPage, count: int) -> OcrPage:
+    """Progress, a log line per page: 'plan.scan.pdf: OCR page 3/6, confidence 91, …'."""
+    confidence = "none" if page.confidence is None else f"{page.confidence:.0f}"
+    logger.info(
+        "%s: OCR page %d/%d, confidence %s, %d warning(s), %d diacritic correction(s)",
+        path,
+        page.page,
+        count,
+        confidence,
+        len(page.warnings),
+        len(page.corrections),
+    )
+    for change in page.corrections:
+        logger.debug("%s: %s", path, change)
+    return page
