@@ -90,8 +90,12 @@ def test_context_runs_over_line_breaks_and_specks_go(held_out: Model) -> None:
     assert [w.text for w in correct_lines(cell, held_out)] == ["PAKN", "trên", "Cổng", "thông"]
     specked = [*words(("thực", 95.0)), *words(("_", 21.0), line=2), *words(("hiện", 95.0), line=3)]
     assert [w.text for w in correct_lines(specked, held_out)] == ["thực", "hiện"]
-    dash = words(("Văn", 95.0), ("-", 92.0), ("thống", 95.0))  # a printed dash stays
-    assert "-" in [w.text for w in correct_lines(dash, held_out)]
+    dash = words(("phòng", 95.0), ("–", 31.0), ("thống", 95.0))  # a printed dash stays
+    assert "–" in [w.text for w in correct_lines(dash, held_out)]
+    names = words(("Đinh", 95.0), ("Văn", 96.0), ("Viên", 95.0))  # a name is no typo
+    assert [w.text for w in correct_lines(names, held_out)] == ["Đinh", "Văn", "Viên"]
+    roman = words(("IL", 60.0), ("MỤC", 95.0), ("ĐÍCH", 95.0))  # left to repair_line
+    assert correct_lines(roman, held_out)[0].text == "IL"
 
 
 def test_mark_costs() -> None:

@@ -38,7 +38,10 @@ HUNSPELL_VI = Path("/usr/share/hunspell/vi_VN.dic")  # Debian package hunspell-v
 # Tesseract word confidence under which a reading may be changed. Measured on the issue-14
 # fixtures: the hook/acute misreadings carry 94-97 ("kiếm" for "kiểm" at 94.8 and 96.6).
 DOUBT = 97.0
-SPECK_DOUBT = 50.0  # a lone dash read with less confidence than this is a speck
+SPECK_DOUBT = 50.0  # a lone '_' or '~' read with less confidence than this is a speck
+NAME_DOUBT = 90.0  # a capitalised known word (a name: 'Đinh') changes only under this
+# Roman numerals and their misreadings ('IL', 'IIl') are left to ocr_words/ocr_repair.
+ROMANISH_RE = re.compile(r"^[IVXLl|]+$")
 CHANNEL = 2.5  # log-probability cost of one mark changed
 MARGIN = 1.0  # a spelling must beat the reading by this much (natural log)
 SMOOTH = 2.0  # weight of the unigram in the interpolated bigram estimate
@@ -68,7 +71,7 @@ QUARTER_RE = re.compile(r"^(?P<num>IV|I{1,3}|[1-4]|[lI|]{1,3})(?P<rest>(?:/\d{4}
 ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 # Letters Tesseract swaps in words the lexicon does not know: 'Sft' for 'Stt'.
 LETTER_SWAPS = {"f": "t", "t": "f", "l": "i", "i": "l", "c": "e", "e": "c"}
-DASHES = frozenset("-‐‑‒–—―_~")
+DASHES = frozenset("_~")  # printed dashes ('Văn phòng – thống kê') read as low as 30: kept
 VOWELS = frozenset("aeiouy")
 # Letters whose capital is the small letter enlarged: "cư" is read "CƯ" (issue 14).
 SAME_SHAPE = frozenset("cosuvwxzôơưõóòỏọốồổỗộớờởỡợúùủũụứừửữự")
@@ -298,8 +301,12 @@ def _spelling(
     if match is None:
         return word.text
     before, after = context
+    if ROMANISH_RE.match(match.group("core")):
+        return word.text
     lower = _lowered(match.group("core"), around)
-    if word.conf >= DOUBT and lower.lower() in model.lexicon:
+    known = lower.lower() in model.lexicon
+    doubt = NAME_DOUBT if lower[:1].isupper() else DOUBT
+    if word.conf >= doubt and known:
         return match.group("pre") + lower + match.group("post")
     spelled = best_spelling(model, lower.lower(), before, after)
     return match.group("pre") + _cased(spelled, lower) + match.group("post")
