@@ -4,6 +4,7 @@ Usage:
     python bench/bench_ocr.py                 # accuracy + speed on ../shared/samples
     python bench/bench_ocr.py --speed-only --pages 6 --workers 1 2
     python bench/bench_ocr.py --accuracy-only --show-diffs
+    python bench/bench_ocr.py --classes       # per scan class, next to bare Tesseract
 
 Accuracy (DESIGN.md targets, issue "Scanned plans"): plan_001.scan.pdf and plan_004.scan.pdf
 are OCR'd and fed to the same `find_table_rows` as their typed PDFs; reported are
@@ -43,7 +44,8 @@ from extract.tables import find_table_rows  # noqa: E402
 from extract.tables.rows import TEXT_ROLES  # noqa: E402
 from models.document import Document, TableRow  # noqa: E402
 
-SAMPLES = ROOT.parent / "shared" / "samples"
+# ../shared/samples beside the checkout; PLANS_SAMPLES points elsewhere (a worktree).
+SAMPLES = Path(os.environ.get("PLANS_SAMPLES", ROOT.parent / "shared" / "samples"))
 TABLE_SCANS = ("plan_001", "plan_004")
 LEGAL_SCANS = ("plan_003",)
 ROW_FIELDS = ("stt_raw", "kind", *TEXT_ROLES)
@@ -274,7 +276,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=12, help="pages timed (default 12)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument(
+        "--classes", action="store_true", help="per scan class (issue 14): bench_ocr_classes.py"
+    )
     args = parser.parse_args(argv)
+    if args.classes:
+        from bench.bench_ocr_classes import main as classes_main
+
+        return classes_main([])
     if not SAMPLES.is_dir():
         print(f"no samples at {SAMPLES}", file=sys.stderr)
         return 2

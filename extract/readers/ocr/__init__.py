@@ -24,7 +24,7 @@ from pathlib import Path
 
 from extract.readers.ocr.engine import tesseract_path
 from extract.readers.ocr.image import PageImage, decode_image
-from extract.readers.ocr.page import OcrPage, ocr_page
+from extract.readers.ocr.page import OcrPage, log_page, ocr_page
 from extract.readers.ocr.pdf import open_pdf, page_images
 from extract.readers.ocr.tables import repair_tables
 from extract.readers.page import PageItem, assemble_lines
@@ -41,7 +41,7 @@ def read_image(path: Path, data: bytes, doc_id: str, *, workers: int = 1) -> Doc
     """Read a scanned page image, e.g. a PNG of plan_004 p.8 -> its 7-column grid and lines."""
     images = decode_image(path, data)  # a bad file is UnreadableFile, OCR or not
     tesseract_path()  # NoTextLayer saying what to install
-    pages = _run(iter(images), workers)
+    pages = _run(iter(images), workers, path, len(images))
     return _document(path, doc_id, "image", len(images), pages)
 
 
@@ -58,19 +58,21 @@ def ocr_pdf_pages(
     try:
         tesseract_path()
         page_count = doc.page_count
-        done = _run(page_images(path, doc, pages), workers)  # decoded page by page
+        count = len(set(pages)) if pages is not None else page_count
+        done = _run(page_images(path, doc, pages), workers, path, count)  # page by page
     finally:
         doc.close()
     return _document(path, doc_id, "pdf", page_count, done)
 
 
-def _run(images: Iterator[PageImage], workers: int) -> list[OcrPage]:
-    """OCR pages here (workers=1) or in a pool of processes, results in page order.
+def _run(images: Iterator[PageImage], workers: int, path: Path, count: int) -> list[OcrPage]:
+    """OCR pages here (workers=1) or in a pool of processes, results in page order, a log
+    line per page (progress on long scans).
 
     Pages are decoded as they are needed, and at most 2 x workers wait in the pool, so a
     long scan never holds all its page images at once."""
     if workers <= 1:
-        return [ocr_page(image) for image in images]
+        return [log_page(path, ocr_page(image), count) for image in images]
     context = multiprocessing.get_context("spawn")  # no fork of a threaded parent
     done: list[OcrPage] = []
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
@@ -78,8 +80,8 @@ def _run(images: Iterator[PageImage], workers: int) -> list[OcrPage]:
         for image in images:
             waiting.append(pool.submit(ocr_page, image))
             if len(waiting) >= 2 * workers:
-                done.append(waiting.popleft().result())
-        done.extend(future.result() for future in waiting)
+                done.append(log_page(path, waiting.popleft().result(), count))
+        done.extend(log_page(path, future.result(), count) for future in waiting)
     return done
 
 
@@ -91,7 +93,7 @@ def ocr_pdf_page_items(
     doc = open_pdf(path, data)
     try:
         tesseract_path()
-        done = _run(page_images(path, doc, pages), workers)  # decoded page by page
+        done = _run(page_images(path, doc, pages), workers, path, len(set(pages)))
     finally:
         doc.close()
     _log_confidence(path, done)

@@ -42,6 +42,7 @@ class Word:
     height: int
     conf: float  # 0-100
     text: str
+    was: str | None = None  # Tesseract's own reading when a later step changed `text`
 
 
 @cache

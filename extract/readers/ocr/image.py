@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
+from extract.readers.ocr.stamp import page_gray
 from models.errors import LimitExceeded, UnreadableFile
 
 logger = logging.getLogger(__name__)
@@ -102,7 +103,10 @@ def _page(path: Path, number: int, frame: Image.Image, dpi: float) -> PageImage:
         white = Image.new("RGB", frame.size, (255, 255, 255))
         white.paste(frame, mask=frame.getchannel("A"))
         frame = white
-    gray = np.asarray(frame.convert("L"), dtype=np.uint8)
+    if frame.mode == "RGB":  # stamps and signatures faded by their colour (issue 14)
+        gray = page_gray(np.asarray(frame, dtype=np.uint8))
+    else:
+        gray = np.asarray(frame, dtype=np.uint8)
     return normalise_resolution(PageImage(number, gray, dpi))
 
 

@@ -12,17 +12,23 @@ A page whose words are mostly unreadable is turned by Tesseract's OSD and read a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
 
+from extract.readers.ocr.checks import looks_ruled, page_warnings
+from extract.readers.ocr.diacritics import correct_lines, corrections
 from extract.readers.ocr.engine import Word, ocr_batch, osd_rotation
 from extract.readers.ocr.grid import Box, Grid, find_grids, find_rules
 from extract.readers.ocr.image import Gray, PageImage, as_gray, deskew
+from extract.readers.ocr.restore import restore_page
 from extract.readers.ocr.words import body_lines, cell_text, mean_confidence, recount_bars
 from extract.readers.page import PageGrid, PageItem
 from models.document import Cell, GridRow
+
+logger = logging.getLogger(__name__)
 
 CELL_DPI = 300.0  # cells are enlarged to this resolution before OCR
 PSM_BLOCK = 6  # Tesseract page segmentation: one uniform block of text
@@ -43,6 +49,7 @@ class OcrPage:
     items: tuple[PageItem, ...]
     confidence: float | None  # mean word confidence of the page (0-100)
     warnings: tuple[str, ...] = ()
+    corrections: tuple[str, ...] = ()  # "page 3: 'kiếm' -> 'kiểm'" (ocr_diacritics)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +60,13 @@ class _Prepared:
     clean: Gray
     text_ink: Gray
     grids: tuple[Grid, ...]
+    ruled: bool = False  # long table rules drawn on the page (ocr_checks.looks_ruled)
 
 
 def ocr_page(image: PageImage) -> OcrPage:
     """OCR a page image: plan_001.scan.pdf p.7 -> a 6-column grid with rows '1', '1.1', …."""
-    result = _read(image)
+    image, notes = restore_page(image)  # photo squared, light flattened, fax cleaned
+    result = _with_notes(_read(image), notes)
     if _looks_unreadable(result):
         turn = osd_rotation(image.gray, image.dpi)
         if turn:
@@ -65,8 +74,12 @@ def ocr_page(image: PageImage) -> OcrPage:
             again = _read(turned)
             if (again.confidence or 0.0) > (result.confidence or 0.0):
                 note = f"page {image.page}: turned {turn}° clockwise (OSD) before OCR"
-                return OcrPage(again.page, again.items, again.confidence, (note,))
+                return replace(again, warnings=(*notes, note, *again.warnings))
     return result
+
+
+def _with_notes(result: OcrPage, notes: tuple[str, ...]) -> OcrPage:
+    return replace(result, warnings=(*notes, *result.warnings)) if notes else result
 
 
 def _looks_unreadable(result: OcrPage) -> bool:
@@ -83,7 +96,9 @@ def _read(image: PageImage) -> OcrPage:
     placed: list[tuple[float, PageItem]] = [*lines, *((g.top, g) for g in grids)]
     placed.sort(key=lambda item: item[0])  # stable: ties keep body lines first
     confidence = mean_confidence([*body_words, *cell_words])
-    return OcrPage(image.page, tuple(item for _, item in placed), confidence)
+    changed = tuple(corrections(image.page, [*body_words, *cell_words]))
+    notes = tuple(page_warnings(image.page, prepared.ruled, grids))
+    return OcrPage(image.page, tuple(item for _, item in placed), confidence, notes, changed)
 
 
 def _prepare(image: PageImage) -> _Prepared:
@@ -96,7 +111,7 @@ def _prepare(image: PageImage) -> _Prepared:
     # diacritics), white elsewhere: no speckles, no rules, no paper texture.
     near_ink = cv2.dilate(text_ink, np.ones((3, 3), np.uint8))
     clean = np.where(near_ink > 0, page.gray, 255).astype(np.uint8)
-    return _Prepared(page, clean, text_ink, tuple(grids))
+    return _Prepared(page, clean, text_ink, tuple(grids), looks_ruled(rules))
 
 
 def _ocr_body(prepared: _Prepared) -> list[Word]:
@@ -106,7 +121,7 @@ def _ocr_body(prepared: _Prepared) -> list[Word]:
         body[max(0, y0 - 4) : y1 + 5, max(0, x0 - 4) : x1 + 5] = 255
     if not (body < 128).any():
         return []
-    return recount_bars(ocr_batch([body], PSM_BLOCK, prepared.page.dpi)[0], body)
+    return correct_lines(recount_bars(ocr_batch([body], PSM_BLOCK, prepared.page.dpi)[0], body))
 
 
 CellKey = tuple[int, int, int]  # (grid, row, column)
@@ -152,7 +167,9 @@ def _ocr_cells(
             keys.append(key)
             crops.append(crop)
     found = ocr_batch(crops, PSM_BLOCK, prepared.page.dpi * scale)
-    found = [recount_bars(words, crop) for words, crop in zip(found, crops, strict=True)]
+    found = [
+        correct_lines(recount_bars(words, crop)) for words, crop in zip(found, crops, strict=True)
+    ]
     return dict(zip(keys, found, strict=True))
 
 
@@ -193,3 +210,20 @@ def _page_grid(
         confidence = sum(confidences) / len(confidences) if confidences else None
         rows.append(GridRow(tuple(cells), prepared.page.page, confidence=confidence))
     return PageGrid(top=float(grid.bbox[1]), rows=tuple(rows), col_edges=grid.col_edges)
+
+
+def log_page(path: object, page: OcrPage, count: int) -> OcrPage:
+    """Progress, a log line per page: 'plan.scan.pdf: OCR page 3/6, confidence 91, …'."""
+    confidence = "none" if page.confidence is None else f"{page.confidence:.0f}"
+    logger.info(
+        "%s: OCR page %d/%d, confidence %s, %d warning(s), %d diacritic correction(s)",
+        path,
+        page.page,
+        count,
+        confidence,
+        len(page.warnings),
+        len(page.corrections),
+    )
+    for change in page.corrections:
+        logger.debug("%s: %s", path, change)
+    return page

@@ -22,6 +22,7 @@ from extract.readers.ocr.image import (
     check_pixels,
     normalise_resolution,
 )
+from extract.readers.ocr.stamp import page_gray
 from extract.readers.page import MAX_PAGES
 from models.errors import LimitExceeded, UnreadableFile
 
@@ -67,9 +68,12 @@ def _embedded_scan(path: Path, doc: Any, page: Any, number: int) -> PageImage | 
         return None
     check_pixels(path, number, infos[0]["width"], infos[0]["height"])
     pixmap = mupdf.Pixmap(doc, infos[0]["xref"])
+    dpi = float(pixmap.width / (page.rect.width / 72.0))
+    if pixmap.n - pixmap.alpha >= 3:  # colour: stamps faded by their colour (issue 14)
+        return PageImage(number, _colour(pixmap), dpi)
     if pixmap.alpha or pixmap.n != 1:
         pixmap = mupdf.Pixmap(mupdf.csGRAY, pixmap)
-    return PageImage(number, _array(pixmap), float(pixmap.width / (page.rect.width / 72.0)))
+    return PageImage(number, _array(pixmap), dpi)
 
 
 def _covers_page(info: dict[str, Any], rect: Any) -> bool:
@@ -83,8 +87,18 @@ def _covers_page(info: dict[str, Any], rect: Any) -> bool:
 def _rendered(path: Path, page: Any, number: int) -> PageImage:
     scale = RENDER_DPI / 72.0
     check_pixels(path, number, page.rect.width * scale, page.rect.height * scale)
-    pixmap = page.get_pixmap(dpi=RENDER_DPI, colorspace=mupdf.csGRAY, alpha=False)
-    return PageImage(number, _array(pixmap), float(RENDER_DPI))
+    pixmap = page.get_pixmap(dpi=RENDER_DPI, colorspace=mupdf.csRGB, alpha=False)
+    return PageImage(number, _colour(pixmap), float(RENDER_DPI))
+
+
+def _colour(pixmap: Any) -> Gray:
+    if pixmap.alpha:
+        pixmap = mupdf.Pixmap(pixmap, 0)  # transparency dropped
+    if pixmap.colorspace is None or pixmap.colorspace.n != 3:
+        pixmap = mupdf.Pixmap(mupdf.csRGB, pixmap)  # CMYK, indexed -> plain RGB
+    rows = np.frombuffer(pixmap.samples, dtype=np.uint8).reshape(pixmap.height, pixmap.stride)
+    rgb = rows[:, : pixmap.width * 3].reshape(pixmap.height, pixmap.width, 3)
+    return page_gray(np.ascontiguousarray(rgb))
 
 
 def _array(pixmap: Any) -> Gray:

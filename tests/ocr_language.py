@@ -1,0 +1,59 @@
+"""The texts the OCR diacritics model counts, and the shipped count files (issue 14).
+
+Counted: the typed text of the plans in data/raw (*.txt exports, the same words as their
+DOCX and PDF) and every text cell of the project's vocabulary files. `FIX_BIGRAMS=1 pytest
+tests/test_ocr_diacritics.py` rewrites extract/data/vi_syllables.tsv and vi_bigrams.tsv.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+
+from extract.readers.ocr.diacritics import count_texts
+from tests.conftest import RAW, ROOT
+
+VOCABULARIES = (
+    "extract/data/provinces.csv",
+    "extract/legal/data/issuers.csv",
+    "extract/legal/data/ref_types.csv",
+    "normalize/codes/agencies.csv",
+    "normalize/codes/agency_words.csv",
+    "normalize/codes/aliases.csv",
+    "normalize/codes/criteria.csv",
+    "normalize/codes/code_tables.csv",
+)
+DATA = ROOT / "extract" / "data"
+
+
+def plan_texts(exclude: str | None = None) -> list[str]:
+    """Typed text of the plans in data/raw, one string each (one plan left out if named)."""
+    return [p.read_text("utf-8") for p in sorted(RAW.glob("plan_*.txt")) if p.stem != exclude]
+
+
+def vocabulary_texts() -> list[str]:
+    """Every cell of the vocabulary files, one cell per line."""
+    cells = []
+    for name in VOCABULARIES:
+        with (ROOT / name).open(encoding="utf-8", newline="") as handle:
+            cells.extend(cell for row in csv.reader(handle) for cell in row)
+    return ["\n".join(cells)]
+
+
+def counts(exclude: str | None = None) -> tuple[Counter[str], Counter[tuple[str, str]]]:
+    return count_texts([*plan_texts(exclude), *vocabulary_texts()])
+
+
+def render_counts(unigrams: Counter[str], bigrams: Counter[tuple[str, str]]) -> tuple[str, str]:
+    """The two TSV files' text: sorted, so a diff shows what changed."""
+    syllables = "syllable\tcount\n" + "".join(f"{w}\t{n}\n" for w, n in sorted(unigrams.items()))
+    pairs = "first\tsecond\tcount\n" + "".join(
+        f"{a}\t{b}\t{n}\n" for (a, b), n in sorted(bigrams.items())
+    )
+    return syllables, pairs
+
+
+def write_counts() -> None:
+    syllables, pairs = render_counts(*counts())
+    (DATA / "vi_syllables.tsv").write_text(syllables, encoding="utf-8")
+    (DATA / "vi_bigrams.tsv").write_text(pairs, encoding="utf-8")

@@ -1,0 +1,190 @@
+"""Scans as they really arrive (issue 14), made by tests/scan_fixtures.py from the typed
+sample PDFs and checked against the typed PDF's own grid cells and row codes.
+
+Default suite: one page per class (plan_004 p.19, the appendix's last page: a row spanning
+two rows, "6.1", and the last row, "6.2", under the stamp). Slow: every appendix page.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+from PIL import Image
+
+from extract.readers import ocr
+from extract.readers.ocr.bundle import natural_key, read_zip, zip_pages
+from extract.readers.ocr.fax import despeckle, is_bilevel
+from extract.readers.ocr.image import PageImage, decode_image
+from extract.readers.ocr.photo import is_photo, restore_photo, sheet_outline
+from extract.readers.ocr.stamp import decolour
+from extract.tables import find_table_rows
+from models.document import Document
+from models.errors import UnreadableFile
+from tests import scan_fixtures as sf
+from tests.test_reader_ocr import cell_share, typed_pages
+
+CELLS = 0.98  # acceptance: non-empty cells equal to the typed PDF's
+STAMP_ROW = (0.6, 0.55)  # plan_004 p.19: over the last row's "VP UBND xã" / "Phòng Văn hóa"
+
+
+def check(name: str, first: int, last: int, scan: Document) -> None:
+    typed = typed_pages(name, first, last)
+    equal, total, diffs = cell_share(typed, scan)
+    assert equal / total >= CELLS, diffs
+    codes = [r.code for r in find_table_rows(typed)]
+    assert [r.code for r in find_table_rows(scan)] == codes  # every STT, no invented row
+
+
+def pdf(data: bytes) -> Document:
+    return ocr.ocr_pdf_pages(Path("scan.pdf"), data, "x")
+
+
+# --- one real page per class ----------------------------------------------------------
+
+
+@pytest.mark.ocr
+def test_150_dpi_grey_jpeg() -> None:
+    check("plan_004", 19, 19, pdf(sf.gray_jpeg("plan_004", [19])))
+
+
+@pytest.mark.ocr
+def test_red_stamp_over_the_last_row_leaves_no_lettering_in_cells() -> None:
+    page = sf.stamped("plan_004", 19, [STAMP_ROW])
+    scan = pdf(sf.pdf_of([sf.jpeg(page, 85)], 300))
+    check("plan_004", 19, 19, scan)
+    last = scan.tables[0].rows[-1].cells
+    assert last[4] == "VP UBND xã" and last[5].startswith("Phòng Văn hóa và Thông tin")
+
+
+@pytest.mark.ocr
+def test_phone_photo_of_a_table_page() -> None:
+    doc = ocr.read_image(Path("IMG_2031.jpg"), sf.photo("plan_004", 19), "x")
+    check("plan_004", 19, 19, doc)
+    assert not doc.warnings
+
+
+@pytest.mark.ocr
+def test_fax_multipage_tiff() -> None:
+    doc = ocr.read_image(Path("fax.tiff"), sf.fax_tiff("plan_004", [19, 20]), "x")
+    assert doc.page_count == 2
+    check("plan_004", 19, 20, doc)  # the table page, then the body page that follows it
+    assert any(line.page == 2 and "TỔ CHỨC THỰC HIỆN" in line.text for line in doc.lines)
+
+
+@pytest.mark.ocr
+def test_zip_of_photos_is_one_document_in_name_order() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:  # p10 after p9: natural order
+        archive.writestr("trang_10.jpg", sf.jpeg(np.array(sf.render("plan_004", 19, 200)), 85))
+        archive.writestr("trang_9.jpg", sf.photo("plan_004", 18))
+        archive.writestr("__MACOSX/._trang_9.jpg", b"junk")
+    doc = read_zip(Path("ke_hoach.zip"), buffer.getvalue(), "x")
+    assert (doc.page_count, doc.source_format) == (2, "image")
+    check("plan_004", 18, 19, doc)
+
+
+# --- whole appendices (slow) ----------------------------------------------------------
+
+APPENDIX = list(range(7, 20))  # plan_004's table pages
+
+
+@pytest.mark.ocr
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["gray150", "skew", "fax_pdf"])
+def test_whole_appendix(kind: str) -> None:
+    make = {
+        "gray150": lambda: sf.gray_jpeg("plan_004", APPENDIX),
+        "skew": lambda: sf.skewed("plan_004", APPENDIX),
+        "fax_pdf": lambda: sf.fax_pdf("plan_004", APPENDIX),
+    }[kind]
+    check("plan_004", 7, 19, pdf(make()))
+
+
+@pytest.mark.ocr
+@pytest.mark.slow
+def test_whole_appendix_photographed() -> None:
+    files = [(f"IMG_{p:02d}.jpg", sf.photo("plan_004", p, seed=p)) for p in APPENDIX]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in files:
+            archive.writestr(name, data)
+    check("plan_004", 7, 19, read_zip(Path("photos.zip"), buffer.getvalue(), "x"))
+
+
+# --- the restore steps on their own (fast) ---------------------------------------------
+
+
+def test_stamp_ink_fades_and_text_under_it_stays() -> None:
+    page = np.full((60, 200, 3), 255, np.uint8)
+    page[10:50:4, 70:200] = 0  # black lines of text beside the stamp (most of the ink)
+    page[20:40, 28:32] = 0  # a black stroke under the stamp
+    stamped = sf.stamp_over(page, (0.15, 0.5), 58, sf.RED, seed=1)
+    gray = decolour(stamped).gray
+    assert gray[30, 29] < 40  # the stroke under the ink stays black
+    ring = (stamped[..., 0] > 150) & (stamped[..., 1] < 90) & (np.arange(200) < 60)
+    assert ring.sum() > 100 and gray[ring].min() > 200  # the stamp is near-paper
+
+
+def test_a_page_printed_in_colour_keeps_its_ink() -> None:
+    page = np.full((40, 200, 3), 255, np.uint8)
+    page[10:30, 10:190] = sf.BLUE  # most ink is blue: the text itself
+    result = decolour(page)
+    assert not result.removed and result.gray[20, 100] < 120
+
+
+def test_photo_outline_is_found_within_a_few_pixels() -> None:
+    sheet = np.full((400, 300), 240, np.uint8)
+    corners = np.float32([[0, 0], [300, 0], [300, 400], [0, 400]])
+    target = np.float32([[85, 70], [372, 88], [390, 480], [70, 470]])
+    matrix = cv2.getPerspectiveTransform(corners, target)
+    warped = cv2.warpPerspective(sheet, matrix, (460, 560), borderValue=70)
+    assert is_photo(warped) and not is_photo(np.full((400, 300), 250, np.uint8))
+    quad = sheet_outline(warped)
+    assert quad is not None and np.abs(quad - target).max() < 6
+
+
+def test_photo_without_an_outline_says_so() -> None:
+    desk = np.full((500, 500), 60, np.uint8)
+    cv2.circle(desk, (250, 250), 200, 235, -1)  # a bright disc: no four corners
+    page, notes = restore_photo(PageImage(3, desk, 200.0))
+    assert notes == ("page 3: photo: page outline not found, read as photographed",)
+
+
+def test_fax_specks_go_and_diacritics_stay() -> None:
+    ink = np.zeros((80, 80), np.uint8)
+    ink[30:50, 30:34] = 255  # a letter stem
+    ink[24:26, 31:33] = 255  # a dot above it (a diacritic, 3 px away)
+    ink[5:7, 70:72] = 255  # a speck far from everything
+    clean = despeckle(ink, 200.0)
+    assert clean[25, 32] == 255 and clean[6, 71] == 0
+    assert is_bilevel(255 - ink) and not is_bilevel(np.full((30, 30), 128, np.uint8))
+
+
+def test_zip_errors_name_the_file() -> None:
+    with pytest.raises(UnreadableFile, match=r"a\.zip: not a readable zip"):
+        zip_pages(Path("a.zip"), b"PK\x03\x04 broken")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("notes.txt", "x")
+    with pytest.raises(UnreadableFile, match=r"b\.zip: no page images"):
+        zip_pages(Path("b.zip"), buffer.getvalue())
+    assert sorted(["p10.jpg", "p9.jpg", "P1.jpg"], key=natural_key) == [
+        "P1.jpg",
+        "p9.jpg",
+        "p10.jpg",
+    ]
+
+
+def test_a_colour_png_is_decoded_with_its_stamp_faded() -> None:
+    page = np.full((120, 300, 3), 255, np.uint8)
+    page[10:110:5, 130:300] = 0  # typed text beside the stamp
+    stamped = sf.stamp_over(page, (0.2, 0.5), 100, sf.RED, seed=2)
+    buffer = io.BytesIO()
+    Image.fromarray(stamped).save(buffer, format="PNG")
+    gray = decode_image(Path("s.png"), buffer.getvalue())[0].gray
+    assert gray[:, :125].min() > 180 and gray[:, 130:].min() < 20  # stamp gone, text kept
