@@ -115,3 +115,56 @@ def test_xlsx_appendix_keeps_merges_and_rows(tmp_path: Path) -> None:
 @pytest.mark.parametrize("sample", WITH_TABLES)
 def test_excel_forms_give_the_docx_rows(sample: str, suffix: str, tmp_path: Path) -> None:
     assert_golden(soffice_convert(write_sheet(sample, tmp_path), suffix, tmp_path), sample)
+
+
+# --- header vocabulary: one case per synonym, group headers, the ambiguous "Nội dung" ------
+
+from extract.tables.roles import column_roles, header_words, role_of  # noqa: E402
+
+
+@pytest.mark.parametrize("word", header_words(), ids=lambda w: f"{w.role}:{w.word}")
+def test_each_header_synonym_gives_its_role(word) -> None:  # type: ignore[no-untyped-def]
+    assert role_of(word.example) == word.role
+    assert role_of(word.example.upper()) == word.role  # typed in capitals
+
+
+def test_vocabulary_is_clean() -> None:
+    words = header_words()
+    assert len({w.word for w in words}) == len(words), "a word is listed twice"
+    for w in words:
+        assert w.word == w.word.strip().lower() and w.example.strip() == w.example
+
+
+@pytest.mark.parametrize(
+    ("top", "sub", "want"),
+    [
+        (("STT", "Tiêu chí", "Điểm", None, None), ("", "", "Tối đa", "Năm 2023", "Năm 2024"),
+         ["stt", "criterion", "score_max", "score_year", "score_year"]),
+        (("TT", "Nhiệm vụ", "Thời gian", None), (None, None, "Bắt đầu", "Hoàn thành"),
+         ["stt", "task", "start", "deadline"]),
+        (("STT", "Nội dung", "Đơn vị thực hiện", None), (None, None, "Chủ trì", "Phối hợp"),
+         ["stt", "task", "lead", "support"]),
+        (("STT", "Nội dung", "Điểm", ""), ("", "", "Tự chấm", "Thẩm định"),
+         ["stt", "criterion", "score_year", "score_year"]),
+    ],
+)  # fmt: skip
+def test_group_header_resolved_per_sub_column(top, sub, want) -> None:  # type: ignore[no-untyped-def]
+    assert column_roles([top, sub], len(top)) == want
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "want"),
+    [
+        (("STT", "Tiêu chí", "Nội dung công việc", "Thời hạn"), (), "task"),
+        (("STT", "Nội dung", "Nhiệm vụ", "Thời hạn"), (), "criterion"),
+        (("STT", "Nội dung", "Chủ trì", "Thời hạn"),
+         (("1", "Tổ chức tuyên truyền Nghị định 61", "VP", ""),
+          ("2", "Rà soát TTHC", "TP-HT", "")), "task"),
+        (("STT", "Nội dung", "Chủ trì", "Thời hạn"),
+         (("1", "Tỷ lệ hồ sơ giải quyết đúng hạn", "VP", ""),
+          ("2", "Số TTHC được công khai", "TP-HT", "")), "criterion"),
+    ],
+)  # fmt: skip
+def test_ambiguous_content_from_other_columns_and_cells(header, body, want) -> None:  # type: ignore[no-untyped-def]
+    col = header.index("Nội dung") if "Nội dung" in header else 2
+    assert column_roles([header], len(header), body)[col] == want

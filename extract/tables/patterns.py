@@ -27,3 +27,12 @@ DEADLINE_LIKE_RE = re.compile(
 )
 # Text that ends a sentence or list item: a cell ending so is complete, not split by a page.
 TERMINATED_RE = re.compile(r"[.;:!?)]\s*$")
+# A cell that starts like a task, an action: "Tổ chức tuyên truyền …", "Rà soát, đề xuất …",
+# "- Tham mưu ban hành văn bản QPPL …" (plan_002), "Đẩy mạnh cung cấp dịch vụ công …".
+TASK_VERB_RE = re.compile(
+    r"^[-+•]?\s*(?:Tổ chức|Triển khai|Rà soát|Thực hiện|Tuyên truyền|Xây dựng|Ban hành|Duy trì|"
+    r"Nâng cao|Đẩy mạnh|Tiếp tục|Kiểm tra|Cập nhật|Tham mưu|Hoàn thiện|Tăng cường|Theo dõi|"
+    r"Công khai|Đôn đốc|Chỉ đạo|Bố trí|Cử|Lập|Phối hợp|Hướng dẫn|Tập huấn|Đăng ký|Đánh giá|"
+    r"Chấm điểm|Kiện toàn|Kiên toàn|Khảo sát|Vận hành|Sử dụng|Ứng dụng|Số hóa|Niêm yết|Tiếp nhận|"
+    r"Giải quyết|Quán triệt|Phổ biến|Đảm bảo|Bảo đảm|Thường xuyên|Ra soát)\b",
+)

@@ -48,7 +48,7 @@ class _Draft:
 
 def table_rows(table: LogicalTable, table_index: int) -> list[TableRow]:
     """Apply the row rules to a stitched table: '1.1 | Các giải pháp… | UBND xã' -> TableRow."""
-    roles = column_roles(table.header, table.width)
+    roles = column_roles(table.header, table.width, [r.cells for r in table.rows])
     drafts = _drafts(table, roles)
     return _finish(drafts, roles, table, table_index)
 
