@@ -168,3 +168,22 @@ def test_group_header_resolved_per_sub_column(top, sub, want) -> None:  # type: 
 def test_ambiguous_content_from_other_columns_and_cells(header, body, want) -> None:  # type: ignore[no-untyped-def]
     col = header.index("Nội dung") if "Nội dung" in header else 2
     assert column_roles([header], len(header), body)[col] == want
+
+
+# --- row rules --------------------------------------------------------------------------------
+
+
+def test_sub_row_with_empty_deadline_is_not_a_continuation() -> None:
+    """plan_002 V.2: the DOCX row under '2' has its own objective, task, output and agencies
+    but no deadline; it is a sub-row 'V.2#2', not text joined into V.2 (checked by hand)."""
+    rows = {r.code: r for r in find_table_rows(read_document(sample_docx("002")))}
+    assert rows["V.2"].objective == "Thực hiện đúng quy định về quản lý ngân sách, tài sản công"
+    sub = rows["V.2#2"]
+    assert sub.task == (
+        "Kịp thời triển khai các giải pháp thực hiện các kiến nghị sau thanh tra, "
+        "kiểm tra, kiểm toán"
+    )
+    assert sub.output == "Báo cáo kết quả thực hiện kết luận kiểm toán Nhà nước"
+    four = {r.code: r for r in find_table_rows(read_document(sample_docx("004")))}
+    assert four["4.3#3"].task == "Tập huấn quy trình số hóa cho CCVC tiếp nhận, giải quyết TTHC"
+    assert four["4.3#3"].output == "Lớp tập huấn" and four["4.3#3"].deadline is None

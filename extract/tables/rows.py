@@ -69,12 +69,11 @@ def _stt_and_title(cells: tuple[str | None, ...]) -> tuple[str, str | None]:
 
 def _drafts(table: LogicalTable, roles: list[str | None]) -> list[_Draft]:
     drafts: list[_Draft] = []
-    deadline_cols = [i for i, r in enumerate(roles) if r == "deadline"]
     for row in table.rows:
         stt, title = _stt_and_title(row.cells)
         cells = [_text(c) for c in row.cells]
         shifted = _unshift(cells, roles)
-        if not stt and drafts and _is_continuation(cells, drafts[-1].cells, deadline_cols):
+        if not stt and drafts and _is_continuation(cells, drafts[-1], row.page, roles):
             if "cells_shifted" in drafts[-1].flags and not shifted and not cells[-1]:
                 _shift_right(cells, roles)  # the rest of a shifted row (plan_002.pdf p19-20)
             _join(drafts[-1], cells, row)
@@ -103,19 +102,26 @@ def _origin(drafts: list[_Draft]) -> int:
     return i
 
 
-def _is_continuation(cells: list[str], prev: list[str], deadline_cols: list[int]) -> bool:
-    """A page-split fragment: starts lower-case, or only extends unfinished cells above."""
+def _is_continuation(cells: list[str], prev: _Draft, page: int, roles: list[str | None]) -> bool:
+    """A page-split fragment, not a sub-row. Lower-case start or a lone cell: a fragment;
+    so is a row whose cells all extend unfinished cells above with one of them lower-case
+    ('TTHC | công chức được phân công …', plan_000 8.1.2, where a DOCX kept the split).
+    Otherwise only the first row of a new page can be one: no deadline and no agency of its
+    own (a sub-row has them), or every cell it fills unfinished above. An empty deadline
+    alone never decides (plan_002 V.2's and plan_004 4.3's sub-rows)."""
     filled = [i for i, c in enumerate(cells) if c]
     if not filled:
         return False
-    first = cells[filled[0]]
-    if first[0].islower() or len(filled) == 1:  # a lone fragment cannot be a sub-row
+    if cells[filled[0]][0].islower() or len(filled) == 1:
         return True
-    if any(cells[i] for i in deadline_cols) or any(
-        DEADLINE_LIKE_RE.match(cells[i]) for i in filled
-    ):
+    unfinished = all(prev.cells[i] and not TERMINATED_RE.search(prev.cells[i]) for i in filled)
+    if unfinished and any(cells[i][0].islower() for i in filled):
+        return True
+    if page <= prev.page_last:
         return False
-    return all(prev[i] and not TERMINATED_RE.search(prev[i]) for i in filled)
+    if any(roles[i] == "deadline" or DEADLINE_LIKE_RE.match(cells[i]) for i in filled):
+        return False
+    return unfinished or not any(roles[i] == "lead" for i in filled)
 
 
 def _unshift(cells: list[str], roles: list[str | None]) -> bool:
