@@ -104,12 +104,17 @@ def _column_role(texts: list[str]) -> str | None:
     return None
 
 
-def column_roles(header_rows: Rows, width: int, body: Rows = ()) -> list[str | None]:
-    """Roles per column, e.g. ['stt', 'criterion', 'score_max', 'score_year', 'lead']."""
+def raw_column_roles(header_rows: Rows, width: int) -> list[str | None]:
+    """Roles per column from the header alone; 'content' where 'Nội dung' is undecided."""
     roles = [_column_role(texts) for texts in _levels(header_rows, width)]
     if roles and roles[0] is None:
         roles[0] = "stt"
-    return resolve_content(roles, body)
+    return roles
+
+
+def column_roles(header_rows: Rows, width: int, body: Rows = ()) -> list[str | None]:
+    """Roles per column, e.g. ['stt', 'criterion', 'score_max', 'score_year', 'lead']."""
+    return resolve_content(raw_column_roles(header_rows, width), body)
 
 
 def resolve_content(roles: list[str | None], body: Rows = ()) -> list[str | None]:
