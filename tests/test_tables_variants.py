@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from extract.readers import read_document
-from extract.tables import find_table_rows
+from extract.tables import find_table_rows, find_tables
 from tests.conftest import FIXTURES, RAW, SAMPLES
 from tests.test_tables import comparable
 from tests.variant_forms import ods_bytes, soffice_convert
@@ -187,3 +187,135 @@ def test_sub_row_with_empty_deadline_is_not_a_continuation() -> None:
     four = {r.code: r for r in find_table_rows(read_document(sample_docx("004")))}
     assert four["4.3#3"].task == "Tập huấn quy trình số hóa cho CCVC tiếp nhận, giải quyết TTHC"
     assert four["4.3#3"].output == "Lớp tập huấn" and four["4.3#3"].deadline is None
+
+
+# --- layouts of other communes: python-docx re-layouts of the samples ------------------------
+
+import re  # noqa: E402
+
+import docx  # noqa: E402
+
+from tests import variant_docx as vd  # noqa: E402
+
+SECTION_STT = re.compile(r"[IVX]+\.?|\d+\.?")
+SYNONYMS = {
+    "STT": "TT",
+    "Stt": "Số TT",
+    "Lĩnh vực, tiêu chí": "Tiêu chí",
+    "Mục tiêu": "Mục tiêu cần đạt",
+    "Nhiệm vụ/Hoạt động": "Nội dung công việc",
+    "Nhiệm vụ": "Công việc cụ thể",
+    "Nội dung thực hiện": "Nội dung",
+    "Kết quả/Sản phẩm": "Sản phẩm đầu ra",
+    "Kết quả/ Sản phẩm": "Hình thức sản phẩm",
+    "Cơ quan chủ trì": "Đơn vị chủ trì",
+    "Cơ quan chủ trì thực hiện": "Bộ phận chủ trì",
+    "Cơ quan phối hợp": "Đơn vị phối hợp",
+    "CB, công chức tham mưu": "Công chức phối hợp",
+    "Thời gian hoàn thành": "Thời hạn",
+    "Thời gian chậm nhất phải hoàn thành": "Tiến độ thực hiện",
+    "Nội dung/Tiêu chí/tiêu chí thành phần": "Tiêu chí, chỉ số",
+    "Điểm tối đa": "Thang điểm",
+    "Điểm năm 2023": "Điểm tự chấm năm 2023",
+    "Điểm năm 2024": "Điểm tự đánh giá năm 2024",
+    "Chủ trì tham mưu": "Người phụ trách",
+}
+
+
+def variant(sample: str, folder: Path, *edits, name: str = "variant") -> Path:  # type: ignore[no-untyped-def]
+    document = docx.Document(str(sample_docx(sample)))
+    for edit in edits:
+        edit(document)
+    path = folder / f"plan_{sample}.{name}.docx"
+    document.save(str(path))
+    return path
+
+
+def without_score_headers(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The score header text is the header as printed: it changes with the layout."""
+    out = []
+    for row in rows:
+        scores = [{k: v for k, v in s.items() if k != "header"} for s in row["scores"]]  # type: ignore[attr-defined]
+        out.append({**row, "scores": scores})
+    return out
+
+
+@pytest.mark.parametrize("sample", WITH_TABLES)
+def test_header_synonyms(sample: str, tmp_path: Path) -> None:
+    path = variant(sample, tmp_path, lambda d: vd.relabel(d, SYNONYMS))
+    got, want = without_score_headers(rows_as_json(path)), without_score_headers(golden(sample))
+    assert identical_share(got, want) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("sample", "order"), [("000", [0, 5, 4, 3, 2, 1]), ("001", [0, 5, 4, 3, 2, 1])]
+)
+def test_header_synonyms_and_columns_reordered(
+    sample: str, order: list[int], tmp_path: Path
+) -> None:
+    edits = (lambda d: vd.relabel(d, SYNONYMS), lambda d: vd.reorder(d, order))
+    path = variant(sample, tmp_path, *edits)
+    got, want = without_score_headers(rows_as_json(path)), without_score_headers(golden(sample))
+    assert identical_share(got, want) == 1.0
+
+
+def test_two_row_group_header_scores(tmp_path: Path) -> None:
+    """'Điểm' over 'Tối đa | Năm 2023 | Năm 2024' (plan_001): three scores per row again."""
+    edit = lambda d: vd.group_header(d, 2, "Điểm", ["Tối đa", "Năm 2023", "Năm 2024"])  # noqa: E731
+    path = variant("001", tmp_path, edit)
+    got = rows_as_json(path)
+    assert without_score_headers(got) == without_score_headers(golden("001"))
+    assert got[5]["scores"][1]["header"] == "Điểm / Năm 2023"  # type: ignore[index]
+
+
+def test_two_row_group_header_agencies(tmp_path: Path) -> None:
+    """'Đơn vị thực hiện' over 'Chủ trì | Phối hợp' (plan_002)."""
+    path = variant(
+        "002",
+        tmp_path,
+        lambda d: vd.group_header(d, 4, "Đơn vị thực hiện", ["Chủ trì", "Phối hợp"]),
+    )
+    assert rows_as_json(path) == golden("002")
+
+
+@pytest.mark.parametrize("sample", WITH_TABLES)
+def test_header_typed_on_each_page_without_tblheader(sample: str, tmp_path: Path) -> None:
+    """The header typed again every 9 rows, the last copy cut by a page break."""
+    path = variant(sample, tmp_path, lambda d: vd.untag_and_repeat_header(d, 9, split_tail=True))
+    assert_golden(path, sample)
+
+
+@pytest.mark.parametrize("sample", WITH_TABLES)
+def test_decoy_tables_around_the_appendix(sample: str, tmp_path: Path) -> None:
+    """A header block, a 3-row statistics table and a signature table are not plan_items."""
+    path = variant(sample, tmp_path, vd.decoys)
+    assert_golden(path, sample)
+    infos = find_tables(read_document(path)).tables
+    assert [i.kind for i in infos] == ["layout", "unrelated", "appendix", "layout"]
+
+
+@pytest.mark.parametrize("sample", WITH_TABLES)
+def test_appendix_split_per_section_keeps_one_numbering(sample: str, tmp_path: Path) -> None:
+    path = variant(sample, tmp_path, lambda d: vd.split_per_section(d, SECTION_STT.fullmatch))
+    assert len(read_document(path).tables) > 3
+    assert_golden(path, sample)
+
+
+def test_letter_items_under_roman_sections(tmp_path: Path) -> None:
+    """plan_002's items '1', '2' under I-V relabelled 'a)', 'b)': codes 'I.a', 'I.a#2' …
+    with the same parents and levels (expected: the golden rows with the STT mapped)."""
+    mapping: dict[str, str] = {}
+    path = variant(
+        "002",
+        tmp_path,
+        lambda d: mapping.update(vd.letter_labels(d, ["I", "II", "III", "IV", "V"])),
+    )
+    want = []
+    for row in golden("002"):
+        base, _, ordinal = str(row["code"]).partition("#")
+        if base in mapping:
+            code = mapping[base] + (f"#{ordinal}" if ordinal else "")
+            stt = mapping[base].split(".")[1] + ")" if row["stt_raw"] else ""
+            row = {**row, "code": code, "stt_raw": stt}
+        want.append(row)
+    assert mapping and rows_as_json(path) == want

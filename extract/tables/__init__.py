@@ -13,11 +13,10 @@ from extract.tables.info import (
     TableInfo,
     TableWarning,
     confidence_of,
-    content_uncertain,
     kind_of,
     table_warnings,
 )
-from extract.tables.roles import column_roles, raw_column_roles
+from extract.tables.roles import column_roles, content_uncertain, raw_column_roles
 from extract.tables.rows import table_rows
 from extract.tables.stitch import LogicalTable, stitch_tables
 from models.document import Document, TableRow

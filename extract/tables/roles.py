@@ -63,14 +63,14 @@ def role_of(header: str) -> str | None:
 
 
 def _group_labels(top: Sequence[str | None], lower: Sequence[Sequence[str | None]]) -> list[str]:
-    """The top row's label over each column: a covered slot (None) or an empty slot over a
-    labelled sub-column takes the label to its left (the span's text)."""
+    """The top row's label over each column: a covered slot (None), or an empty slot over a
+    labelled sub-column next to another labelled sub-column, takes the label to its left."""
+    subs = [any(col < len(r) and r[col] for r in lower) for col in range(len(top))]
     labels: list[str] = []
     for col, text in enumerate(top):
-        has_sub = any(col < len(r) and r[col] for r in lower)
         if text:
             labels.append(text)
-        elif col and (text is None or has_sub) and labels[-1]:
+        elif col and labels[-1] and (text is None or (subs[col] and subs[col - 1])):
             labels.append(labels[-1])
         else:
             labels.append("")

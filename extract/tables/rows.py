@@ -58,12 +58,16 @@ def _text(cell: str | None) -> str:
 
 
 def _stt_and_title(cells: tuple[str | None, ...]) -> tuple[str, str | None]:
-    """'1 Kiểm soát thủ tục hành chính' in the STT cell with nothing else -> ('1', title)."""
+    """'1 Kiểm soát thủ tục hành chính' in the STT cell with nothing else -> ('1', title);
+    'I. | CÔNG TÁC CHỈ ĐẠO' with one spanning cell, wherever the columns stand -> ('I.', …)."""
     first = _text(cells[0])
-    rest_empty = all(not _text(c) for c in cells[1:])
+    filled = [_text(c) for c in cells[1:] if _text(c)]
     match = STT_WITH_TITLE_RE.match(first)
-    if match and rest_empty:
+    if match and not filled:
         return match.group("stt"), match.group("title")
+    numbered = STT_ROMAN_RE.match(first) or STT_CODE_RE.match(first)
+    if numbered and len(filled) == 1 and None in cells[1:]:
+        return first, filled[0]
     return first, None
 
 
@@ -112,8 +116,9 @@ def _is_continuation(cells: list[str], prev: _Draft, page: int, roles: list[str 
     filled = [i for i, c in enumerate(cells) if c]
     if not filled:
         return False
-    if cells[filled[0]][0].islower() or len(filled) == 1:
-        return True
+    lower = [i for i in filled if cells[i][0].islower()]
+    if len(filled) == 1 or filled[0] in lower or any(roles[i] in LABEL_ROLES for i in lower):
+        return True  # a label cell going on in lower case, whatever the column order
     unfinished = all(prev.cells[i] and not TERMINATED_RE.search(prev.cells[i]) for i in filled)
     if unfinished and any(cells[i][0].islower() for i in filled):
         return True
@@ -159,10 +164,15 @@ def _is_section(row: StitchedRow, cells: list[str], roles: list[str | None]) -> 
     """'I. | CÔNG TÁC CHỈ ĐẠO' with the rest merged or empty, or any roman STT."""
     if STT_ROMAN_RE.match(cells[0]):
         return True
-    label_cols = [i for i, r in enumerate(roles) if r in LABEL_ROLES]
-    first_label = label_cols[0] if label_cols else 1
+    label = _label_role(roles)
+    first_label = roles.index(label) if label in roles else 1
     others = [c for i, c in enumerate(cells) if i not in (0, first_label)]
     return first_label < len(cells) and bool(cells[first_label]) and not any(others)
+
+
+def _label_role(roles: list[str | None]) -> str:
+    """The column a section title belongs to, by role (criterion first), not by position."""
+    return next((r for r in LABEL_ROLES if r in roles), "criterion")
 
 
 def _place(cells: list[str], roles: list[str | None]) -> dict[str, str | None]:
@@ -183,6 +193,11 @@ def _scores(cells: list[str], roles: list[str | None], table: LogicalTable) -> l
         year = year_of(header) if role == "score_year" else None
         scores.append(ScoreCell(header, role, year, float(text.replace(",", "."))))
     return scores
+
+
+def _score_order(score: ScoreCell) -> tuple[bool, int]:
+    """Maximum first, then by year, whatever the column order."""
+    return score.role != "score_max", score.year or 0
 
 
 def _label(placed: dict[str, str | None], title: str | None) -> str:
@@ -249,7 +264,7 @@ def _finish(
                 level=where.level,
                 section_code=where.root,
                 section_title=book.labels.get(where.root) or None,
-                scores=tuple(_scores(draft.cells, roles, table)),
+                scores=tuple(sorted(_scores(draft.cells, roles, table), key=_score_order)),
                 page_first=draft.page_first,
                 page_last=draft.page_last,
                 confidence=confidence,
@@ -273,7 +288,7 @@ def _role_fields(
     """Cells by role; a title printed in the STT cell goes to the table's label column."""
     fields = {role: placed.get(role) for role in TEXT_ROLES}
     if title:
-        label_role = next((r for r in roles if r in LABEL_ROLES), "criterion")
+        label_role = _label_role(roles)
         fields[label_role] = title
     return fields
 

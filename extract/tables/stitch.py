@@ -133,8 +133,7 @@ def _is_header_tail(cells: Cells, header: list[Cells]) -> bool:
     filled = [(i, _fold(c)) for i, c in enumerate(cells) if _fold(c)]
     if not filled:
         return False
-    heads = [" ".join(_fold(h[i]) for h in header if i < len(h)) for i in range(len(cells))]
-    return all(i < len(heads) and heads[i].endswith(text) for i, text in filled)
+    return all(any(i < len(h) and _fold(h[i]).endswith(text) for h in header) for i, text in filled)
 
 
 def _fold(text: str | None) -> str:
@@ -161,7 +160,9 @@ def _continues(doc: Document, prev: RawTable, frag: RawTable, table: LogicalTabl
     appendix ('Phụ lục II')."""
     if _width(frag) > table.width and not _repeats_header(frag.rows[0].cells, table.header):
         return False
-    if prev.col_edges and frag.col_edges and len(prev.col_edges) == len(frag.col_edges):
+    if prev.col_edges and frag.col_edges and len(prev.col_edges) != len(frag.col_edges):
+        return False  # a signature or layout table right after the appendix
+    if prev.col_edges and frag.col_edges:
         if any(
             abs(a - b) > EDGE_TOLERANCE for a, b in zip(prev.col_edges, frag.col_edges, strict=True)
         ):
