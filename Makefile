@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DATA ?= data/parquet
-DEB_PACKAGES := tesseract-ocr tesseract-ocr-vie hunspell-vi poppler-utils chromium fonts-dejavu-core
+DEB_PACKAGES := tesseract-ocr tesseract-ocr-vie hunspell-vi poppler-utils chromium fonts-dejavu-core libreoffice-writer-nogui libreoffice-calc-nogui
 STAMP := $(VENV)/.installed
 
 .PHONY: run test test-all lint docs setup system-deps bench clean

@@ -115,7 +115,7 @@ def test_bad_files_become_error_rows_and_the_batch_goes_on(tmp_path: Path) -> No
     shutil.copy(RAW / "plan_000.txt", src / "good.txt")
     (src / "empty.pdf").write_bytes(b"")
     (src / "broken.docx").write_bytes(b"PK\x03\x04 this is not a zip")
-    (src / "table.xlsx").write_bytes(b"whatever")
+    (src / "table.numbers").write_bytes(b"whatever")
     (src / "truncated.pdf").write_bytes((RAW / "plan_003.pdf").read_bytes()[:5000])
     out = tmp_path / "out"
     code = main(["ingest", str(src), "--out", str(out), "--progress", "none"])
@@ -126,10 +126,10 @@ def test_bad_files_become_error_rows_and_the_batch_goes_on(tmp_path: Path) -> No
             out, "select source_path, kind, message from errors where severity = 'error'"
         )
     }
-    assert set(errors) == {"empty.pdf", "broken.docx", "table.xlsx", "truncated.pdf"}
+    assert set(errors) == {"empty.pdf", "broken.docx", "table.numbers", "truncated.pdf"}
     for name, (_kind, message) in errors.items():
         assert name in message
-    assert errors["table.xlsx"][0] == "unsupported_format"
+    assert errors["table.numbers"][0] == "unsupported_format"
     assert _sql(out, "select commune from documents where status = 'ok'") == [("Hà Châu",)]
 
 
@@ -272,7 +272,7 @@ def test_same_plan_same_plan_items_in_every_format(ingested: Path) -> None:
         by_format.setdefault(str(fmt), []).append(tuple(rest))
     assert set(by_format) == {"docx", "pdf", "txt"}
     assert by_format["docx"] == by_format["pdf"] == by_format["txt"]
-    assert len(by_format["docx"]) == 60 + 118 + 65 + 22 + 47
+    assert len(by_format["docx"]) == 60 + 118 + 67 + 22 + 48
 
 
 def test_progress_lines_show_counts_and_eta(

@@ -60,14 +60,14 @@ def test_a_failing_byte_copy_does_not_erase_the_good_files_rows(tmp_path: Path) 
     out = tmp_path / "out"
     assert _ingest(src, out) == 1
     items = "select count(*) from plan_items"
-    assert _rows(out, items)[0][0] == 47
+    assert _rows(out, items)[0][0] == 48
     [(path, status)] = _rows(out, "select source_path, status from documents")
     assert (Path(path).name, status) == ("plan_004.pdf", "ok")
     [(kind, where)] = _rows(out, "select kind, source_path from errors where severity='error'")
     assert Path(where).name == "a_copy.docx"
     # and the next runs keep them (the manifest says ok for plan_004.pdf)
     assert _ingest(src, out) == 1
-    assert _rows(out, items)[0][0] == 47
+    assert _rows(out, items)[0][0] == 48
 
 
 def test_a_good_file_added_after_its_failed_copy_gets_its_rows(tmp_path: Path) -> None:
@@ -78,7 +78,7 @@ def test_a_good_file_added_after_its_failed_copy_gets_its_rows(tmp_path: Path) -
     assert _ingest(src, out) == 1
     shutil.copy(RAW / "plan_004.pdf", src / "plan_004.pdf")
     assert _ingest(src, out) == 1  # the copy is still failed
-    assert _rows(out, "select count(*) from plan_items")[0][0] == 47
+    assert _rows(out, "select count(*) from plan_items")[0][0] == 48
 
 
 # --- 2. a file replaced while it is extracted -------------------------------------------
@@ -416,7 +416,7 @@ def test_a_pdf_with_a_broken_xref_table_is_repaired_and_read(tmp_path: Path) -> 
     out = tmp_path / "out"
     assert _ingest(src, out) == 0
     assert _rows(out, "select page_count, status from documents") == [(21, "ok")]
-    assert _rows(out, "select count(*) from plan_items") == [(47,)]
+    assert _rows(out, "select count(*) from plan_items") == [(48,)]
     [(message,)] = _rows(out, "select message from errors where kind = 'reader_warning'")
     assert "repaired" in message and "broken.pdf" in message
 

@@ -21,6 +21,14 @@ Reader = Callable[[Path, bytes, str], Document]
 # suffix -> "module:function"; the module is imported on first use.
 READERS: dict[str, str] = {
     ".docx": "extract.readers.docx:read",
+    # legacy office documents: LibreOffice headless -> DOCX -> the DOCX reader
+    ".doc": "extract.readers.office:read",
+    ".odt": "extract.readers.office:read",
+    ".rtf": "extract.readers.office:read",
+    # appendices sent as spreadsheets: python-calamine, merged ranges kept merged
+    ".xlsx": "extract.readers.sheet:read",
+    ".xls": "extract.readers.sheet:read",
+    ".ods": "extract.readers.sheet:read",
     ".pdf": "extract.readers.pdf:read",
     ".txt": "extract.readers.text:read",
     ".md": "extract.readers.text:read",

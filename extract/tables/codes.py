@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extract.tables.patterns import STT_CODE_RE, STT_ROMAN_RE
+from extract.tables.patterns import STT_CODE_RE, STT_LETTER_RE, STT_ROMAN_RE
 
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
@@ -33,6 +33,7 @@ class CodeBook:
     next_ordinal: dict[str, int] = field(default_factory=dict)  # code -> no smaller one free
     roman: str | None = None
     qualify: bool = False  # numbering restarts under each roman section (plan_002)
+    context: str | None = None  # the last numbered code: letter items 'a)' hang under it
 
     def assign(self, stt: str, label: str) -> tuple[str, str | None, int, tuple[str, ...]]:
         """Code, parent, level and flags for a printed STT ('3.4.' -> ('3.4', '3', 2, ()))."""
@@ -42,8 +43,11 @@ class CodeBook:
             flags.append("trailing_dot")
         roman = STT_ROMAN_RE.match(stt)
         if roman:
-            self.roman = roman.group("roman")
+            self.roman = self.context = roman.group("roman")
             return self._register(self.roman, None, label, flags)
+        letter = STT_LETTER_RE.match(stt)
+        if letter:
+            return self._letter(letter.group("letter"), label, flags)
         match = STT_CODE_RE.match(stt)
         base = match.group("code") if match else stt.rstrip(".") or "?"
         if match and self.roman and self.qualify:
@@ -56,7 +60,19 @@ class CodeBook:
         elif base in self.levels:
             flags.append("duplicate_code")
             base = self.ordinal(base)
+        self.context = base
         return self._register(base, parent, label, flags)
+
+    def _letter(
+        self, letter: str, label: str, flags: list[str]
+    ) -> tuple[str, str | None, int, tuple[str, ...]]:
+        """'b)' under 'II' -> 'II.b'; under item '1.2' -> '1.2.b' (hierarchy kept)."""
+        parent = self.context
+        code = f"{parent}.{letter}" if parent else letter
+        if code in self.levels:
+            flags.append("duplicate_code")
+            code = self.ordinal(code)
+        return self._register(code, parent, label, flags)
 
     def ordinal(self, code: str) -> str:
         """A sub-row's code: the inherited code with the next free ordinal, '2.6#2'.

@@ -6,6 +6,8 @@ import re
 
 # A printed STT that is a code: "1.1", "3.4." (plan_001, trailing dot), "1." (plan_004), "2.1.1".
 STT_CODE_RE = re.compile(r"^(?P<code>\d{1,3}(?:\.\d{1,3})*)\.?$")
+# A letter label of an item: "a)", "b.", "đ)" (items under roman sections in many plans).
+STT_LETTER_RE = re.compile(r"^(?P<letter>[a-zđ])[).]$")
 # A roman section number: "I.", "II", "VIII" (plan_000, plan_002).
 STT_ROMAN_RE = re.compile(r"^(?P<roman>[IVX]{1,5})\.?$")
 # A section row whose STT cell holds the title too: "1 Kiểm soát thủ tục hành chính" (plan_002),
@@ -27,3 +29,17 @@ DEADLINE_LIKE_RE = re.compile(
 )
 # Text that ends a sentence or list item: a cell ending so is complete, not split by a page.
 TERMINATED_RE = re.compile(r"[.;:!?)]\s*$")
+# A cell that starts like a task, an action: "Tổ chức tuyên truyền …", "Rà soát, đề xuất …",
+# "- Tham mưu ban hành văn bản QPPL …" (plan_002), "Đẩy mạnh cung cấp dịch vụ công …".
+TASK_VERB_RE = re.compile(
+    r"^[-+•]?\s*(?:Tổ chức|Triển khai|Rà soát|Thực hiện|Tuyên truyền|Xây dựng|Ban hành|Duy trì|"
+    r"Nâng cao|Đẩy mạnh|Tiếp tục|Kiểm tra|Cập nhật|Tham mưu|Hoàn thiện|Tăng cường|Theo dõi|"
+    r"Công khai|Đôn đốc|Chỉ đạo|Bố trí|Cử|Lập|Phối hợp|Hướng dẫn|Tập huấn|Đăng ký|Đánh giá|"
+    r"Chấm điểm|Kiện toàn|Kiên toàn|Khảo sát|Vận hành|Sử dụng|Ứng dụng|Số hóa|Niêm yết|Tiếp nhận|"
+    r"Giải quyết|Quán triệt|Phổ biến|Đảm bảo|Bảo đảm|Thường xuyên|Ra soát)\b",
+)
+# A document that announces an appendix table: "PHỤ LỤC I", "Phụ lục 02", "Biểu số 01",
+# "(Kèm theo Kế hoạch số 57/KH-UBND ngày 25/8/2023 của UBND xã)".
+APPENDIX_RE = re.compile(
+    r"(?i)\bph[ụu] l[ụu]c\b|\bbiểu(?: số)?\s*\d|\bbiểu mẫu\b|kèm theo kế hoạch"
+)

@@ -37,7 +37,7 @@ class _Draft:
 
 def table_rows(table: LogicalTable, table_index: int) -> list[TableRow]:
     """Apply the row rules to a stitched table: '1.1 | Các giải pháp… | UBND xã' -> TableRow."""
-    roles = column_roles(table.header, table.width)
+    roles = column_roles(table.header, table.width, [r.cells for r in table.rows])
     drafts = _drafts(table, roles)
     return _finish(drafts, roles, table, table_index)
 
@@ -47,23 +47,26 @@ def _text(cell: str | None) -> str:
 
 
 def _stt_and_title(cells: tuple[str | None, ...]) -> tuple[str, str | None]:
-    """'1 Kiểm soát thủ tục hành chính' in the STT cell with nothing else -> ('1', title)."""
+    """'1 Kiểm soát thủ tục hành chính' in the STT cell with nothing else -> ('1', title);
+    'I. | CÔNG TÁC CHỈ ĐẠO' with one spanning cell, wherever the columns stand -> ('I.', …)."""
     first = _text(cells[0])
-    rest_empty = all(not _text(c) for c in cells[1:])
+    filled = [_text(c) for c in cells[1:] if _text(c)]
     match = STT_WITH_TITLE_RE.match(first)
-    if match and rest_empty:
+    if match and not filled:
         return match.group("stt"), match.group("title")
+    numbered = STT_ROMAN_RE.match(first) or STT_CODE_RE.match(first)
+    if numbered and len(filled) == 1 and None in cells[1:]:
+        return first, filled[0]
     return first, None
 
 
 def _drafts(table: LogicalTable, roles: list[str | None]) -> list[_Draft]:
     drafts: list[_Draft] = []
-    deadline_cols = [i for i, r in enumerate(roles) if r == "deadline"]
     for row in table.rows:
         stt, title = _stt_and_title(row.cells)
         cells = [_text(c) for c in row.cells]
         shifted = _unshift(cells, roles)
-        if not stt and drafts and _is_continuation(cells, drafts[-1].cells, deadline_cols):
+        if not stt and drafts and _is_continuation(cells, drafts[-1], row.page, roles):
             if "cells_shifted" in drafts[-1].flags and not shifted and not cells[-1]:
                 _shift_right(cells, roles)  # the rest of a shifted row (plan_002.pdf p19-20)
             _join(drafts[-1], cells, row)
@@ -92,19 +95,27 @@ def _origin(drafts: list[_Draft]) -> int:
     return i
 
 
-def _is_continuation(cells: list[str], prev: list[str], deadline_cols: list[int]) -> bool:
-    """A page-split fragment: starts lower-case, or only extends unfinished cells above."""
+def _is_continuation(cells: list[str], prev: _Draft, page: int, roles: list[str | None]) -> bool:
+    """A page-split fragment, not a sub-row. Lower-case start or a lone cell: a fragment;
+    so is a row whose cells all extend unfinished cells above with one of them lower-case
+    ('TTHC | công chức được phân công …', plan_000 8.1.2, where a DOCX kept the split).
+    Otherwise only the first row of a new page can be one: no deadline and no agency of its
+    own (a sub-row has them), or every cell it fills unfinished above. An empty deadline
+    alone never decides (plan_002 V.2's and plan_004 4.3's sub-rows)."""
     filled = [i for i, c in enumerate(cells) if c]
     if not filled:
         return False
-    first = cells[filled[0]]
-    if first[0].islower() or len(filled) == 1:  # a lone fragment cannot be a sub-row
+    lower = [i for i in filled if cells[i][0].islower()]
+    if len(filled) == 1 or filled[0] in lower or any(roles[i] in LABEL_ROLES for i in lower):
+        return True  # a label cell going on in lower case, whatever the column order
+    unfinished = all(prev.cells[i] and not TERMINATED_RE.search(prev.cells[i]) for i in filled)
+    if unfinished and any(cells[i][0].islower() for i in filled):
         return True
-    if any(cells[i] for i in deadline_cols) or any(
-        DEADLINE_LIKE_RE.match(cells[i]) for i in filled
-    ):
+    if page <= prev.page_last:
         return False
-    return all(prev[i] and not TERMINATED_RE.search(prev[i]) for i in filled)
+    if any(roles[i] == "deadline" or DEADLINE_LIKE_RE.match(cells[i]) for i in filled):
+        return False
+    return unfinished or not any(roles[i] == "lead" for i in filled)
 
 
 def _unshift(cells: list[str], roles: list[str | None]) -> bool:
@@ -142,10 +153,15 @@ def _is_section(row: StitchedRow, cells: list[str], roles: list[str | None]) -> 
     """'I. | CÔNG TÁC CHỈ ĐẠO' with the rest merged or empty, or any roman STT."""
     if STT_ROMAN_RE.match(cells[0]):
         return True
-    label_cols = [i for i, r in enumerate(roles) if r in LABEL_ROLES]
-    first_label = label_cols[0] if label_cols else 1
+    label = _label_role(roles)
+    first_label = roles.index(label) if label in roles else 1
     others = [c for i, c in enumerate(cells) if i not in (0, first_label)]
     return first_label < len(cells) and bool(cells[first_label]) and not any(others)
+
+
+def _label_role(roles: list[str | None]) -> str:
+    """The column a section title belongs to, by role (criterion first), not by position."""
+    return next((r for r in LABEL_ROLES if r in roles), "criterion")
 
 
 def _place(cells: list[str], roles: list[str | None]) -> dict[str, str | None]:
@@ -172,6 +188,11 @@ def _scores(cells: list[str], roles: list[str | None], labels: list[str]) -> lis
             continue
         scores.append(ScoreCell(header, score_role, year, float(text.replace(",", "."))))
     return scores
+
+
+def _score_order(score: ScoreCell) -> tuple[bool, int]:
+    """Maximum first, then by year, whatever the column order."""
+    return score.role != "score_max", score.year or 0
 
 
 def _label(placed: dict[str, str | None], title: str | None) -> str:
@@ -240,7 +261,7 @@ def _finish(
                 level=where.level,
                 section_code=where.root,
                 section_title=book.labels.get(where.root) or None,
-                scores=tuple(_scores(draft.cells, roles, labels)),
+                scores=tuple(sorted(_scores(draft.cells, roles, labels), key=_score_order)),
                 page_first=draft.page_first,
                 page_last=draft.page_last,
                 confidence=confidence,
@@ -264,7 +285,7 @@ def _role_fields(
     """Cells by role; a title printed in the STT cell goes to the table's label column."""
     fields = {role: placed.get(role) for role in TEXT_ROLES}
     if title:
-        label_role = next((r for r in roles if r in LABEL_ROLES), "criterion")
+        label_role = _label_role(roles)
         fields[label_role] = title
     return fields
 

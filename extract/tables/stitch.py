@@ -11,8 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from extract.tables.patterns import (
+    APPENDIX_RE,
     COLUMN_NUMBER_RE,
     STT_CODE_RE,
+    STT_LETTER_RE,
     STT_ROMAN_RE,
     STT_WITH_TITLE_RE,
 )
@@ -20,6 +22,8 @@ from extract.tables.repeats import HeaderRows
 from models.document import Document, GridRow, RawTable
 
 EDGE_TOLERANCE = 0.10
+MAX_HEADING_LINES = 3  # section headings between parts of one appendix ("II. CẢI CÁCH …")
+MAX_HEADING_CHARS = 160
 Cells = tuple[str | None, ...]
 
 
@@ -86,8 +90,8 @@ def _is_data_row(row: GridRow) -> bool:
     first = (row.cells[0] or "").strip() if row.cells else ""
     if row.is_header or not first or COLUMN_NUMBER_RE.match(first):
         return False
-    return bool(
-        STT_CODE_RE.match(first) or STT_ROMAN_RE.match(first) or STT_WITH_TITLE_RE.match(first)
+    return any(
+        rx.match(first) for rx in (STT_CODE_RE, STT_ROMAN_RE, STT_WITH_TITLE_RE, STT_LETTER_RE)
     )
 
 
@@ -111,13 +115,31 @@ def _append_fragment(table: LogicalTable, frag: RawTable) -> None:
 
 def _add_rows(table: LogicalTable, rows: Sequence[GridRow]) -> None:
     """Append data rows; a repeated header anywhere (plan_004.txt repeats it mid-block
-    where the page broke without a blank line) is dropped."""
+    where the page broke without a blank line) is dropped, and so is the tail of a header
+    split by a page break ('Thời gian' above the break, 'hoàn thành' below it)."""
+    after_header = False
     for row in rows:
         if row.is_header or _repeats_header(row.cells, table):
+            after_header = True
             continue
+        if after_header and _is_header_tail(row.cells, table.header):
+            continue
+        after_header = False
         cells = _fit(row.cells, table.width)
         if any(cells):
             table.rows.append(StitchedRow(cells, row.page, row.confidence))
+
+
+def _is_header_tail(cells: Cells, header: list[Cells]) -> bool:
+    """Every filled cell ends its column's header text: ('', …, 'hoàn thành')."""
+    filled = [(i, _fold(c)) for i, c in enumerate(cells) if _fold(c)]
+    if not filled:
+        return False
+    return all(any(i < len(h) and _fold(h[i]).endswith(text) for h in header) for i, text in filled)
+
+
+def _fold(text: str | None) -> str:
+    return " ".join((text or "").lower().split())
 
 
 def _repeats_header(cells: Cells, table: LogicalTable) -> bool:
@@ -128,10 +150,15 @@ def _repeats_header(cells: Cells, table: LogicalTable) -> bool:
 
 
 def _continues(doc: Document, prev: RawTable, frag: RawTable, table: LogicalTable) -> bool:
-    """Does this fragment continue the previous table (same grid, only furniture between)?"""
+    """Does this fragment continue the previous table (same grid, only furniture between)?
+    An appendix split into one table per section (a heading between, the header typed
+    again or the same column grid) continues too, unless the text between opens another
+    appendix ('Phụ lục II')."""
     if _width(frag) > table.width and not _repeats_header(frag.rows[0].cells, table):
         return False
-    if prev.col_edges and frag.col_edges and len(prev.col_edges) == len(frag.col_edges):
+    if prev.col_edges and frag.col_edges and len(prev.col_edges) != len(frag.col_edges):
+        return False  # a signature or layout table right after the appendix
+    if prev.col_edges and frag.col_edges:
         if any(
             abs(a - b) > EDGE_TOLERANCE for a, b in zip(prev.col_edges, frag.col_edges, strict=True)
         ):
@@ -139,7 +166,22 @@ def _continues(doc: Document, prev: RawTable, frag: RawTable, table: LogicalTabl
     if prev.line_index < 0 or frag.line_index < 0:
         return frag.page_first >= prev.page_last
     between = doc.lines[prev.line_index + len(prev.rows) : frag.line_index]
-    return all(_is_page_furniture(line.text) for line in between)
+    if all(_is_page_furniture(line.text) for line in between):
+        return True
+    return _same_appendix(frag, table, [line.text for line in between])
+
+
+def _same_appendix(frag: RawTable, table: LogicalTable, between: list[str]) -> bool:
+    """A section heading between two parts of one appendix: at most a few short lines, no
+    new 'Phụ lục', and the part restates the header or keeps the grid and starts with data."""
+    if len(between) > MAX_HEADING_LINES or any(APPENDIX_RE.search(t) for t in between):
+        return False
+    if any(len(t) > MAX_HEADING_CHARS for t in between):
+        return False
+    if _width(frag) != table.width:
+        return False
+    first = frag.rows[0]
+    return _repeats_header(first.cells, table) or _is_data_row(first)
 
 
 def _is_page_furniture(text: str) -> bool:

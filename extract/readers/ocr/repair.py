@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 
 from extract.cleantext import fix_eth, nfc
 from extract.tables.patterns import STT_CODE_RE, STT_ROMAN_RE
-from extract.tables.roles import STT_HEADERS
+from extract.tables.roles import stt_headers
 
 # "61/2018/ND-CP", "468/QD-TTg", "22a/QD-UBND": the type code right after the number/year.
 SYMBOL_D_RE = re.compile(r"(?<=\d/)((?:\d{4}/)?)([NQ])D(?=\s?-)|(?<=\d[a-z]/)([NQ])D(?=\s?-)")
@@ -69,7 +69,7 @@ def _symbol_d(match: re.Match[str]) -> str:
 
 def is_stt_header(cell: str | None) -> bool:
     """A column header that names the STT column: 'STT', 'Stt', 'TT', 'Số TT'."""
-    return " ".join((cell or "").lower().split()) in STT_HEADERS
+    return " ".join((cell or "").lower().split()) in stt_headers()
 
 
 def stt_code(text: str) -> str | None:
