@@ -22,6 +22,7 @@ from models.records import (
     ManifestRecord,
     PlanItem,
     RunRecord,
+    TableRecord,
     TargetRecord,
 )
 
@@ -69,6 +70,11 @@ _SPECS: dict[str, tuple[type, str | None, str]] = {
         LegalRefRecord,
         None,
         "every legal reference in a plan, with its span in the text",
+    ),
+    "tables": (
+        TableRecord,
+        None,
+        "every table detected in a document: kind, pages, size, column roles, strategy, confidence",
     ),
     "item_agencies": (
         ItemAgency,

@@ -14,7 +14,10 @@ from typing import Literal
 
 from models.columns import column, record
 
-SourceFormat = Literal["pdf", "docx", "txt", "md", "image"]
+# by the file's suffix; .doc/.odt/.rtf are read through a DOCX LibreOffice makes of them
+SourceFormat = Literal[
+    "pdf", "docx", "doc", "odt", "rtf", "xlsx", "xls", "ods", "txt", "md", "image", "zip"
+]
 ItemKind = Literal["section", "item"]
 ScoreRole = Literal["score_max", "score_year"]
 
@@ -66,6 +69,10 @@ class Document:
     tables: tuple[RawTable, ...]
     ocr: bool = False
     warnings: tuple[str, ...] = ()  # reader-level notes (e.g. "page 3: legacy TCVN3 font")
+    # What could not be read well: a ruled page whose grid was not found, a photo whose page
+    # outline was not found, table rows under the OCR confidence floor. Each becomes an
+    # `errors` row and makes the document `partial` (never a silent loss).
+    losses: tuple[str, ...] = ()
     # Lines are printed lines, a paragraph wrapped over several (typed PDF, OCR of a PDF or an
     # image), not one line per paragraph (DOCX, text exports): extract.paragraphs re-joins them.
     printed_lines: bool = False
@@ -186,3 +193,30 @@ class UnitCodes:
         "no_successor: a name the gazetteer cannot place, for review",
         default=(),
     )
+
+
+TableKind = Literal["appendix", "layout", "unrelated"]
+
+
+@record
+class TableInfo:
+    """One detected table: ('appendix', index 0, pages 2-9, 63 rows, 6 columns, roles …).
+
+    Its fields are columns of `tables` (TableRecord holds the TableInfo)."""
+
+    table_index: int | None = column(
+        "index among the appendix tables (plan_items.table_index); null for other tables"
+    )
+    kind: TableKind = column(
+        "appendix | layout (header, recipients or signature block) | unrelated (a small table)"
+    )
+    page_first: int = column("first page of the table")
+    page_last: int = column("last page of the table")
+    rows: int = column("rows (header rows included)")
+    columns: int = column("columns")
+    roles: tuple[str, ...] = column(
+        "the column roles found, in column order ('' for a column without one)"
+    )
+    strategy: str = column("how the grid was found: docx, pdf, txt, image (OCR), xlsx, headings …")
+    confidence: float = column("0-1: share of columns with a role, lower when a role was guessed")
+    uncertain_roles: bool = column("true when a role was decided from the cells", default=False)

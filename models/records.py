@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from models.columns import column, flattened, record
-from models.document import DocMeta, ItemKind, SourceFormat, TableRow, UnitCodes
+from models.document import DocMeta, ItemKind, SourceFormat, TableInfo, TableRow, UnitCodes
 
 DocStatus = Literal["ok", "partial", "failed"]
 DeadlineKind = Literal["date", "quarter", "month", "year", "recurring", "event", "none"]
@@ -149,6 +149,15 @@ class LegalRefRecord:
         "the identity folded to ASCII, for joins across spellings ('Đề án|06|' -> 'de an|06|')",
         default=None,
     )
+
+
+@record
+class TableRecord:
+    """A row of `tables`: one table detected in a document, appendix or not, with how its
+    grid was found and how sure the column roles are (no silent empty result)."""
+
+    doc_id: str = column(_DOC)
+    info: TableInfo = flattened()
 
 
 AgencyRole = Literal["lead", "support"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.document import DocMeta, TableRow
+from models.document import DocMeta, TableInfo, TableRow
 from models.records import LegalRefRecord, Stage
 
 
@@ -21,6 +21,8 @@ class Extracted:
     meta: DocMeta = DocMeta()
     rows: tuple[TableRow, ...] = ()
     refs: tuple[LegalRefRecord, ...] = ()
+    tables: tuple[TableInfo, ...] = ()  # every detected table, appendix or not
+    findings: tuple[Finding, ...] = ()  # no rows although an appendix is announced, …
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,7 @@ from models.records import (
     PlanItem,
     Severity,
     Stage,
+    TableRecord,
     TargetRecord,
 )
 from models.stages import Extracted, Finding
@@ -51,6 +52,7 @@ class DocResult:
     plan_items: tuple[PlanItem, ...] = ()
     item_scores: tuple[ItemScore, ...] = ()
     item_agencies: tuple[ItemAgency, ...] = ()
+    tables: tuple[TableRecord, ...] = ()
     targets: tuple[TargetRecord, ...] = ()
     legal_refs: tuple[LegalRefRecord, ...] = ()
     errors: tuple[ErrorRecord, ...] = ()
@@ -138,13 +140,17 @@ def _extract(doc: Document, run_id: str, started: datetime) -> DocResult:
     except ExtractError as e:
         failures.append(Finding("normalize", e.kind, str(e)))
         normalized = NormalizedDocument(meta=extracted.meta)
-    status: DocStatus = "partial" if failures else "ok"
+    # partial: a stage failed, or content was lost or is missing (a page read badly, an
+    # announced appendix without rows): each reason is an errors row, never silence
+    losses = [Finding("read", "read_loss", w) for w in doc.losses] + list(extracted.findings)
+    status: DocStatus = "partial" if failures or losses else "ok"
     errors = (
         [_error(run_id, doc, Finding("read", "reader_warning", w), "warning") for w in doc.warnings]
         + [_error(run_id, doc, f, "error") for f in failures]
-        + [_error(run_id, doc, f, "warning") for f in normalized.findings]
+        + [_error(run_id, doc, f, "warning") for f in [*losses, *normalized.findings]]
     )
-    return _result(doc, status, normalized, errors, started)
+    tables = tuple(TableRecord(doc.doc_id, info) for info in extracted.tables)
+    return _result(doc, status, normalized, errors, started, tables)
 
 
 def _error(run_id: str, doc: Document, finding: Finding, severity: Severity) -> ErrorRecord:
@@ -165,6 +171,7 @@ def _result(
     normalized: NormalizedDocument,
     errors: list[ErrorRecord],
     started: datetime,
+    tables: tuple[TableRecord, ...] = (),
 ) -> DocResult:
     record = DocumentRecord(
         doc_id=doc.doc_id,
@@ -188,6 +195,7 @@ def _result(
         targets=normalized.targets,
         legal_refs=normalized.legal_refs,
         item_agencies=normalized.item_agencies,
+        tables=tables,
         errors=tuple(errors),
         pages=doc.page_count,
         seconds=(datetime.now(UTC) - started).total_seconds(),

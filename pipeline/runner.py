@@ -39,6 +39,7 @@ RESULT_TABLES = (
     "targets",
     "legal_refs",
     "item_agencies",
+    "tables",
     "errors",
 )
 

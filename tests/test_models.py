@@ -58,6 +58,11 @@ CONTRACT = {
         flags:list<item: string> identity:string? run_id:string? extractor_version:string?
         match_key:string?
     """,
+    "tables": """
+        doc_id:string table_index:int32? kind:string page_first:int32 page_last:int32 rows:int32
+        columns:int32 roles:list<item: string> strategy:string confidence:double
+        uncertain_roles:bool run_id:string? extractor_version:string?
+    """,
     "item_agencies": """
         doc_id:string table_index:int32 row_index:int32 code:string role:string text:string
         agency_code:string? level:string? char_start:int32 char_end:int32 plan_year:int32?

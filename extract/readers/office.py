@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 from extract.readers import docx
-from models.document import Document
+from models.document import Document, SourceFormat
 from models.errors import ExtractError, LimitExceeded, UnreadableFile
 
 TIMEOUT_S = 120.0  # a 60-page .doc converts in ~3 s; a hang is a hostile or broken file
@@ -41,6 +41,9 @@ MACROS_OFF_XCU = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+FORMATS: dict[str, SourceFormat] = {".doc": "doc", ".odt": "odt", ".rtf": "rtf"}
+
+
 def soffice_binary() -> str | None:
     """The LibreOffice binary on PATH (Debian package libreoffice-writer-nogui), or None."""
     for name in SOFFICE_NAMES:
@@ -55,7 +58,8 @@ def read(path: Path, data: bytes, doc_id: str) -> Document:
     docx_bytes = convert_to_docx(path, data)
     doc = docx.read(path, docx_bytes, doc_id)
     note = f"converted from {path.suffix.lower() or '(no suffix)'} by LibreOffice"
-    return dataclasses.replace(doc, warnings=(*doc.warnings, note))
+    fmt = FORMATS.get(path.suffix.lower(), "doc")
+    return dataclasses.replace(doc, source_format=fmt, warnings=(*doc.warnings, note))
 
 
 def convert_to_docx(path: Path, data: bytes, timeout: float = TIMEOUT_S) -> bytes:

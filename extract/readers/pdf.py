@@ -50,9 +50,9 @@ def read(path: Path, data: bytes, doc_id: str) -> Document:
     for number, content in enumerate(contents, start=1):
         warnings.extend(_page_warnings(number, content))
     scanned = [n for n, c in enumerate(contents, start=1) if _needs_ocr(n, c)]
-    ocr = False
+    ocr, losses = False, list[str]()
     if scanned:
-        pages, warnings, ocr = _with_ocr(path, data, pages, warnings, scanned)
+        pages, warnings, ocr, losses = _with_ocr(path, data, pages, warnings, scanned)
     lines, tables = assemble_lines(pages)
     return Document(
         doc_id=doc_id,
@@ -63,6 +63,7 @@ def read(path: Path, data: bytes, doc_id: str) -> Document:
         tables=tuple(tables),
         ocr=ocr,
         warnings=tuple(warnings),
+        losses=tuple(losses),
         printed_lines=True,
     )
 
@@ -78,9 +79,10 @@ def _needs_ocr(number: int, content: PageContent) -> bool:
 
 def _with_ocr(
     path: Path, data: bytes, pages: list[PageItems], warnings: list[str], scanned: list[int]
-) -> tuple[list[PageItems], list[str], bool]:
-    """The pages with the scanned ones' items replaced by OCR (and True); without Tesseract a
-    scan-only file fails and a file with typed pages keeps them, with a warning (and False)."""
+) -> tuple[list[PageItems], list[str], bool, list[str]]:
+    """The pages with the scanned ones' items replaced by OCR (and True), and what OCR could
+    not read well (losses); without Tesseract a scan-only file fails and a file with typed
+    pages keeps them, the untouched pages a loss (and False)."""
     from extract.readers.ocr import ocr_pdf_page_items
 
     try:
@@ -89,10 +91,10 @@ def _with_ocr(
         if len(scanned) == len(pages):
             raise
         listed = ", ".join(map(str, scanned))
-        return pages, [*warnings, f"pages {listed} not OCR'd: {e}"], False
+        return pages, warnings, False, [f"pages {listed} not OCR'd: {e}"]
     replaced = [(n, ocr_items.get(n, ())) if n in scanned else (n, items) for n, items in pages]
     kept = [w for w in warnings if not _about_pages(w, set(scanned))]
-    return replaced, [*kept, *ocr_warnings], True
+    return replaced, kept, True, list(ocr_warnings)
 
 
 def _about_pages(warning: str, pages: set[int]) -> bool:

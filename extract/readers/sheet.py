@@ -21,7 +21,7 @@ import python_calamine as pc
 
 from extract.cleantext import fold_space, nfc
 from extract.readers.sheet_ods import ods_merged_ranges
-from models.document import Cell, Document, GridRow, RawTable, TextLine
+from models.document import Cell, Document, GridRow, RawTable, SourceFormat, TextLine
 from models.errors import LimitExceeded, UnreadableFile
 
 MAX_CELLS = 2_000_000  # a sheet wider/taller than this is a bomb, not a plan appendix
@@ -29,6 +29,9 @@ MIN_TABLE_WIDTH = 3  # a row with this many filled or merged slots starts the ta
 Span = tuple[tuple[int, int], tuple[int, int]]  # ((row0, col0), (row1, col1)), inclusive
 # An appendix file beside its body: "Phu luc I.xlsx", "PL01_ke_hoach.ods", "Phụ lục kèm theo".
 APPENDIX_NAME_RE = re.compile(r"(?i)ph[uụ][ _-]*l[uụ]c|(?:^|[^a-z])pl[ _-]?\d")
+
+
+FORMATS: dict[str, SourceFormat] = {".xlsx": "xlsx", ".xls": "xls", ".ods": "ods"}
 
 
 def read(path: Path, data: bytes, doc_id: str) -> Document:
@@ -45,7 +48,8 @@ def read(path: Path, data: bytes, doc_id: str) -> Document:
         spans = ods_spans.get(name) if ods_spans else sheet.merged_cell_ranges
         grid = _grid(values, spans or [])
         _split(grid, page, lines, tables)
-    return Document(doc_id, str(path), "docx", len(names), tuple(lines), tuple(tables))
+    fmt = FORMATS.get(path.suffix.lower(), "xlsx")
+    return Document(doc_id, str(path), fmt, len(names), tuple(lines), tuple(tables))
 
 
 def _open(path: Path, data: bytes) -> pc.CalamineWorkbook:

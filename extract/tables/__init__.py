@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from extract.tables.headings import find_heading_items
 from extract.tables.info import (
-    TableInfo,
     TableWarning,
     confidence_of,
     kind_of,
@@ -19,7 +18,7 @@ from extract.tables.info import (
 from extract.tables.roles import column_roles, content_uncertain, raw_column_roles
 from extract.tables.rows import table_rows
 from extract.tables.stitch import LogicalTable, stitch_tables
-from models.document import Document, TableRow
+from models.document import Document, TableInfo, TableRow
 
 
 @dataclass(frozen=True, slots=True)

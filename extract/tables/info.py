@@ -12,35 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from extract.tables.patterns import APPENDIX_RE
 from extract.tables.roles import content_uncertain
-from models.document import Document, TableRow
+from models.document import Document, TableInfo, TableKind, TableRow
 
-TableKind = Literal["appendix", "layout", "unrelated"]
 WHAT_ROLES = frozenset({"task", "objective", "criterion", "requirement", "content"})
 WHO_WHEN_ROLES = frozenset({"lead", "support", "deadline", "score_max", "score_year"})
 MIN_ITEMS = 2  # fewer items only with a rich header (>= MIN_RICH_ROLES roles)
 MIN_RICH_ROLES = 4
 MIN_REGION = (3, 3)  # rows, columns: a grid this large "looks like a table"
 UNCERTAIN_BELOW = 0.5
-
-
-@dataclass(frozen=True, slots=True)
-class TableInfo:
-    """One detected table: ('appendix', index 0, pages 2-9, 63 rows, 6 columns, roles …)."""
-
-    table_index: int | None  # index among appendix tables (plan_items.table_index) or None
-    kind: TableKind
-    page_first: int
-    page_last: int
-    rows: int
-    columns: int
-    roles: tuple[str, ...]  # the roles found, in column order ("" for a column without one)
-    strategy: str  # how the grid was found, e.g. "docx", "pdf_lines", "text_columns", "sheet"
-    confidence: float  # 0-1: share of columns with a role, lowered when a role was guessed
-    uncertain_roles: bool = False
 
 
 @dataclass(frozen=True, slots=True)

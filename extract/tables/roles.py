@@ -47,6 +47,7 @@ def header_words() -> tuple[HeaderWord, ...]:
     )
 
 
+@cache
 def stt_headers() -> frozenset[str]:
     """The whole-header words of the STT column ('stt', 'tt', 'số tt', …), from the data."""
     return frozenset(w.word for w in header_words() if w.role == "stt")

@@ -113,7 +113,7 @@ def _document(
         lines=tuple(lines),
         tables=tuple(tables),
         ocr=True,
-        warnings=tuple(w for page in pages for w in page.warnings),
+        losses=tuple(w for page in pages for w in page.warnings),
         printed_lines=True,
     )
 
