@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import logging
 import os
 import pickle
@@ -114,7 +115,13 @@ def _start(path: str, run_id: str, limits: Limits) -> _Running:
     """Fork a child for one document (plain os.fork: Dask's worker processes are daemonic
     and multiprocessing refuses to start children there)."""
     read_fd, write_fd = os.pipe()
+    # The child must never run the parent's garbage through the cycle collector: freeing an
+    # inherited object (an open PDF of MuPDF, a DuckDB connection) in a forked child crashes
+    # it (SIGSEGV). Frozen objects are ignored by the collector; the parent unfreezes.
+    gc.freeze()
     pid = os.fork()
+    if pid != 0:
+        gc.unfreeze()
     if pid == 0:  # the child never returns
         os.close(read_fd)
         try:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 
+from extract.readers.ocr.engine import tesseract_path
 from pipeline.cli import main
 from pipeline.views import connect
 from tests.conftest import FIXTURES, RAW
@@ -65,17 +66,21 @@ def test_an_announced_appendix_without_rows_makes_the_plan_partial(tmp_path: Pat
 def test_pages_ocr_cannot_read_make_the_plan_partial(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    mixed = pymupdf.open(RAW / "plan_004.pdf")
-    with pymupdf.open(FIXTURES / "scans" / "plan_004.scan.p7-8.pdf") as scan:
-        mixed.insert_pdf(scan, from_page=0, to_page=0)
     src = tmp_path / "in"
     src.mkdir()
-    mixed.save(src / "typed_and_scanned.pdf")
+    with pymupdf.open(RAW / "plan_004.pdf") as mixed:
+        with pymupdf.open(FIXTURES / "scans" / "plan_004.scan.p7-8.pdf") as scan:
+            mixed.insert_pdf(scan, from_page=0, to_page=0)
+        mixed.save(src / "typed_and_scanned.pdf")
     empty = tmp_path / "bin"
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))  # no tesseract: the scanned page cannot be read
+    tesseract_path.cache_clear()  # found by an earlier test in this process
     out = tmp_path / "out"
-    assert _ingest(src, out) == 0
+    try:
+        assert _ingest(src, out) == 0
+    finally:
+        tesseract_path.cache_clear()
     con = connect(out)
     assert con.execute("select status from documents").fetchall() == [("partial",)]
     [(message,)] = con.execute("select message from errors where kind = 'read_loss'").fetchall()

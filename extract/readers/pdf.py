@@ -86,7 +86,7 @@ def _with_ocr(
     from extract.readers.ocr import ocr_pdf_page_items
 
     try:
-        ocr_items, ocr_warnings = ocr_pdf_page_items(path, data, scanned)
+        ocr_items, ocr_notes, ocr_losses = ocr_pdf_page_items(path, data, scanned)
     except NoTextLayer as e:
         if len(scanned) == len(pages):
             raise
@@ -94,7 +94,7 @@ def _with_ocr(
         return pages, warnings, False, [f"pages {listed} not OCR'd: {e}"]
     replaced = [(n, ocr_items.get(n, ())) if n in scanned else (n, items) for n, items in pages]
     kept = [w for w in warnings if not _about_pages(w, set(scanned))]
-    return replaced, kept, True, list(ocr_warnings)
+    return replaced, [*kept, *ocr_notes], True, ocr_losses
 
 
 def _about_pages(warning: str, pages: set[int]) -> bool:

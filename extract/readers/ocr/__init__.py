@@ -87,9 +87,10 @@ def _run(images: Iterator[PageImage], workers: int, path: Path, count: int) -> l
 
 def ocr_pdf_page_items(
     path: Path, data: bytes, pages: Sequence[int], *, workers: int = 1
-) -> tuple[dict[int, list[PageItem]], list[str]]:
-    """The page items of the given 1-based PDF pages, read by OCR, and the OCR warnings: what
-    the PDF reader puts in place of its scanned pages before laying the pages out."""
+) -> tuple[dict[int, list[PageItem]], list[str], list[str]]:
+    """The page items of the given 1-based PDF pages, read by OCR, the OCR notes and what it
+    could not read well: what the PDF reader puts in place of its scanned pages before laying
+    the pages out."""
     doc = open_pdf(path, data)
     try:
         tesseract_path()
@@ -97,7 +98,8 @@ def ocr_pdf_page_items(
     finally:
         doc.close()
     _log_confidence(path, done)
-    return dict(repair_tables(done)), [w for page in done for w in page.warnings]
+    notes = [w for page in done for w in page.warnings]
+    return dict(repair_tables(done)), notes, [w for page in done for w in page.losses]
 
 
 def _document(
@@ -113,7 +115,8 @@ def _document(
         lines=tuple(lines),
         tables=tuple(tables),
         ocr=True,
-        losses=tuple(w for page in pages for w in page.warnings),
+        warnings=tuple(w for page in pages for w in page.warnings),
+        losses=tuple(w for page in pages for w in page.losses),
         printed_lines=True,
     )
 

@@ -48,8 +48,11 @@ class OcrPage:
     page: int
     items: tuple[PageItem, ...]
     confidence: float | None  # mean word confidence of the page (0-100)
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # notes: "page 3: turned 90° clockwise (OSD) before OCR"
     corrections: tuple[str, ...] = ()  # "page 3: 'kiếm' -> 'kiểm'" (ocr_diacritics)
+    # what could not be read well: no grid on a ruled page, rows under the confidence floor, a
+    # photo whose outline was not found (Document.losses: the document is partial)
+    losses: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +77,15 @@ def ocr_page(image: PageImage) -> OcrPage:
             again = _read(turned)
             if (again.confidence or 0.0) > (result.confidence or 0.0):
                 note = f"page {image.page}: turned {turn}° clockwise (OSD) before OCR"
-                return replace(again, warnings=(*notes, note, *again.warnings))
+                return replace(
+                    again, warnings=(note, *again.warnings), losses=(*notes, *again.losses)
+                )
     return result
 
 
 def _with_notes(result: OcrPage, notes: tuple[str, ...]) -> OcrPage:
-    return replace(result, warnings=(*notes, *result.warnings)) if notes else result
+    """Notes of the restore step ('photo: page outline not found') are losses of the page."""
+    return replace(result, losses=(*notes, *result.losses)) if notes else result
 
 
 def _looks_unreadable(result: OcrPage) -> bool:
@@ -98,7 +104,8 @@ def _read(image: PageImage) -> OcrPage:
     confidence = mean_confidence([*body_words, *cell_words])
     changed = tuple(corrections(image.page, [*body_words, *cell_words]))
     notes = tuple(page_warnings(image.page, prepared.ruled, grids))
-    return OcrPage(image.page, tuple(item for _, item in placed), confidence, notes, changed)
+    items = tuple(item for _, item in placed)
+    return OcrPage(image.page, items, confidence, corrections=changed, losses=notes)
 
 
 def _prepare(image: PageImage) -> _Prepared:
@@ -221,7 +228,7 @@ def log_page(path: object, page: OcrPage, count: int) -> OcrPage:
         page.page,
         count,
         confidence,
-        len(page.warnings),
+        len(page.warnings) + len(page.losses),
         len(page.corrections),
     )
     for change in page.corrections:
