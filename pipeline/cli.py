@@ -14,7 +14,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from pipeline.output import FORMATS
+from pipeline.cli_options import QUERY_VIEWS, common_options, output_options, sub_parser
 from pipeline.safe_text import json_line, terminal_text
 
 # Imports stay light here (no pandas, pyarrow, DuckDB or readers): `plans --help` answers
@@ -47,91 +47,6 @@ pyproject.toml, else data/parquet. Options go before or after the command.
 exit codes: 0 ok, 1 some files failed (see the errors table), 2 the command could not run
 (bad arguments, missing path, dataset locked, not a plans dataset, disk full), 130 interrupted
 """
-
-
-# Views of `plans query` (pipeline.views.view_names(); a test keeps the two equal), listed
-# here so that --help does not import DuckDB.
-QUERY_VIEWS = (
-    "documents, plan_items, item_scores, targets, legal_refs (each plan once); all_documents, "
-    "all_plan_items, all_item_scores, all_targets, all_legal_refs (every file); document_plans, "
-    "errors, runs, manifest, doc_changes, chosen_documents, plans, items_canonical, citations, "
-    "criteria, fields, metrics, leaf_scores, score_subtotals, targets_wide"
-)
-
-
-def _common_options(p: argparse.ArgumentParser, suppress: bool) -> None:
-    """Options every command takes, before or after its name (`plans query -v` and
-    `plans -v query`): on a subcommand their default is SUPPRESS so the main one stays."""
-
-    def default(value: object) -> object:
-        return argparse.SUPPRESS if suppress else value
-
-    p.add_argument(
-        "--verbose",
-        "-v",
-        action="store_true",
-        default=default(False),
-        help="debug lines of plans itself (not of the PDF libraries)",
-    )
-    p.add_argument(
-        "--data",
-        type=Path,
-        metavar="DIR",
-        default=default(None),
-        help="dataset directory (default: $PLANS_DATA, the config file, data/parquet)",
-    )
-    p.add_argument(
-        "--config",
-        type=Path,
-        metavar="FILE",
-        default=default(None),
-        help="config file (default: $PLANS_CONFIG, ./plans.toml, [tool.plans] of pyproject.toml)",
-    )
-
-
-def _output_options(
-    p: argparse.ArgumentParser, width: int = 60, fmt: str = "table", *aliases: str
-) -> None:
-    """--format and the table and CSV options of a command that prints rows."""
-    p.add_argument(
-        "--format",
-        choices=FORMATS,
-        default=fmt,
-        help="table, csv, json (an array) or jsonl (one object per line) (default: %(default)s)",
-    )
-    p.add_argument(
-        "--max-rows",
-        *aliases,
-        type=int,
-        default=100,
-        metavar="N",
-        help="table: show at most N rows, then '… N more rows' (0: all; default: %(default)s)",
-    )
-    p.add_argument(
-        "--max-width",
-        type=int,
-        default=width,
-        metavar="N",
-        help="table: cut cells longer than N characters and fit the terminal (0: no limit; "
-        "default: %(default)s)",
-    )
-    p.add_argument(
-        "--raw",
-        action="store_true",
-        help="with --format csv: write text cells exactly as stored, without the leading ' "
-        "that keeps a spreadsheet from running cells starting with = + - @ TAB CR as formulas",
-    )
-    p.add_argument(
-        "--bom",
-        action="store_true",
-        help="with --format csv: start with a UTF-8 byte order mark (Excel then reads UTF-8)",
-    )
-
-
-def _sub(sub: Any, name: str, **kwargs: Any) -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = sub.add_parser(name, **kwargs)
-    _common_options(parser, suppress=True)
-    return parser
 
 
 def _add_run_options(p: argparse.ArgumentParser) -> None:
@@ -206,7 +121,7 @@ def _add_limit_options(p: argparse.ArgumentParser) -> None:
 
 
 def _add_run_commands(sub: Any) -> None:
-    ingest = _sub(
+    ingest = sub_parser(
         sub,
         "ingest",
         help="extract new or changed plan files into Parquet",
@@ -214,7 +129,7 @@ def _add_run_commands(sub: Any) -> None:
         "new dataset in atomically.",
     )
     _add_run_options(ingest)
-    nightly = _sub(
+    nightly = sub_parser(
         sub,
         "nightly",
         help="re-extract stale or failed files; drop vanished ones",
@@ -225,7 +140,7 @@ def _add_run_commands(sub: Any) -> None:
 
 
 def _add_analyst_commands(sub: Any) -> None:
-    query = _sub(
+    query = sub_parser(
         sub,
         "query",
         help="run SQL over the Parquet tables with DuckDB",
@@ -235,8 +150,8 @@ def _add_analyst_commands(sub: Any) -> None:
         "sql", nargs="?", help='SQL, e.g. "select * from documents"; - reads it from stdin'
     )
     query.add_argument("--file", "-f", type=Path, metavar="FILE", help="read the SQL from FILE")
-    _output_options(query)
-    compare = _sub(
+    output_options(query)
+    compare = sub_parser(
         sub,
         "compare",
         help="a criterion's targets and scores across communes and years",
@@ -246,8 +161,8 @@ def _add_analyst_commands(sub: Any) -> None:
         "(pipeline/data/criterion_topics.csv) are included.",
     )
     compare.add_argument("criterion", help="canonical code, a prefix ending in * or a field")
-    _output_options(compare)
-    codes = _sub(
+    output_options(compare)
+    codes = sub_parser(
         sub,
         "codes",
         help="the canonical criterion codes with their Vietnamese labels",
@@ -255,8 +170,8 @@ def _add_analyst_commands(sub: Any) -> None:
         "(case and accents ignored), with the plans whose rows or targets use them.",
     )
     codes.add_argument("pattern", nargs="?", default="", help="e.g. ontime, F3, hài lòng")
-    _output_options(codes)
-    report = _sub(
+    output_options(codes)
+    report = sub_parser(
         sub,
         "report",
         help="one self-contained HTML report with charts",
@@ -273,7 +188,7 @@ def _add_analyst_commands(sub: Any) -> None:
 
 
 def _add_checking_commands(sub: Any) -> None:
-    review = _sub(
+    review = sub_parser(
         sub,
         "review",
         help="items without a canonical criterion, with source, page and candidates",
@@ -287,21 +202,21 @@ def _add_checking_commands(sub: Any) -> None:
         metavar="SCORE",
         help="also list matches scoring below this (default: %(default)s)",
     )
-    _output_options(review, 50, "table", "--limit")
-    refs = _sub(sub, "refs", help="print the legal references of a file or text")
+    output_options(review, 50, "table", "--limit")
+    refs = sub_parser(sub, "refs", help="print the legal references of a file or text")
     source = refs.add_mutually_exclusive_group(required=True)
     source.add_argument("file", nargs="?", type=Path, help="a plan file (any supported format)")
     source.add_argument("--text", help="a text to scan instead of a file")
     _add_limit_options(refs)
-    _output_options(refs, fmt="jsonl")
-    schema = _sub(sub, "schema", help="print the tables and columns (the data dictionary)")
+    output_options(refs, fmt="jsonl")
+    schema = sub_parser(sub, "schema", help="print the tables and columns (the data dictionary)")
     schema.add_argument("--markdown", action="store_true", help="as Markdown (used in README)")
-    doctor = _sub(
+    doctor = sub_parser(
         sub,
         "doctor",
         help="check Tesseract with Vietnamese, LibreOffice, the dataset and its freshness",
     )
-    _output_options(doctor)
+    output_options(doctor)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -313,7 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"plans {_version()}")
-    _common_options(parser, suppress=False)
+    common_options(parser, suppress=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_run_commands(sub)
     _add_analyst_commands(sub)

@@ -50,7 +50,10 @@ def test_plain_views_count_each_plan_once(
     sql = "select commune, count(*) as n from plan_items group by all"
     _code, out, _ = _run(capsys, "query", sql, "--data", str(dataset), "--format", "jsonl")
     assert {r["commune"]: r["n"] for r in _jsonl(out)} == ITEMS
-    sql = "select count(*) as files, count(distinct plan_id) as plans, count(*) filter (chosen) as c from all_documents"
+    sql = (
+        "select count(*) as files, count(distinct plan_id) as plans, "
+        "count(*) filter (chosen) as c from all_documents"
+    )
     _code, out, _ = _run(capsys, "query", sql, "--data", str(dataset), "--format", "jsonl")
     assert _jsonl(out) == [{"files": 7, "plans": 5, "c": 5}]
     for table in ("plan_items", "item_scores", "targets", "legal_refs"):
