@@ -161,13 +161,16 @@ def _rows_written(out: Path, run_id: str) -> dict[str, int]:
         con = connect(out)
     except FileNotFoundError:
         return {}
-    counts = {
-        t: con.execute(f"SELECT count(*) FROM all_{t} WHERE run_id = ?", [run_id]).fetchone()
-        for t in WRITTEN_TABLES
-    }
-    counts["warnings"] = con.execute(
-        "SELECT count(*) FROM errors WHERE run_id = ? AND severity = 'warning'", [run_id]
-    ).fetchone()
+    try:  # closed at once: a live DuckDB thread pool must not be inherited by later forks
+        counts = {
+            t: con.execute(f"SELECT count(*) FROM all_{t} WHERE run_id = ?", [run_id]).fetchone()
+            for t in WRITTEN_TABLES
+        }
+        counts["warnings"] = con.execute(
+            "SELECT count(*) FROM errors WHERE run_id = ? AND severity = 'warning'", [run_id]
+        ).fetchone()
+    finally:
+        con.close()
     return {t: int(c[0]) if c else 0 for t, c in counts.items()}
 
 

@@ -77,7 +77,9 @@ ORDER BY commune, year, kind = 'actual' DESC, plan_year DESC
 _TARGETS_BY_METRIC = """
 SELECT c.commune, c.plan_year, t.metric, count(DISTINCT t.value) AS n_values,
        CASE WHEN count(DISTINCT t.value) = 1 THEN any_value(t.value) END AS value,
-       string_agg(DISTINCT t.comparator || ' ' || printf('%g', t.value), ', ') AS values_text
+       array_to_string(list_transform(  -- largest first: '>= 100, >= 70, >= 30'
+         list_sort(list_distinct(list(struct_pack(v := -t.value, c := t.comparator)))),
+         lambda x: x.c || ' ' || printf('%g', -x.v)), ', ') AS values_text
 FROM targets t JOIN documents c ON c.doc_id = t.doc_id
 WHERE t.scope = 'commune' AND t.metric IS NOT NULL
 GROUP BY ALL
