@@ -6,10 +6,12 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DATA ?= data/parquet
-DEB_PACKAGES := tesseract-ocr tesseract-ocr-vie hunspell-vi poppler-utils chromium fonts-dejavu-core libreoffice-writer-nogui libreoffice-calc-nogui
+DEB_PACKAGES := tesseract-ocr tesseract-ocr-vie hunspell-vi poppler-utils fonts-dejavu-core libreoffice-writer-nogui libreoffice-calc-nogui
+# headless Chromium renders the report in the tests only: `make run` does not install it
+TEST_DEB_PACKAGES := chromium
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-all lint docs setup system-deps bench clean
+.PHONY: run test test-all lint docs setup system-deps test-deps bench clean notebook
 
 run: setup
 	$(BIN)/plans ingest data/raw --out $(DATA) --jobs 2
@@ -17,15 +19,20 @@ run: setup
 	@echo "== Comparison across communes (plans query) =="
 	$(BIN)/plans query --data $(DATA) "$$(cat pipeline/sql/compare_communes.sql)"
 
-test: setup
+test: setup test-deps
 	$(BIN)/pytest -q
+
+# JupyterLab (the `notebook` extra) on the analyst notebook; PLANS_DATA picks the dataset.
+notebook: setup
+	$(BIN)/python -m pip install -q -e ".[notebook]"
+	PLANS_DATA=$${PLANS_DATA:-$(abspath $(DATA))} $(BIN)/jupyter lab notebooks/compare_communes.ipynb
 
 lint: setup
 	$(BIN)/ruff check models extract normalize pipeline tests bench
 	$(BIN)/ruff format --check models extract normalize pipeline tests bench
 	$(BIN)/mypy --strict models extract normalize pipeline
 
-test-all: setup
+test-all: setup test-deps
 	$(BIN)/pytest -q -m "slow or not slow"
 
 bench: setup
@@ -40,6 +47,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e ".[dev,ocr,dask,bench]"
 	touch $(STAMP)
+
+test-deps:
+	@$(MAKE) --no-print-directory system-deps DEB_PACKAGES="$(TEST_DEB_PACKAGES)"
 
 system-deps:
 	@missing=""; \

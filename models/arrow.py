@@ -44,6 +44,25 @@ STAMPS: dict[str, str] = {
 }
 STAMP_FIELDS = tuple(pa.field(name, pa.string()) for name in STAMPS)
 
+# Which plan a row belongs to, set by pipeline.plan_ids when a run merges the dataset (they
+# depend on every document of it, not on one file): the same plan ingested as DOCX, PDF and
+# text is one plan_id, and `chosen` marks the one file of each plan to count.
+PLAN_STAMPS: dict[str, tuple[pa.DataType, str]] = {
+    "plan_id": (pa.string(), "the plan the file holds: commune, plan year and number (or title)"),
+    "chosen": (pa.bool_(), "true for the one file of each plan to count (`where chosen`)"),
+}
+PLAN_FIELDS = tuple(pa.field(name, kind) for name, (kind, _) in PLAN_STAMPS.items())
+# The tables whose rows are counted per plan: each row carries plan_id and chosen.
+PER_PLAN_TABLES = (
+    "documents",
+    "plan_items",
+    "item_scores",
+    "targets",
+    "legal_refs",
+    "item_agencies",
+    "tables",
+)
+
 # table name -> (record type, partition column or None, what one row is)
 _SPECS: dict[str, tuple[type, str | None, str]] = {
     "documents": (
@@ -100,10 +119,12 @@ def _field(col: Column) -> pa.Field:
     return pa.field(col.name, ARROW_TYPES[col.type_name], col.nullable)
 
 
-def _schema(record_type: type) -> pa.Schema:
+def _schema(name: str, record_type: type) -> pa.Schema:
     fields = [_field(c) for c in columns_of(record_type)]
     names = {f.name for f in fields}
-    return pa.schema(fields + [f for f in STAMP_FIELDS if f.name not in names])
+    stamps = [f for f in STAMP_FIELDS if f.name not in names]
+    plan = list(PLAN_FIELDS) if name in PER_PLAN_TABLES else []
+    return pa.schema(fields + stamps + plan)
 
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
@@ -111,7 +132,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
 }
 # table name -> (record type, schema, partition column or None)
 TABLES: dict[str, tuple[type, pa.Schema, str | None]] = {
-    name: (rec, _schema(rec), partition) for name, (rec, partition, _) in _SPECS.items()
+    name: (rec, _schema(name, rec), partition) for name, (rec, partition, _) in _SPECS.items()
 }
 TABLE_DOCS: dict[str, str] = {name: doc for name, (_, _, doc) in _SPECS.items()}
 TABLE_NAMES = tuple(TABLES)

@@ -6,7 +6,7 @@ and models.arrow, so it cannot drift from the schemas; a test checks README.md m
 
 from __future__ import annotations
 
-from models.arrow import COLUMNS, STAMPS, TABLE_DOCS, TABLES, schema_of
+from models.arrow import COLUMNS, PLAN_STAMPS, STAMPS, TABLE_DOCS, TABLES, schema_of
 
 
 def describe(table: str, column: str) -> str:
@@ -14,6 +14,8 @@ def describe(table: str, column: str) -> str:
     for col in COLUMNS[table]:
         if col.name == column:
             return col.doc
+    if column in PLAN_STAMPS:
+        return PLAN_STAMPS[column][1]
     return STAMPS[column]
 
 

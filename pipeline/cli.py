@@ -10,13 +10,15 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from pipeline import commands
+from pipeline.cli_options import QUERY_VIEWS, common_options, output_options, sub_parser
 from pipeline.safe_text import json_line, terminal_text
 
-DEFAULT_DATA = Path("data/parquet")
+# Imports stay light here (no pandas, pyarrow, DuckDB or readers): `plans --help` answers
+# fast; each command imports what it needs when it runs (bench/bench_cli_start.py).
 EXIT_OK, EXIT_FAILED_FILES, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
@@ -27,6 +29,7 @@ plans: Vietnamese commune administrative-reform plans (DOCX, typed PDF, text exp
 EPILOG = """\
 examples:
   plans ingest data/raw                      extract new or changed files into data/parquet
+  plans codes ontime                         find criterion codes by code or Vietnamese label
   plans nightly data/raw                     re-extract stale files, drop vanished ones
   plans query "select commune, plan_year, count(*) from plan_items group by all"
   plans compare F3.ONTIME                    one criterion across communes and years
@@ -34,30 +37,16 @@ examples:
   plans report --out report.html             an HTML report with charts
   plans refs data/raw/plan_000.docx          legal references of one file, as JSON lines
   plans schema                               the tables and their columns
+  plans doctor                               check Tesseract, LibreOffice and the dataset
+
+plain view names (documents, plan_items, item_scores, targets, legal_refs) count each plan
+once; all_documents, all_plan_items, ... have the rows of every file.
+dataset: --data DIR, else $PLANS_DATA, else `data` in plans.toml or [tool.plans] of
+pyproject.toml, else data/parquet. Options go before or after the command.
 
 exit codes: 0 ok, 1 some files failed (see the errors table), 2 the command could not run
 (bad arguments, missing path, dataset locked, not a plans dataset, disk full), 130 interrupted
 """
-
-
-def _data_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--data",
-        type=Path,
-        default=DEFAULT_DATA,
-        metavar="DIR",
-        help="dataset directory (default: %(default)s)",
-    )
-
-
-def _width_option(p: argparse.ArgumentParser, default: int) -> None:
-    p.add_argument(
-        "--max-width",
-        type=int,
-        default=default,
-        metavar="N",
-        help="cut table cells longer than N characters (default: %(default)s)",
-    )
 
 
 def _add_run_options(p: argparse.ArgumentParser) -> None:
@@ -72,9 +61,8 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--out",
         type=Path,
-        default=DEFAULT_DATA,
         metavar="DIR",
-        help="dataset directory (default: %(default)s)",
+        help="dataset directory (default: --data, $PLANS_DATA, the config file, data/parquet)",
     )
     p.add_argument("--force", action="store_true", help="re-extract every file even when unchanged")
     p.add_argument(
@@ -133,14 +121,16 @@ def _add_limit_options(p: argparse.ArgumentParser) -> None:
 
 
 def _add_run_commands(sub: Any) -> None:
-    ingest = sub.add_parser(
+    ingest = sub_parser(
+        sub,
         "ingest",
         help="extract new or changed plan files into Parquet",
         description="Extract new or changed files (by size, mtime and sha256) and swap the "
         "new dataset in atomically.",
     )
     _add_run_options(ingest)
-    nightly = sub.add_parser(
+    nightly = sub_parser(
+        sub,
         "nightly",
         help="re-extract stale or failed files; drop vanished ones",
         description="The scheduled job: like ingest, and also re-extract files whose "
@@ -150,42 +140,44 @@ def _add_run_commands(sub: Any) -> None:
 
 
 def _add_analyst_commands(sub: Any) -> None:
-    query = sub.add_parser(
+    query = sub_parser(
+        sub,
         "query",
         help="run SQL over the Parquet tables with DuckDB",
-        description="Views: " + ", ".join(commands.view_names()),
-    )
-    query.add_argument("sql", help='SQL, e.g. "select * from documents"')
-    _data_option(query)
-    query.add_argument(
-        "--format",
-        choices=("table", "csv", "json"),
-        default="table",
-        help="output format (default: %(default)s)",
+        description="Views: " + QUERY_VIEWS,
     )
     query.add_argument(
-        "--raw",
-        action="store_true",
-        help="with --format csv: write text cells exactly as stored, without the leading ' "
-        "that keeps a spreadsheet from running cells starting with = + - @ TAB CR as formulas",
+        "sql", nargs="?", help='SQL, e.g. "select * from documents"; - reads it from stdin'
     )
-    _width_option(query, 60)
-    compare = sub.add_parser(
+    query.add_argument("--file", "-f", type=Path, metavar="FILE", help="read the SQL from FILE")
+    output_options(query)
+    compare = sub_parser(
+        sub,
         "compare",
         help="a criterion's targets and scores across communes and years",
         description="Every target (and score, where the plan has one) of a canonical "
-        "criterion per commune and year, e.g. `plans compare F3.ONTIME`.",
+        "criterion per commune and year, e.g. `plans compare F3.ONTIME`. Lower case, a "
+        "prefix (F8.SIPAS*) or a whole field (F3) work; related criteria of the same topic "
+        "(pipeline/data/criterion_topics.csv) are included.",
     )
-    compare.add_argument("criterion", help="canonical code from normalize/codes/criteria.csv")
-    _data_option(compare)
-    _width_option(compare, 60)
-    report = sub.add_parser(
+    compare.add_argument("criterion", help="canonical code, a prefix ending in * or a field")
+    output_options(compare)
+    codes = sub_parser(
+        sub,
+        "codes",
+        help="the canonical criterion codes with their Vietnamese labels",
+        description="Criteria and PAR fields whose code or label contains PATTERN "
+        "(case and accents ignored), with the plans whose rows or targets use them.",
+    )
+    codes.add_argument("pattern", nargs="?", default="", help="e.g. ontime, F3, hài lòng")
+    output_options(codes)
+    report = sub_parser(
+        sub,
         "report",
         help="one self-contained HTML report with charts",
         description="Coverage, targets by criterion, score profiles, year-over-year changes, "
         "most cited legal documents and the review list, as one HTML file (no network).",
     )
-    _data_option(report)
     report.add_argument(
         "--out",
         type=Path,
@@ -196,34 +188,35 @@ def _add_analyst_commands(sub: Any) -> None:
 
 
 def _add_checking_commands(sub: Any) -> None:
-    review = sub.add_parser(
+    review = sub_parser(
+        sub,
         "review",
-        help="criterion matches to check by hand, with their best candidates",
-        description="Rows whose canonical criterion is missing or below --below.",
+        help="items without a canonical criterion, with source, page and candidates",
+        description="Items (not section rows) with no criterion_code or a match score below "
+        "--below: the one definition of 'unmapped' the report uses too.",
     )
-    _data_option(review)
     review.add_argument(
         "--below",
         type=float,
         default=0.75,
         metavar="SCORE",
-        help="list matches scoring below this (default: %(default)s)",
+        help="also list matches scoring below this (default: %(default)s)",
     )
-    review.add_argument(
-        "--limit",
-        type=int,
-        default=50,
-        metavar="N",
-        help="show at most N rows (default: %(default)s)",
-    )
-    _width_option(review, 50)
-    refs = sub.add_parser("refs", help="print the legal references of a file or text as JSON lines")
+    output_options(review, 50, "table", "--limit")
+    refs = sub_parser(sub, "refs", help="print the legal references of a file or text")
     source = refs.add_mutually_exclusive_group(required=True)
     source.add_argument("file", nargs="?", type=Path, help="a plan file (any supported format)")
     source.add_argument("--text", help="a text to scan instead of a file")
     _add_limit_options(refs)
-    schema = sub.add_parser("schema", help="print the tables and columns (the data dictionary)")
+    output_options(refs, fmt="jsonl")
+    schema = sub_parser(sub, "schema", help="print the tables and columns (the data dictionary)")
     schema.add_argument("--markdown", action="store_true", help="as Markdown (used in README)")
+    doctor = sub_parser(
+        sub,
+        "doctor",
+        help="check Tesseract with Vietnamese, LibreOffice, the dataset and its freshness",
+    )
+    output_options(doctor)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -234,17 +227,31 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--verbose", "-v", action="store_true", help="more log output")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    parser.add_argument("--version", action="version", version=f"plans {_version()}")
+    common_options(parser, suppress=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_run_commands(sub)
     _add_analyst_commands(sub)
     _add_checking_commands(sub)
     return parser
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("plans")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+OWN_LOGGERS = ("pipeline", "extract", "normalize", "models")
+
+
 def _setup_logging(verbose: bool, json_logs: bool) -> None:
-    # JSON logs are for machines (the nightly job): one line per document at INFO.
-    level = logging.DEBUG if verbose else logging.INFO if json_logs else logging.WARNING
+    # JSON logs are for machines (the nightly job): one line per document at INFO. -v gives
+    # the debug lines of plans' own packages; pdfminer and the other libraries stay at WARNING.
+    level = logging.INFO if json_logs else logging.WARNING
     handler = logging.StreamHandler(sys.stderr)
     if json_logs:
         handler.setFormatter(_JsonFormatter())
@@ -253,6 +260,8 @@ def _setup_logging(verbose: bool, json_logs: bool) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
+    for name in OWN_LOGGERS:
+        logging.getLogger(name).setLevel(logging.DEBUG if verbose else logging.NOTSET)
     # Library warnings would print plain text on stderr; route them through the handler.
     logging.captureWarnings(True)
 
@@ -281,23 +290,32 @@ class _JsonFormatter(logging.Formatter):
         return json_line(data, default=str)
 
 
+HANDLERS = {
+    "ingest": "cmd_run",
+    "nightly": "cmd_run",
+    "query": "cmd_query",
+    "refs": "cmd_refs",
+    "compare": "cmd_compare",
+    "codes": "cmd_codes",
+    "review": "cmd_review",
+    "report": "cmd_report",
+    "schema": "cmd_schema",
+    "doctor": "cmd_doctor",
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `plans` console script."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command is None:  # `plans` alone
+        parser.print_help()
+        return EXIT_OK
     _setup_logging(args.verbose, getattr(args, "log_json", False))
-    handlers = {
-        "ingest": commands.cmd_run,
-        "nightly": commands.cmd_run,
-        "query": commands.cmd_query,
-        "refs": commands.cmd_refs,
-        "compare": commands.cmd_compare,
-        "review": commands.cmd_review,
-        "report": commands.cmd_report,
-        "schema": commands.cmd_schema,
-    }
+    commands = import_module("pipeline.commands")
     try:
-        return handlers[args.command](args)
+        commands.resolve_data(args)
+        return int(getattr(commands, HANDLERS[args.command])(args))
     except commands.UsageError as e:
         return _fail(args, str(e), EXIT_USAGE)
     except KeyboardInterrupt:

@@ -3,33 +3,35 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import dataclasses
 import logging
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from models.dictionary import dictionary_markdown, dictionary_text
-from pipeline.discover import NotAPlanPath
-from pipeline.executors import DaskExecutor, Executor, Limits, LocalExecutor
-from pipeline.progress import Progress
-from pipeline.runner import RunSummary, run
-from pipeline.safe_text import csv_line, json_line, terminal_text
-from pipeline.store import NotADataset, Store, StoreLocked, StoreWriteError
-from pipeline.views import connect, sql_text, view_names
+from pipeline.config import ConfigError, data_dir, load_config
+from pipeline.output import OutputOptions, emit, format_table
+from pipeline.safe_text import terminal_text
+
+if TYPE_CHECKING:  # the heavy modules are imported by the commands that use them
+    import duckdb
+
+    from pipeline.executors import Executor
+    from pipeline.runner import RunSummary
 
 __all__ = [
     "UsageError",
+    "cmd_codes",
     "cmd_compare",
+    "cmd_doctor",
     "cmd_query",
     "cmd_refs",
     "cmd_review",
     "cmd_run",
     "cmd_schema",
-    "view_names",
+    "format_table",
+    "resolve_data",
 ]
 
 log = logging.getLogger("pipeline.commands")
@@ -43,7 +45,28 @@ class UsageError(Exception):
         return terminal_text(super().__str__())
 
 
+def resolve_data(args: argparse.Namespace) -> None:
+    """Set args.data (and args.out of ingest/nightly) from the flags, PLANS_DATA and the
+    config file, so every command reads and writes the same dataset."""
+    try:
+        config = load_config(args.config)
+    except ConfigError as e:
+        raise UsageError(str(e)) from e
+    if args.command in ("ingest", "nightly"):
+        args.out = data_dir(args.out or args.data, config)
+    args.data = data_dir(args.data, config)
+
+
+def output_options(args: argparse.Namespace) -> OutputOptions:
+    """The --format, --max-rows, --max-width, --raw and --bom of a command."""
+    if (args.raw or args.bom) and args.format != "csv":
+        raise UsageError("--raw and --bom apply to --format csv only")
+    return OutputOptions(args.format, args.max_rows, args.max_width, args.raw, args.bom)
+
+
 def _executor(args: argparse.Namespace) -> Executor:
+    from pipeline.executors import DaskExecutor, Limits, LocalExecutor
+
     limits = Limits(timeout=args.timeout, memory_mb=args.memory_mb)
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
@@ -58,6 +81,11 @@ def _executor(args: argparse.Namespace) -> Executor:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """`plans ingest` and `plans nightly`."""
+    from pipeline.discover import NotAPlanPath
+    from pipeline.progress import Progress
+    from pipeline.runner import run
+    from pipeline.store import NotADataset, Store, StoreLocked, StoreWriteError
+
     missing = [str(p) for p in args.paths if not p.exists()]
     if missing:
         raise UsageError(f"no such file or directory: {', '.join(missing)}")
@@ -95,23 +123,55 @@ def _progress_mode(args: argparse.Namespace) -> str:
 
 def _print_summary(s: RunSummary, out: Path, json_logs: bool = False) -> None:
     """The run summary: text on stdout, or one final 'run summary' JSON log object."""
+    written = _rows_written(out, s.run_id)
     if json_logs:
-        log.info("run summary", extra={"fields": _summary_fields(s, out)})
+        fields = _summary_fields(s, out)
+        fields.update(rows_written=written)
+        log.info("run summary", extra={"fields": fields})
         return
     formats = ", ".join(f"{k} {v}" for k, v in sorted(s.by_format.items())) or "none"
+    rows = ", ".join(f"{t} {n}" for t, n in written.items() if t != "warnings")
     lines = [
         f"run {s.run_id} ({s.mode}, {s.executor})",
         f"  files seen {s.seen}: extracted {s.done} ({s.partial} partial), "
-        f"skipped unchanged {s.skipped}, failed {s.failed}, removed {s.removed}",
+        f"skipped unchanged {s.skipped}, failed {s.failed}, removed {s.removed}, "
+        f"warnings {written.get('warnings', 0)}",
         f"  by format: {formats}",
+        f"  rows written: {rows or 'none'}",
     ]
-    for path, _doc_id, added, removed, changed in s.diffs:
-        if added or removed or changed:
+    for path, doc_id, added, removed, changed in s.diffs:
+        if doc_id is None:  # the file is gone: its rows were dropped
+            lines.append(f"  removed {path}: its {removed} plan_items rows dropped")
+        elif added or removed or changed:
             lines.append(f"  changed {path}: plan_items +{added} -{removed} ~{changed}")
     lines += [f"  FAILED {path}: {message}" for path, message in s.failures]
     lines.append(f"  dataset: {out} (errors table has every problem; `plans query` to explore)")
     # A file name or message with a newline or ESC must not forge or restyle a line.
     print("\n".join(terminal_text(line) for line in lines))
+
+
+WRITTEN_TABLES = ("documents", "plan_items", "targets", "legal_refs")
+
+
+def _rows_written(out: Path, run_id: str) -> dict[str, int]:
+    """Rows this run wrote per table (every file), and the warnings it recorded."""
+    from pipeline.views import connect
+
+    try:
+        con = connect(out)
+    except FileNotFoundError:
+        return {}
+    try:  # closed at once: a live DuckDB thread pool must not be inherited by later forks
+        counts = {
+            t: con.execute(f"SELECT count(*) FROM all_{t} WHERE run_id = ?", [run_id]).fetchone()
+            for t in WRITTEN_TABLES
+        }
+        counts["warnings"] = con.execute(
+            "SELECT count(*) FROM errors WHERE run_id = ? AND severity = 'warning'", [run_id]
+        ).fetchone()
+    finally:
+        con.close()
+    return {t: int(c[0]) if c else 0 for t, c in counts.items()}
 
 
 def _summary_fields(s: RunSummary, out: Path) -> dict[str, Any]:
@@ -123,69 +183,41 @@ def _summary_fields(s: RunSummary, out: Path) -> dict[str, Any]:
     return fields
 
 
+def _sql_of(args: argparse.Namespace) -> str:
+    """The SQL of `plans query`: the argument, -f FILE, or stdin for '-'."""
+    if args.file is not None and args.sql is not None:
+        raise UsageError("give the SQL as an argument or with -f FILE, not both")
+    if args.file is not None:
+        try:
+            return Path(args.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise UsageError(f"{args.file}: cannot read the SQL file ({e})") from e
+    if args.sql == "-":
+        return sys.stdin.read()
+    if not args.sql:
+        raise UsageError('no SQL: plans query "select …", plans query -f FILE or plans query -')
+    return str(args.sql)
+
+
 def cmd_query(args: argparse.Namespace) -> int:
-    """`plans query SQL`: print the result as a table, CSV or JSON lines."""
-    if args.raw and args.format != "csv":
-        raise UsageError("--raw applies to --format csv only (tables are escaped, JSON is exact)")
+    """`plans query SQL`: print the result as a table, CSV, JSON or JSON lines."""
+    opts = output_options(args)
+    sql = _sql_of(args)
     con = _connect(args.data)
     import duckdb
 
     try:
-        result = con.execute(args.sql)
+        result = con.execute(sql)
     except duckdb.Error as e:
         raise UsageError(f"SQL error: {e}") from e
     columns = [d[0] for d in result.description or []]
-    rows = result.fetchall()
-    if args.format == "csv":
-        write_csv(columns, rows, raw=args.raw)
-    elif args.format == "json":
-        for row in rows:
-            print(json_line(dict(zip(columns, row, strict=True)), _json_default))
-    else:
-        print(format_table(columns, rows, args.max_width))
+    emit(columns, result.fetchall(), opts)
     return 0
 
 
-def write_csv(columns: list[str], rows: list[tuple[Any, ...]], raw: bool = False) -> None:
-    """CSV on stdout; text cells neutralised for spreadsheets (OWASP) unless `raw`."""
-    if raw:
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        writer.writerows(rows)
-        return
-    sys.stdout.write(csv_line(columns))
-    sys.stdout.writelines(csv_line(row) for row in rows)
+def _connect(data: Path) -> duckdb.DuckDBPyConnection:
+    from pipeline.views import connect
 
-
-def format_table(columns: list[str], rows: list[tuple[Any, ...]], max_width: int = 60) -> str:
-    """A plain aligned text table; long cells are cut with '…', control characters escaped."""
-
-    def cell(value: Any) -> str:
-        text = "NULL" if value is None else str(value)
-        text = terminal_text(" ".join(text.split()))
-        return text if len(text) <= max_width else text[: max_width - 1] + "…"
-
-    columns = [terminal_text(c) for c in columns]
-    body = [[cell(v) for v in row] for row in rows]
-    widths = [max([len(c)] + [len(r[i]) for r in body]) for i, c in enumerate(columns)]
-    lines = [
-        "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip(),
-        "  ".join("-" * w for w in widths),
-    ]
-    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in body]
-    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(lines)
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return list(value)
-    return str(value)
-
-
-def _connect(data: Path):  # type: ignore[no-untyped-def]
     try:
         return connect(data)
     except FileNotFoundError as e:
@@ -194,51 +226,54 @@ def _connect(data: Path):  # type: ignore[no-untyped-def]
 
 def cmd_compare(args: argparse.Namespace) -> int:
     """`plans compare CRITERION`: the criterion's targets and scores per commune and year."""
-    from normalize.codelist import load_codelist
+    from pipeline.lookup import CodeNotFound, resolve_codes
+    from pipeline.views import sql_text
 
-    code = args.criterion.strip()
-    known = {c.code for c in load_codelist().concepts}
-    if code not in known:
-        near = sorted(k for k in known if k.startswith(code.split(".")[0] + "."))[:12]
-        raise UsageError(
-            f"unknown criterion '{code}' (e.g. {', '.join(near) or 'F3.ONTIME'}; "
-            "the list is normalize/codes/criteria.csv)"
-        )
-    result = _connect(args.data).execute(sql_text("compare_criterion"), {"criterion": code})
+    opts = output_options(args)
+    try:
+        codes, heading = resolve_codes(args.criterion)
+    except CodeNotFound as e:
+        raise UsageError(str(e)) from e
+    con = _connect(args.data)
+    result = con.execute(sql_text("compare_criterion"), {"codes": list(codes)})
     columns = [d[0] for d in result.description or []]
-    rows = result.fetchall()
-    print(f"{code}: {dict((c.code, c.label_vi) for c in load_codelist().concepts)[code]}")
-    print(format_table(columns, rows, args.max_width))
+    if opts.format == "table":
+        print("\n".join(terminal_text(line) for line in heading.split("\n")))
+    emit(columns, result.fetchall(), opts)
+    return 0
+
+
+def cmd_codes(args: argparse.Namespace) -> int:
+    """`plans codes [PATTERN]`: canonical codes and labels, with the plans that use them."""
+    from pipeline.lookup import codes_sql
+
+    opts = output_options(args)
+    con = _connect(args.data)
+    sql, params = codes_sql(args.pattern)
+    result = con.execute(sql, params)
+    emit([d[0] for d in result.description or []], result.fetchall(), opts)
     return 0
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    """`plans review`: low-confidence criterion matches with their best candidates."""
-    from normalize.criteria import match_text
+    """`plans review`: items without a canonical criterion, with source, page, candidates."""
+    from pipeline.lookup import review_rows
 
-    result = _connect(args.data).execute(sql_text("review"), {"below": args.below})
-    columns = [d[0] for d in result.description or []]
-    rows = result.fetchall()
-    out_rows = []
-    for row in rows[: args.limit]:
-        label = row[columns.index("label")] or ""
-        candidates = match_text(label).candidates[:3]
-        best = ", ".join(f"{code} {score:.2f}" for code, score in candidates) or "-"
-        out_rows.append((*row, best))
-    print(format_table([*columns, "candidates"], out_rows, args.max_width))
-    if len(rows) > args.limit:
-        print(f"({len(rows) - args.limit} more; --limit to see them)")
+    opts = output_options(args)
+    columns, rows = review_rows(_connect(args.data), args.below)
+    emit(columns, rows, opts)
     return 0
 
 
 def cmd_refs(args: argparse.Namespace) -> int:
-    """`plans refs FILE|--text`: legal references as JSON lines. A file goes through the
-    same isolated, limited worker as `plans ingest` and gives the rows the dataset stores."""
-    from extract.legal import find_refs_in_text
-    from pipeline.executors import run_isolated
+    """`plans refs FILE|--text`: legal references (JSON lines by default). A file goes through
+    the same isolated, limited worker as `plans ingest` and gives the rows the dataset stores
+    (with their `identity`)."""
+    from pipeline.executors import Limits, run_isolated
 
+    opts = output_options(args)
     if args.text is not None:
-        refs: Sequence[Any] = find_refs_in_text(args.text)
+        refs = _text_refs(args.text)
     else:
         if not args.file.is_file():
             raise UsageError(f"{args.file}: no such file")
@@ -248,10 +283,18 @@ def cmd_refs(args: argparse.Namespace) -> int:
             for error in result.errors:
                 print(f"plans refs: {terminal_text(error.message)}", file=sys.stderr)
             return 1
-        refs = result.legal_refs
-    for ref in refs:
-        print(json_line(dataclasses.asdict(ref), _json_default))
+        refs = list(result.legal_refs)
+    records = [dataclasses.asdict(ref) for ref in refs]
+    columns = list(records[0]) if records else ["key"]
+    emit(columns, [tuple(r.get(c) for c in columns) for r in records], opts)
     return 0
+
+
+def _text_refs(text: str) -> Sequence[Any]:
+    """The references of a text as the dataset stores them: canonical, with identity."""
+    from pipeline.lookup import refs_of_text
+
+    return refs_of_text(text)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -268,5 +311,17 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """`plans schema`: the data dictionary."""
+    from models.dictionary import dictionary_markdown, dictionary_text
+
     print(dictionary_markdown() if args.markdown else dictionary_text())
     return 0
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    """`plans doctor`: what plans needs, checked; exit 1 when something is missing."""
+    from pipeline.doctor import run_checks
+
+    opts = output_options(args)
+    checks = run_checks(args.data)
+    emit(["check", "status", "detail"], [(c.name, c.status, c.detail) for c in checks], opts)
+    return 1 if any(c.status == "FAIL" for c in checks) else 0

@@ -7,7 +7,16 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-SKIP_NAMES = frozenset({"README.md", ".gitkeep"})
+# Files that are never plans: the drop zone's own notes, and what Office, Windows and macOS
+# leave beside documents (case ignored): 'Thumbs.db', 'desktop.ini', '.DS_Store'.
+SKIP_NAMES = frozenset({"readme.md", ".gitkeep", "thumbs.db", "desktop.ini", ".ds_store"})
+# Office lock files: '~$plan_000.docx' while Word has plan_000.docx open (tiny, not a plan).
+LOCK_PREFIX = "~$"
+
+
+def is_skipped(name: str) -> bool:
+    """A file name that is not a plan: hidden, an Office lock file or system clutter."""
+    return name.startswith((".", LOCK_PREFIX)) or name.casefold() in SKIP_NAMES
 
 
 class NotAPlanPath(ValueError):
@@ -48,7 +57,7 @@ def _walk(root: Path) -> Iterable[Path]:
     for dirpath, dirs, files in os.walk(root):  # errors (a folder gone meanwhile) are skipped
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
-            if name.startswith(".") or name in SKIP_NAMES:
+            if is_skipped(name):
                 continue
             child = Path(dirpath) / name
             mode = _mode(child)

@@ -84,7 +84,13 @@ def files_by_format(df: pd.DataFrame, title: str) -> str:
     return _stacked_counts(df, axes, "files (every format counted)", "coverage-files", title)
 
 
-def percent_targets(df: pd.DataFrame, title: str) -> str:
+def labelled(code: object, labels: dict[str, str], width: int = 38) -> str:
+    """'F3' -> 'F3 Cải cách thủ tục hành chính' (cut to `width` characters with '…')."""
+    text = f"{code} {labels.get(str(code), '')}".strip()
+    return nfc(text if len(text) <= width else text[: width - 1] + "…")
+
+
+def percent_targets(df: pd.DataFrame, title: str, labels: dict[str, str] | None = None) -> str:
     """Dot plot: one row per metric, one dot per plan and stated value."""
     metrics = list(dict.fromkeys(df["metric"]))
     plans = sorted(dict.fromkeys(df["plan"]), key=lambda p: (p[-4:], p))
@@ -94,7 +100,8 @@ def percent_targets(df: pd.DataFrame, title: str) -> str:
             rows = df[df["plan"] == plan]
             y = [metrics.index(m) + (n - (len(plans) - 1) / 2) * 0.12 for m in rows["metric"]]
             ax.scatter(rows["value"], y, s=36, label=nfc(plan), color=PALETTE[n % 10], zorder=3)
-        ax.set_yticks(range(len(metrics)), [f"{m} ({c})" for m, c in _plan_counts(df, metrics)])
+        ticks = [f"{labelled(m, labels or {})} ({c})" for m, c in _plan_counts(df, metrics)]
+        ax.set_yticks(range(len(metrics)), ticks)
         ax.set_ylim(len(metrics) - 0.5, -0.5)
         ax.grid(axis="x", color="#dddddd")
         ax.set_xlabel("target value (%)")
@@ -109,9 +116,10 @@ def _plan_counts(df: pd.DataFrame, metrics: list[str]) -> list[tuple[str, int]]:
     return [(m, int(counts[m])) for m in metrics]
 
 
-def targets_by_field(df: pd.DataFrame, title: str) -> str:
+def targets_by_field(df: pd.DataFrame, title: str, labels: dict[str, str] | None = None) -> str:
     """Targets per plan, stacked by PAR field."""
     table = df.pivot_table(index="plan", columns="field", values="targets", aggfunc="sum")
+    table.columns = [labelled(c, labels or {}, 30) for c in table.columns]
     order = df.drop_duplicates("plan").sort_values(["plan_year", "plan"])["plan"]
 
     def draw(ax: Axes) -> None:
@@ -122,7 +130,7 @@ def targets_by_field(df: pd.DataFrame, title: str) -> str:
     return render("targets-fields", title, _height(len(table), 0.45), draw)
 
 
-def score_profile(df: pd.DataFrame, title: str) -> str:
+def score_profile(df: pd.DataFrame, title: str, labels: dict[str, str] | None = None) -> str:
     """Grouped horizontal bars: % of the field's maximum, one bar per plan and score column."""
     df = df.assign(series=df["plan"] + " · " + df["series"])
     table = df.pivot_table(index="field_code", columns="series", values="pct", aggfunc="sum")
@@ -133,7 +141,7 @@ def score_profile(df: pd.DataFrame, title: str) -> str:
             y = [i + (n - (len(table.columns) - 1) / 2) * width for i in range(len(table))]
             bars = ax.barh(y, table[column], height=width, label=nfc(column), color=PALETTE[n % 10])
             ax.bar_label(bars, fmt="%.1f", fontsize=7, padding=2)
-        ax.set_yticks(range(len(table)), [nfc(i) for i in table.index])
+        ax.set_yticks(range(len(table)), [labelled(i, labels or {}) for i in table.index])
         ax.invert_yaxis()
         ax.set_xlim(0, 112)
         ax.set_xlabel("score, % of the field's maximum points")
@@ -143,23 +151,25 @@ def score_profile(df: pd.DataFrame, title: str) -> str:
     return render("scores-profile", title, _height(len(table) * len(table.columns), 0.22), draw)
 
 
-def score_changes(df: pd.DataFrame, commune: str, title: str) -> str:
+def score_changes(
+    df: pd.DataFrame, commune: str, title: str, labels: dict[str, str] | None = None
+) -> str:
     """Diverging bars: change in points per field between a commune's first and last year."""
     years = sorted(df["year"].unique())
     table = df.pivot_table(index="field_code", columns="year", values="points", aggfunc="sum")
     change = table[years[-1]] - table[years[0]]
-    labels = [f"{a:g} → {b:g}" for a, b in zip(table[years[0]], table[years[-1]], strict=True)]
+    texts = [f"{a:g} → {b:g}" for a, b in zip(table[years[0]], table[years[-1]], strict=True)]
 
     def draw(ax: Axes) -> None:
         colors = ["#2ca02c" if c > 0 else "#d62728" if c < 0 else "#7f7f7f" for c in change]
-        bars = ax.barh([nfc(i) for i in table.index], change, color=colors)
-        ax.bar_label(bars, labels=labels, fontsize=8, padding=3)
+        bars = ax.barh([labelled(i, labels or {}) for i in table.index], change, color=colors)
+        ax.bar_label(bars, labels=texts, fontsize=8, padding=3)
         ax.axvline(0, color="#333333", linewidth=0.8)
         span = max(abs(change).max(), 0.1)
         ax.set_xlim(-span * 2.2, span * 2.2)
         ax.invert_yaxis()
         ax.set_xlabel(f"change in points, {years[0]} → {years[-1]} (bar labels: points)")
-        ax.set_ylabel("PAR field (F0 = total)")
+        ax.set_ylabel("PAR field")
 
     return render("scores-change-" + slug(commune), title, _height(len(table)), draw)
 
@@ -170,7 +180,9 @@ def cited_documents(df: pd.DataFrame, title: str) -> str:
     def draw(ax: Axes) -> None:
         colors = [LEVEL_COLORS.get(str(v), "#7f7f7f") for v in df["issuer_level"]]
         bars = ax.barh([nfc(d) for d in df["document"]], df["plans"], color=colors)
-        labels = [f"{c} citations" for c in df["citations"]]
+        labels = [
+            f"{p} plans · {c} citations" for p, c in zip(df["plans"], df["citations"], strict=True)
+        ]
         ax.bar_label(bars, labels=labels, fontsize=7, padding=3)
         ax.invert_yaxis()
         ax.set_xlim(0, df["plans"].max() * 1.35)

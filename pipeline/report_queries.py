@@ -28,24 +28,22 @@ class ReportData:
     percent_targets: pd.DataFrame
     targets_by_field: pd.DataFrame
     targets_wide: pd.DataFrame
+    wider_targets: pd.DataFrame
     score_profile: pd.DataFrame
+    score_subtotals: pd.DataFrame
     score_by_year: pd.DataFrame
     score_item_changes: pd.DataFrame
     target_changes: pd.DataFrame
     cited: pd.DataFrame
     match_methods: pd.DataFrame
     review: pd.DataFrame
+    labels: dict[str, str]
 
 
 def open_dataset(data_dir: Path) -> duckdb.DuckDBPyConnection:
-    """pipeline.views.connect plus the report's helper views: plans, leaf_scores, targets_wide."""
-    con = connect(Path(data_dir))
-    con.execute(f"CREATE TEMP VIEW plans AS {q.PLANS}")
-    con.execute(f"CREATE TEMP VIEW leaf_scores AS {q.LEAF_SCORES}")
-    existing = {row[0] for row in con.execute("SELECT view_name FROM duckdb_views()").fetchall()}
-    if "targets_wide" not in existing:
-        con.execute(f"CREATE TEMP VIEW targets_wide AS {q.targets_wide_sql(con)}")
-    return con
+    """pipeline.views.connect: its views (plans, leaf_scores, score_subtotals, targets_wide,
+    fields, metrics) are the report's, so `plans query` gives the report's numbers."""
+    return connect(Path(data_dir))
 
 
 def frame(con: duckdb.DuckDBPyConnection, sql: str, **params: object) -> pd.DataFrame:
@@ -64,11 +62,23 @@ def load(con: duckdb.DuckDBPyConnection) -> ReportData:
         percent_targets=frame(con, q.PERCENT_TARGETS, limit=TOP_METRICS),
         targets_by_field=frame(con, q.TARGETS_BY_FIELD),
         targets_wide=frame(con, "SELECT * FROM targets_wide"),
+        wider_targets=frame(con, q.WIDER_TARGETS),
         score_profile=frame(con, q.SCORE_PROFILE),
+        score_subtotals=frame(con, q.SUBTOTALS_TABLE),
         score_by_year=frame(con, q.SCORE_BY_YEAR),
         score_item_changes=frame(con, q.SCORE_ITEM_CHANGES),
         target_changes=frame(con, q.TARGET_CHANGES),
         cited=frame(con, q.CITED_DOCUMENTS, limit=TOP_CITED),
         match_methods=frame(con, q.MATCH_METHODS, below=REVIEW_BELOW),
         review=frame(con, q.REVIEW, below=REVIEW_BELOW),
+        labels=labels(con),
     )
+
+
+def labels(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Vietnamese label of every field code (F3) and target metric (ONTIME_RATE)."""
+    rows = con.execute(
+        "SELECT code, label_vi FROM fields UNION ALL "
+        "SELECT metric, label_vi FROM metrics WHERE label_vi IS NOT NULL"
+    ).fetchall()
+    return {str(code): str(label) for code, label in rows}

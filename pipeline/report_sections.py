@@ -11,10 +11,11 @@ from pipeline.report_html import Chart, Section, Table
 from pipeline.report_queries import REVIEW_BELOW, ReportData
 
 DEDUP = (
-    "Plans are counted once: a plan ingested as DOCX, PDF and text (same commune, plan "
-    "year and number) is read from one file, preferring docx, then pdf, then txt."
+    "Plans are counted once throughout this report: a plan ingested as DOCX, PDF and text "
+    "(same commune, plan year and number) is read from one file, preferring docx, then pdf, "
+    "then txt (the plain views of `plans query`; `all_documents` has every file)."
 )
-WIDE_KEYS = ["province", "district", "commune", "plan_year", "doc_numbers"]
+WIDE_KEYS = ["province", "district", "commune", "plan_year", "doc_numbers"]  # + several_values
 
 
 def coverage(d: ReportData) -> Section:
@@ -56,12 +57,18 @@ def _coverage_blocks(d: ReportData) -> list[Chart | Table | str]:
 
 def targets(d: ReportData) -> Section:
     """Targets by criterion and metric across communes and years."""
-    intro = "Quantitative targets (the targets table) compared across communes and years. " + DEDUP
+    intro = (
+        "Quantitative targets (the targets table) compared across communes and years: the "
+        "commune's own targets; targets a plan sets for its district or province are listed "
+        "apart."
+    )
     blocks: list[Chart | Table | str] = []
     if len(d.percent_targets):
         blocks.append(
             Chart(
-                charts.percent_targets(d.percent_targets, "Percent targets by metric and plan"),
+                charts.percent_targets(
+                    d.percent_targets, "Percent targets by metric and plan", d.labels
+                ),
                 "Each dot is a value a plan states for a metric in % (a plan stating two values "
                 "shows two dots); counts distinct (plan, metric, value) target rows of the "
                 f"{d.percent_targets['metric'].nunique()} metrics most plans share.",
@@ -70,13 +77,22 @@ def targets(d: ReportData) -> Section:
     if len(d.targets_by_field):
         blocks.append(
             Chart(
-                charts.targets_by_field(d.targets_by_field, "Targets per plan and PAR field"),
+                charts.targets_by_field(
+                    d.targets_by_field, "Targets per plan and PAR field", d.labels
+                ),
                 "Number of target rows per plan, stacked by the field of their criterion_code "
                 "(F1-F8; F0 composite; '(none)' when no criterion matched); one file per plan.",
             )
         )
     if len(d.targets_wide):
         blocks.append(_wide_table(d))
+    if len(d.wider_targets):
+        blocks.append(
+            Table(
+                "Targets a plan sets for its district or province (not in the chart)",
+                d.wider_targets,
+            )
+        )
     return Section(
         "targets", "Targets by criterion across communes and years", intro, tuple(blocks)
     )
@@ -86,37 +102,53 @@ def _wide_table(d: ReportData) -> Table:
     """targets_wide, transposed to read: a row per metric of the chart, a column per plan."""
     wide = d.targets_wide
     shown = [m for m in dict.fromkeys(d.percent_targets.get("metric", [])) if m in wide.columns]
-    table = wide[shown].T
+    table = wide[shown].astype(object).T
+    for n, several in enumerate(wide.get("several_values", [])):
+        for metric, values in _several(several).items():
+            if metric in table.index:
+                table.iloc[table.index.get_loc(metric), n] = values
     table.columns = (
         wide["commune"].fillna("?") + " " + wide["plan_year"].astype("Int64").astype(str)
     ).tolist()
+    table.insert(0, "label", [d.labels.get(m, "") for m in table.index])
     table.insert(0, "metric", table.index)
-    total = len(wide.columns) - len(WIDE_KEYS)
+    total = len(wide.columns) - len(WIDE_KEYS) - 1
     return Table(
         f"targets_wide view, transposed (a column per commune and plan year; "
-        f"{len(shown)} of its {total} metric columns)",
+        f"{len(shown)} of its {total} metric columns; a plan stating several values for a "
+        "metric shows them all, from several_values)",
         table,
     )
+
+
+def _several(text: object) -> dict[str, str]:
+    """'PAYMENT_RATE >= 100, >= 70; X >= 1' -> {'PAYMENT_RATE': '>= 100, >= 70', 'X': '>= 1'}."""
+    if not isinstance(text, str):
+        return {}
+    pairs = (part.strip().partition(" ") for part in text.split(";"))
+    return {metric: values for metric, _sep, values in pairs if metric}
 
 
 def scores(d: ReportData) -> Section:
     """Score profile per PAR field where a plan has a score table."""
     intro = (
-        "Score tables (item_scores joined to plan_items.field_code): the points of leaf "
-        "items summed per PAR field, as a share of the field's maximum. " + DEDUP
+        "Score tables: the printed subtotal of each PAR field (its top-level row) as a share "
+        "of the field's printed maximum; the table gives the sum of the field's leaf items "
+        "beside each printed figure and flags a difference."
     )
     if not len(d.score_profile):
         return Section("scores", "Score profiles per field", intro)
     chart = Chart(
-        charts.score_profile(d.score_profile, "Score profile per field (% of maximum points)"),
+        charts.score_profile(
+            d.score_profile, "Score profile per field (% of maximum points)", d.labels
+        ),
         "One bar per plan and score column ('actual' = a past year's result, 'target' = the "
-        "plan year or later); counts leaf score rows (no parent and child twice), F0 totals "
-        "excluded.",
+        "plan year or later): printed field subtotal / printed maximum; F0 totals excluded.",
     )
-    points = d.score_profile.pivot_table(
-        index=["plan", "field_code", "max_points"], columns="series", values="points"
-    ).reset_index()
-    table = Table("Points per field and score column (leaf items summed)", points)
+    table = Table(
+        "Printed field subtotals beside the sum of their leaf items (flag: they differ)",
+        d.score_subtotals,
+    )
     return Section("scores", "Score profiles per field", intro, (chart, table))
 
 
@@ -136,9 +168,9 @@ def changes(d: ReportData) -> Section:
         title = f"{commune}: score change per field, {years[0]} → {years[-1]}"
         blocks.append(
             Chart(
-                charts.score_changes(rows, str(commune), title),
-                f"Change in points per PAR field ({kinds}); counts leaf score rows of one file "
-                "per plan, F0 is the printed total.",
+                charts.score_changes(rows, str(commune), title, d.labels),
+                f"Change in points per PAR field ({kinds}): printed field subtotals of one "
+                "file per plan.",
             )
         )
     if len(d.score_item_changes):
@@ -159,14 +191,14 @@ def legal(d: ReportData) -> Section:
     intro = (
         "The documents the plans cite most (legal_refs by key; laws cited by name by "
         "their name; self-references excluded). Local administrative and Party numbers "
-        "restart per issuer, so they carry the place of the citing plan. " + DEDUP
+        "restart per issuer, so they carry the place of the citing plan."
     )
     if not len(d.cited):
         return Section("legal", "Most cited legal documents", intro)
     chart = Chart(
         charts.cited_documents(d.cited, "Most cited legal documents"),
-        f"The {len(d.cited)} documents cited by most plans; bar = plans citing it, label = "
-        "citations (legal_refs rows) in those plans, one file per plan.",
+        f"The {len(d.cited)} documents cited by most plans; bar length and label: plans "
+        "citing it, then citations (legal_refs rows) in those plans.",
     )
     table = Table("Cited documents, with the plans citing them", d.cited)
     return Section("legal", "Most cited legal documents", intro, (chart, table))
@@ -176,7 +208,7 @@ def review(d: ReportData) -> Section:
     """Low-confidence criterion matches to check by hand."""
     intro = (
         f"Criterion matches to check by hand: plan_items with match_method 'none' or "
-        f"match_score below {REVIEW_BELOW} (the `plans review` list). " + DEDUP
+        f"match_score below {REVIEW_BELOW} (the `plans review` list)."
     )
     if not len(d.match_methods):
         return Section("review", "Low-confidence criterion matches", intro)

@@ -1,9 +1,9 @@
 """The SQL behind `plans report` and the `targets_wide` view (DuckDB, over pipeline.views).
 
-Every query counts plans through the `chosen_documents` view: a plan ingested as DOCX, PDF
-and text export is one plan (commune, plan year, number), read from one file (docx, then pdf,
-then txt). Only the coverage queries over files (`FILES_BY_FORMAT`, `ERRORS_BY_KIND`) count
-every file. This module imports nothing from pipeline.views, so views.py can import it.
+Every query counts plans once: pipeline.views' plain names (`documents`, `plan_items`, …)
+hold the chosen file of each plan (commune, plan year, number; docx, then pdf, then txt).
+Only the coverage queries over files (`all_documents`, `errors`) count every file. This
+module imports nothing from pipeline.views, so views.py can import it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ SELECT c.*,
        coalesce(c.commune, '(no commune)') || ' ' || coalesce(CAST(c.plan_year AS VARCHAR), '?')
        || CASE WHEN count(*) OVER (PARTITION BY c.commune, c.plan_year) > 1
                THEN ' ' || coalesce(c.doc_number, c.doc_id[:8]) ELSE '' END AS plan
-FROM chosen_documents c
+FROM documents c
 """
 
 # Leaf score cells (items with no scored child) of each plan: summing them by field gives the
@@ -25,7 +25,7 @@ FROM chosen_documents c
 LEAF_SCORES = """
 WITH s AS (
   SELECT p.plan, p.commune, p.plan_year, s.doc_id, s.table_index, i.code, i.parent_code,
-         coalesce(i.field_code, '?') AS field_code,
+         i.section_code, coalesce(i.field_code, '?') AS field_code,
          coalesce(i.criterion, i.objective, i.task, '') AS label, s.year, s.kind, s.value
   FROM item_scores s
   JOIN plan_items i USING (doc_id, table_index, row_index)
@@ -37,6 +37,30 @@ WITH s AS (
 SELECT * FROM s ANTI JOIN parents USING (doc_id, table_index, code)
 """
 
+# The printed score of each top-level scored row (a field or section: 'THỦ TỤC HÀNH CHÍNH …
+# 19.68 / 20') beside the sum of its leaf items' scores (22.18 / 22.5 when leaves were read
+# under the wrong section or the plan's own arithmetic is off); `differs` flags a gap > 0.005.
+SCORE_SUBTOTALS = """
+WITH tops AS (
+  SELECT p.plan, p.commune, p.plan_year, s.doc_id, s.table_index, i.code, i.field_code,
+         coalesce(i.criterion, i.objective, i.task, '') AS label, s.kind, s.year,
+         s.value AS printed
+  FROM item_scores s JOIN plan_items i USING (doc_id, table_index, row_index)
+  JOIN plans p ON p.doc_id = s.doc_id
+  WHERE i.kind = 'item' AND i.parent_code IS NULL
+), sums AS (
+  SELECT doc_id, table_index, section_code AS code, kind, year, sum(value) AS summed,
+         count(*) AS leaves
+  FROM leaf_scores WHERE code <> section_code GROUP BY ALL
+)
+SELECT t.plan, t.commune, t.plan_year, t.doc_id, t.table_index, t.code, t.field_code, t.label,
+       t.kind, t.year, t.printed, round(s.summed, 2) AS summed, s.leaves,
+       round(s.summed - t.printed, 2) AS difference, abs(s.summed - t.printed) > 0.005 AS differs
+FROM tops t JOIN sums s ON s.doc_id = t.doc_id AND s.table_index = t.table_index
+ AND s.code = t.code AND s.kind = t.kind AND s.year IS NOT DISTINCT FROM t.year
+ORDER BY t.plan, t.table_index, t.code, t.kind, t.year
+"""
+
 # Per (commune, year): the plan that gives the score, an actual result before a target and a
 # later plan before an earlier one.
 SCORE_YEARS = """
@@ -46,20 +70,26 @@ WHERE kind IN ('actual', 'target') AND year IS NOT NULL
 ORDER BY commune, year, kind = 'actual' DESC, plan_year DESC
 """
 
-# One row per commune-year and metric: the strongest lower bound (>=, =) of commune-scope
-# targets, or the tightest upper bound when the plan only gives one (<=).
+# One row per commune-year and metric of commune-scope targets (a district's or province's
+# target printed in the plan is not the commune's). `value` only when the plan states one
+# value for the metric: 'PAYMENT_RATE >= 100 %, >= 70 %, >= 30 %' are three indicators, and
+# picking one would hide the others; `values_text` lists them all ('>= 100, >= 70, >= 30').
 _TARGETS_BY_METRIC = """
-SELECT c.commune, c.plan_year, t.metric,
-       coalesce(max(t.value) FILTER (WHERE t.comparator <> '<='),
-                min(t.value) FILTER (WHERE t.comparator = '<=')) AS value
-FROM targets t JOIN chosen_documents c ON c.doc_id = t.doc_id
-WHERE coalesce(t.scope, 'commune') = 'commune' AND t.metric IS NOT NULL
+SELECT c.commune, c.plan_year, t.metric, count(DISTINCT t.value) AS n_values,
+       CASE WHEN count(DISTINCT t.value) = 1 THEN any_value(t.value) END AS value,
+       array_to_string(list_transform(  -- largest first: '>= 100, >= 70, >= 30'
+         list_sort(list_distinct(list(struct_pack(v := -t.value, c := t.comparator)))),
+         lambda x: x.c || ' ' || printf('%g', -x.v)), ', ') AS values_text
+FROM targets t JOIN documents c ON c.doc_id = t.doc_id
+WHERE t.scope = 'commune' AND t.metric IS NOT NULL
 GROUP BY ALL
 """
 
 # targets_wide: one row per commune and plan year, one column per metric ({metric_columns} is
 # filled by `targets_wide_sql` from the metrics in the data: DuckDB cannot PIVOT on values
 # read from the data inside a view, so the column list is written out when the view is made).
+# A metric the plan states with several values is NULL in its column and listed, with its
+# values, in `several_values`.
 TARGETS_WIDE_SQL = (
     """
 WITH by_metric AS ("""
@@ -68,10 +98,12 @@ WITH by_metric AS ("""
 plans AS (
   SELECT commune, plan_year, any_value(province) AS province, any_value(district) AS district,
          string_agg(coalesce(doc_number, '(no number)'), '; ' ORDER BY doc_number) AS doc_numbers
-  FROM chosen_documents
+  FROM documents
   GROUP BY commune, plan_year
 )
-SELECT p.province, p.district, p.commune, p.plan_year, p.doc_numbers{metric_columns}
+SELECT p.province, p.district, p.commune, p.plan_year, p.doc_numbers{metric_columns},
+       string_agg(m.metric || ' ' || m.values_text, '; ' ORDER BY m.metric)
+         FILTER (WHERE m.n_values > 1) AS several_values
 FROM plans p
 LEFT JOIN by_metric m
   ON m.commune IS NOT DISTINCT FROM p.commune AND m.plan_year IS NOT DISTINCT FROM p.plan_year
@@ -80,7 +112,9 @@ ORDER BY p.plan_year, p.commune
 """
 )
 
-METRICS = "SELECT DISTINCT metric FROM targets WHERE metric IS NOT NULL ORDER BY metric"
+METRICS = """
+SELECT DISTINCT metric FROM targets WHERE metric IS NOT NULL AND scope = 'commune' ORDER BY metric
+"""
 
 
 def targets_wide_sql(con: Any) -> str:
@@ -107,7 +141,7 @@ FROM plans GROUP BY ALL ORDER BY province, plan_year
 FILES_BY_FORMAT = """
 SELECT coalesce(commune, '(no commune)') AS commune,
        source_format || CASE WHEN ocr THEN ' (OCR)' ELSE '' END AS format, count(*) AS files
-FROM documents GROUP BY ALL ORDER BY commune, format
+FROM all_documents GROUP BY ALL ORDER BY commune, format
 """
 
 COVERAGE_TABLE = """
@@ -116,7 +150,7 @@ WITH files AS (
          string_agg(DISTINCT source_format, ', ' ORDER BY source_format) AS formats,
          count(*) AS files, count(*) FILTER (WHERE ocr) AS ocr_files,
          count(*) FILTER (WHERE status <> 'ok') AS not_ok, list(doc_id) AS doc_ids
-  FROM documents GROUP BY ALL
+  FROM all_documents GROUP BY ALL
 )
 SELECT p.province, p.district, p.commune, p.plan_year, p.doc_number, p.doc_type,
        f.formats, f.files, f.ocr_files, p.source_format AS counted_format,
@@ -136,7 +170,7 @@ SELECT count(*) AS files, count(*) FILTER (WHERE ocr) AS ocr_files,
        (SELECT count(DISTINCT source_path) FROM errors
          WHERE coalesce(severity, 'error') = 'error') AS files_with_errors,
        (SELECT count(*) FROM errors WHERE severity = 'warning') AS warnings
-FROM documents
+FROM all_documents
 """
 
 ERRORS_BY_KIND = """
@@ -154,12 +188,21 @@ WITH t AS (
   SELECT DISTINCT p.plan, p.plan_year, t.metric, t.comparator, t.value
   FROM targets t JOIN plans p ON p.doc_id = t.doc_id
   WHERE t.unit = '%' AND t.metric IS NOT NULL AND t.value IS NOT NULL
+    AND t.scope = 'commune'
 ), ranked AS (
   SELECT metric, count(DISTINCT plan) AS n_plans FROM t GROUP BY metric
   ORDER BY n_plans DESC, metric LIMIT $limit
 )
 SELECT t.*, r.n_plans FROM t JOIN ranked r USING (metric)
 ORDER BY r.n_plans DESC, t.metric, t.plan_year, t.plan, t.value
+"""
+
+# Targets a plan states for a wider area (its district or province): not the commune's own.
+WIDER_TARGETS = """
+SELECT p.plan, t.scope, t.metric, t.comparator, t.value, t.unit, t.text
+FROM targets t JOIN plans p ON p.doc_id = t.doc_id
+WHERE t.scope <> 'commune'
+ORDER BY p.plan_year, p.plan, t.metric
 """
 
 TARGETS_BY_FIELD = """
@@ -171,18 +214,28 @@ GROUP BY ALL ORDER BY p.plan_year, p.plan, field
 
 # --- scores ---------------------------------------------------------------------------------
 
-# Points per plan, field and score column; pct is of the field's maximum in the same plan.
+# Points per plan, field and score column from the printed subtotal of each top-level row
+# (score_subtotals), beside the sum of its leaf items; pct is of the printed maximum.
 SCORE_PROFILE = """
 WITH f AS (
-  SELECT plan, doc_id, field_code, kind, year, sum(value) AS points
-  FROM leaf_scores WHERE field_code NOT IN ('F0', '?') GROUP BY ALL
+  SELECT plan, doc_id, coalesce(field_code, code) AS field_code, kind, year,
+         sum(printed) AS points, sum(summed) AS summed, bool_or(differs) AS differs
+  FROM score_subtotals WHERE coalesce(field_code, '') <> 'F0' GROUP BY ALL
 )
 SELECT a.plan, a.field_code, a.kind, a.year, a.kind || ' ' || a.year AS series,
        round(a.points, 2) AS points, round(m.points, 2) AS max_points,
+       round(a.summed, 2) AS summed_points, round(m.summed, 2) AS summed_max,
+       a.differs OR m.differs AS differs,
        round(100 * a.points / nullif(m.points, 0), 1) AS pct
 FROM f a JOIN f m ON m.doc_id = a.doc_id AND m.field_code = a.field_code AND m.kind = 'max'
 WHERE a.kind <> 'max'
 ORDER BY a.plan, a.year, a.field_code
+"""
+
+SUBTOTALS_TABLE = """
+SELECT plan, code, field_code, kind, year, printed, summed, difference,
+       CASE WHEN differs THEN 'DIFFERS' ELSE '' END AS flag
+FROM score_subtotals ORDER BY plan, table_index, code, kind, year
 """
 
 SCORE_BY_YEAR = (
@@ -191,11 +244,12 @@ WITH years AS ("""
     + SCORE_YEARS
     + """),
 multi AS (SELECT commune FROM years GROUP BY commune HAVING count(*) >= 2)
-SELECT l.commune, l.year, l.kind, l.field_code, round(sum(l.value), 2) AS points
-FROM leaf_scores l
-JOIN years y ON y.doc_id = l.doc_id AND y.year = l.year AND y.kind = l.kind
-WHERE l.commune IN (SELECT commune FROM multi) AND l.field_code <> '?'
-GROUP BY ALL ORDER BY l.commune, l.field_code, l.year
+SELECT t.commune, t.year, t.kind, coalesce(t.field_code, t.code) AS field_code,
+       round(sum(t.printed), 2) AS points
+FROM score_subtotals t
+JOIN years y ON y.doc_id = t.doc_id AND y.year = t.year AND y.kind = t.kind
+WHERE t.commune IN (SELECT commune FROM multi)
+GROUP BY ALL ORDER BY t.commune, field_code, t.year
 """
 )
 
@@ -227,15 +281,16 @@ TARGET_CHANGES = (
 WITH m AS ("""
     + _TARGETS_BY_METRIC
     + """),
+v AS (SELECT * FROM m WHERE value IS NOT NULL),
 nxt AS (
   SELECT a.commune, a.metric, a.plan_year AS year_from, a.value AS target_from,
          min(b.plan_year) AS year_to
-  FROM m a JOIN m b ON b.commune = a.commune AND b.metric = a.metric AND b.plan_year > a.plan_year
+  FROM v a JOIN v b ON b.commune = a.commune AND b.metric = a.metric AND b.plan_year > a.plan_year
   GROUP BY ALL
 )
 SELECT n.commune, n.metric, n.year_from, n.year_to, n.target_from, b.value AS target_to,
        round(b.value - n.target_from, 2) AS change
-FROM nxt n JOIN m b ON b.commune = n.commune AND b.metric = n.metric AND b.plan_year = n.year_to
+FROM nxt n JOIN v b ON b.commune = n.commune AND b.metric = n.metric AND b.plan_year = n.year_to
 ORDER BY n.commune, n.metric, n.year_from
 """
 )
@@ -253,7 +308,7 @@ WITH r AS (
                    OR r.issuer_level NOT IN ('province', 'district', 'commune', 'party')
                    THEN NULL
               WHEN r.issuer_level = 'province' OR r.issuer_code = 'TU'
-                   THEN coalesce(p.province, 'province of ' || p.district)
+                   THEN coalesce(p.province, 'province of ' || p.district || ' district')
               WHEN r.issuer_level = 'commune' THEN p.commune
               ELSE p.district END AS local_to
   FROM legal_refs r JOIN plans p ON p.doc_id = r.doc_id
@@ -269,20 +324,33 @@ LIMIT $limit
 
 # --- criterion matches ----------------------------------------------------------------------
 
-MATCH_METHODS = """
+# The one definition of 'to review' (`plans review`, the report's chart and list): an item,
+# not a section row, with no criterion_code or a match score below $below.
+NEEDS_REVIEW = (
+    "i.kind = 'item' AND (i.criterion_code IS NULL OR coalesce(i.match_score, 0) < $below)"
+)
+
+MATCH_METHODS = f"""
 SELECT p.plan, coalesce(i.match_method, 'none') AS match_method, count(*) AS items,
-       count(*) FILTER (WHERE i.match_method = 'none' OR coalesce(i.match_score, 0) < $below)
-         AS to_review
+       count(*) FILTER (WHERE {NEEDS_REVIEW}) AS to_review
 FROM plan_items i JOIN plans p ON p.doc_id = i.doc_id
+WHERE i.kind = 'item'
 GROUP BY ALL ORDER BY p.plan, match_method
 """
 
-# The review list (as `plans review`, with three decimals so that 0.749 does not read 0.75).
-REVIEW = """
-SELECT p.plan, i.code, i.kind, i.match_method, round(i.match_score, 3) AS score,
-       i.field_code, i.criterion_code,
-       coalesce(i.criterion, i.objective, i.task, i.requirement) AS text, i.section_title
+
+def review_sql(stored_candidates: bool = False) -> str:
+    """The review list with where to look (file, pages) and the candidates column (stored
+    `criterion_candidates` when the dataset has it, else NULL for the caller to fill)."""
+    candidates = "i.criterion_candidates" if stored_candidates else "NULL"
+    return f"""
+SELECT p.plan, i.code, i.match_method, round(i.match_score, 3) AS score, i.field_code,
+       i.criterion_code, coalesce(i.criterion, i.objective, i.task, i.requirement) AS text,
+       {candidates} AS candidates, p.source_path, i.page_first AS page, i.section_title
 FROM plan_items i JOIN plans p ON p.doc_id = i.doc_id
-WHERE i.match_method = 'none' OR coalesce(i.match_score, 0) < $below
+WHERE {NEEDS_REVIEW}
 ORDER BY coalesce(i.match_score, 0), p.plan, i.table_index, i.row_index
 """
+
+
+REVIEW = review_sql()

@@ -26,6 +26,7 @@ from models.records import DocChange, ManifestRecord, RunRecord
 from pipeline.diff import item_diff
 from pipeline.discover import discover
 from pipeline.executors import Executor
+from pipeline.plan_ids import with_plan_ids
 from pipeline.process import DocResult, path_key
 from pipeline.store import Store
 from pipeline.versions import code_list_version, extractor_version
@@ -262,6 +263,7 @@ def _merge(
         new = to_arrow(name, (rec for r in fresh[name] for rec in getattr(r, name)), stamps)
         merged[name] = pa.concat_tables([old.filter(keep), new])
     merged["documents"] = _canonical_paths(merged["documents"], all_manifest)
+    merged = with_plan_ids(merged)  # which plan each row is, and the one file to count
     summary.diffs = _diffs(previous["plan_items"], manifest, results, dropped_paths)
     return merged
 

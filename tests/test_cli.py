@@ -56,8 +56,9 @@ def test_every_subcommand_has_help() -> None:
 def test_ingest_writes_all_tables(ingested: Path) -> None:
     for table in TABLE_NAMES:
         assert (ingested / table).is_dir(), table
-    docs = _sql(ingested, "select count(*), count(distinct source_format) from documents")
+    docs = _sql(ingested, "select count(*), count(distinct source_format) from all_documents")
     assert docs == [(15, 3)]
+    assert _sql(ingested, "select count(*), count(distinct plan_id) from documents") == [(5, 5)]
 
 
 def test_plan_items_per_commune_and_year(ingested: Path) -> None:
@@ -86,7 +87,7 @@ def test_duckdb_reads_the_written_parquet_directly(ingested: Path) -> None:
 
 def test_query_command_formats(ingested: Path, capsys: pytest.CaptureFixture[str]) -> None:
     sql = "select commune, plan_year from documents where source_format = 'docx' order by 2, 1"
-    assert main(["query", sql, "--data", str(ingested), "--format", "json"]) == 0
+    assert main(["query", sql, "--data", str(ingested), "--format", "jsonl"]) == 0
     lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert {"commune": "Hà Châu", "plan_year": 2023} in lines and len(lines) == 5
     assert main(["query", sql, "--data", str(ingested)]) == 0
@@ -264,7 +265,8 @@ def test_same_plan_same_plan_items_in_every_format(ingested: Path) -> None:
     rows = _sql(
         ingested,
         "select d.source_format, i.* exclude (doc_id, page_first, page_last, run_id, "
-        "extractor_version, ocr_confidence) from plan_items i join documents d using (doc_id) "
+        "extractor_version, ocr_confidence, chosen) from all_plan_items i join all_documents d "
+        "using (doc_id) "
         "order by all",
     )
     by_format: dict[str, list[tuple[object, ...]]] = {}

@@ -114,7 +114,7 @@ STORED = [
 
 
 def test_the_dataset_holds_the_payloads_as_extracted(dataset: Path) -> None:
-    rows = [json.loads(x) for x in _query(dataset, ITEMS_SQL, "--format", "json").splitlines()]
+    rows = [json.loads(x) for x in _query(dataset, ITEMS_SQL, "--format", "jsonl").splitlines()]
     texts = {r["text"] for r in rows} | {r["requirement"] for r in rows}
     assert set(STORED) <= texts
 
@@ -175,7 +175,7 @@ def test_json_lines_are_exact_and_one_line_each(dataset: Path) -> None:
     sql = (
         "select objective, chr(133) || chr(8232) || chr(8233) || chr(8238) as seps from plan_items"
     )
-    text = _query(dataset, sql, "--format", "json")
+    text = _query(dataset, sql, "--format", "jsonl")
     assert "\x1b" not in text and not any(c in text for c in "\x85\u2028\u2029\u202e")
     lines = text.splitlines()  # str.splitlines also breaks on U+0085, U+2028 and U+2029
     rows = [json.loads(x) for x in lines]

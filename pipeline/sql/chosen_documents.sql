@@ -1,12 +1,27 @@
--- One document per plan (commune, plan year, number): the same plan ingested as DOCX, PDF
--- and text export counts once, preferring the richest format.
-SELECT * EXCLUDE (rank_in_plan) FROM (
-  SELECT d.*,
-         row_number() OVER (
-           PARTITION BY d.commune, d.plan_year, coalesce(d.doc_number, d.title)
-           ORDER BY CASE d.source_format WHEN 'docx' THEN 0 WHEN 'pdf' THEN 1
-                    WHEN 'txt' THEN 2 WHEN 'md' THEN 3 ELSE 4 END, d.source_path
-         ) AS rank_in_plan
-  FROM documents d
-  WHERE d.status <> 'failed'
-) WHERE rank_in_plan = 1
+-- document_plans: which plan each file holds, and the one file of each plan the plain views
+-- count. A plan is (commune, plan year, number, or the title when the number is blank): the
+-- same plan ingested as DOCX, PDF and text export is one plan. Its chosen file is the first
+-- by status (ok before partial), format (docx, pdf, txt, md, then scans/images) and path.
+-- A file whose commune was not found is a plan of its own (numbers such as 57/KH-UBND repeat
+-- across communes); a failed file holds no plan (plan_id NULL, chosen false).
+-- plan_id = the first 16 hex digits of md5(commune || chr(31) || plan_year || chr(31) || key),
+-- NULL parts as '' (Python: hashlib.md5("\x1f".join(parts).encode()).hexdigest()[:16]);
+-- for a file without a commune, 'doc:' || the first 16 hex digits of doc_id.
+WITH keyed AS (
+  SELECT d.doc_id, d.source_path, d.source_format, d.status,
+         CASE WHEN d.status = 'failed' THEN NULL
+              WHEN d.commune IS NULL THEN 'doc:' || d.doc_id[:16]
+              ELSE md5(d.commune || chr(31) || coalesce(CAST(d.plan_year AS VARCHAR), '')
+                       || chr(31) || coalesce(d.doc_number, d.title, ''))[:16]
+         END AS plan_id
+  FROM {documents} d
+)
+SELECT doc_id, plan_id,
+       plan_id IS NOT NULL AND row_number() OVER (
+         PARTITION BY plan_id
+         ORDER BY status <> 'ok',
+                  CASE source_format WHEN 'docx' THEN 0 WHEN 'pdf' THEN 1 WHEN 'txt' THEN 2
+                                     WHEN 'md' THEN 3 ELSE 4 END,
+                  source_path
+       ) = 1 AS chosen
+FROM keyed

@@ -1,12 +1,13 @@
--- `plans compare CRITERION`: every target and score of one canonical criterion (or of every
--- concept of a field when given 'F3'), per commune and plan year. Parameter: $criterion.
+-- `plans compare CRITERION`: every target and score of some canonical criteria (the codes
+-- pipeline.lookup.resolve_codes gives), per commune and plan year, each plan once.
+-- Parameter: $codes (a list of codes).
 WITH wanted AS (
-  SELECT $criterion AS code
+  SELECT unnest($codes::VARCHAR[]) AS code
 ),
 matches AS (
   SELECT c.commune, c.province, c.plan_year, c.doc_number, t.*
   FROM targets t JOIN chosen_documents c USING (doc_id), wanted w
-  WHERE t.criterion_code = w.code OR t.criterion_code LIKE w.code || '.%'
+  WHERE t.criterion_code = w.code
 ),
 target_rows AS (
   SELECT m.commune, m.province, m.plan_year, m.doc_number,
@@ -28,7 +29,7 @@ scores AS (
   FROM plan_items i JOIN item_scores s
     ON s.doc_id = i.doc_id AND s.table_index = i.table_index AND s.row_index = i.row_index
   , wanted w
-  WHERE (i.criterion_code = w.code OR i.criterion_code LIKE w.code || '.%') AND s.kind <> 'max'
+  WHERE i.criterion_code = w.code AND s.kind <> 'max'
   GROUP BY i.doc_id, i.code
 )
 SELECT t.commune, t.province, t.plan_year, t.location, t.criterion_code, t.target, t.scope,

@@ -1,0 +1,79 @@
+"""Which plan each file holds, and the one file of each plan to count (issue 16).
+
+The samples ship every plan as DOCX, PDF and text: counted per file, Thanh Liệt has 354 rows
+for 118. A plan is (commune, plan year, number, or the title when the number is blank); its
+chosen file is the first by status (ok before partial), format (docx, pdf, txt, md, then the
+rest) and path. A file whose commune was not found is a plan of its own; a failed file holds
+no plan. The same rule, in SQL, makes the `document_plans` view (pipeline/sql/
+chosen_documents.sql): a test checks the two agree. The run stamps `plan_id` and `chosen` on
+every row of the per-plan tables when it merges the dataset (they depend on all documents).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+
+import pyarrow as pa
+
+from models.arrow import PER_PLAN_TABLES, PLAN_STAMPS
+
+FORMAT_RANK = {"docx": 0, "pdf": 1, "txt": 2, "md": 3}
+
+
+def plan_id_of(row: Mapping[str, object]) -> str | None:
+    """'Thanh Liệt' 2024 '…/KH-UBND' -> 'c0ffee…' (16 hex digits of an md5); a file without a
+    commune -> 'doc:' + its doc_id's first 16 digits; a failed file -> None."""
+    if row["status"] == "failed":
+        return None
+    if not row["commune"]:
+        return f"doc:{str(row['doc_id'])[:16]}"
+    year = "" if row["plan_year"] is None else str(row["plan_year"])
+    key = row["doc_number"] or row["title"] or ""
+    parts = "\x1f".join([str(row["commune"]), year, str(key)])
+    return hashlib.md5(parts.encode()).hexdigest()[:16]
+
+
+def plan_ids(documents: pa.Table) -> dict[str, tuple[str | None, bool]]:
+    """doc_id -> (plan_id, chosen) for every document of the dataset."""
+    columns = ["doc_id", "status", "commune", "plan_year", "doc_number", "title"]
+    rows = documents.select([*columns, "source_format", "source_path"]).to_pylist()
+    best: dict[str, tuple[tuple[bool, int, str], str]] = {}
+    found: dict[str, tuple[str | None, bool]] = {}
+    for row in rows:
+        plan = plan_id_of(row)
+        found[row["doc_id"]] = (plan, False)
+        if plan is None:
+            continue
+        rank = (row["status"] != "ok", FORMAT_RANK.get(row["source_format"], 4), row["source_path"])
+        if plan not in best or rank < best[plan][0]:
+            best[plan] = (rank, row["doc_id"])
+    for plan, (_, doc_id) in best.items():
+        found[doc_id] = (plan, True)
+    return found
+
+
+def with_plan_ids(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
+    """The per-plan tables with their plan_id and chosen columns set from `documents`."""
+    ids = plan_ids(tables["documents"])
+    out = dict(tables)
+    for name in PER_PLAN_TABLES:
+        if name in out:
+            out[name] = _stamped(out[name], ids)
+    return out
+
+
+def _stamped(table: pa.Table, ids: Mapping[str, tuple[str | None, bool]]) -> pa.Table:
+    docs = table["doc_id"].to_pylist()
+    values = [ids.get(d, (None, False)) for d in docs]
+    for name, column in (
+        ("plan_id", pa.array([v[0] for v in values], PLAN_STAMPS["plan_id"][0])),
+        ("chosen", pa.array([v[1] for v in values], PLAN_STAMPS["chosen"][0])),
+    ):
+        index = table.schema.get_field_index(name)
+        table = (
+            table.set_column(index, name, column)
+            if index >= 0
+            else table.append_column(name, column)
+        )
+    return table
