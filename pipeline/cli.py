@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pipeline import commands
+from pipeline import commands, review_actions
 from pipeline.safe_text import json_line, terminal_text
 
 DEFAULT_DATA = Path("data/parquet")
@@ -34,6 +34,8 @@ examples:
   plans report --out report.html             an HTML report with charts
   plans refs data/raw/plan_000.docx          legal references of one file, as JSON lines
   plans schema                               the tables and their columns
+  plans serve                                review and correct in the browser
+  plans correct DOC_ID 0 3.2.2 task "…"      record a correction (applied by every run)
 
 exit codes: 0 ok, 1 some files failed (see the errors table), 2 the command could not run
 (bad arguments, missing path, dataset locked, not a plans dataset, disk full), 130 interrupted
@@ -239,6 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_commands(sub)
     _add_analyst_commands(sub)
     _add_checking_commands(sub)
+    review_actions.add_commands(sub, _data_option)
     return parser
 
 
@@ -295,6 +298,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "review": commands.cmd_review,
         "report": commands.cmd_report,
         "schema": commands.cmd_schema,
+        "correct": review_actions.cmd_correct,
+        "serve": review_actions.cmd_serve,
     }
     try:
         return handlers[args.command](args)
