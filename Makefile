@@ -1,15 +1,17 @@
 # Two commands on a fresh machine: `make run` (the main job on the bundled samples) and
 # `make test` (the test suite). Both create .venv and install what is missing, Debian
-# packages included (tesseract-ocr with Vietnamese, poppler-utils).
+# packages included (tesseract-ocr with Vietnamese, poppler-utils; `make test` also Debian's
+# chromium, which the browser tests of `plans serve` drive with Playwright: never a download).
 
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DATA ?= data/parquet
-DEB_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils chromium fonts-dejavu-core
+DEB_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core
+TEST_DEB_PACKAGES := chromium
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-all lint docs setup system-deps bench clean
+.PHONY: run test test-all lint docs setup test-setup system-deps test-system-deps bench clean
 
 run: setup
 	$(BIN)/plans ingest data/raw --out $(DATA) --jobs 2
@@ -17,7 +19,7 @@ run: setup
 	@echo "== Comparison across communes (plans query) =="
 	$(BIN)/plans query --data $(DATA) "$$(cat pipeline/sql/compare_communes.sql)"
 
-test: setup
+test: test-setup
 	$(BIN)/pytest -q
 
 lint: setup
@@ -25,7 +27,7 @@ lint: setup
 	$(BIN)/ruff format --check models extract normalize pipeline tests bench
 	$(BIN)/mypy --strict models extract normalize pipeline
 
-test-all: setup
+test-all: test-setup
 	$(BIN)/pytest -q -m "slow or not slow"
 
 bench: setup
@@ -35,11 +37,16 @@ bench: setup
 
 setup: system-deps $(STAMP)
 
+test-setup: setup test-system-deps
+
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e ".[dev,ocr,dask,bench]"
 	touch $(STAMP)
+
+test-system-deps:
+	@$(MAKE) --no-print-directory system-deps DEB_PACKAGES="$(TEST_DEB_PACKAGES)"
 
 system-deps:
 	@missing=""; \
@@ -50,8 +57,11 @@ system-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
+# corrections.csv and learned_aliases.csv are an analyst's work, not output: kept.
 clean:
-	rm -rf $(DATA)/* $(DATA)/.versions $(DATA)/.lock $(DATA)/.current.new report.html
+	find $(DATA) -mindepth 1 -maxdepth 1 ! -name corrections.csv ! -name learned_aliases.csv \
+	  ! -name README.md -exec rm -rf {} +
+	rm -f report.html
 
 # Regenerate the data dictionary section of README.md from models/ (a test checks it).
 docs: setup

@@ -47,7 +47,10 @@ MARKER = ".plans-dataset"
 KEEP_VERSIONS = 2  # the current version and the one before it, at least
 GRACE_SECONDS = 900.0  # how long a replaced version stays readable (PLANS_GRACE_SECONDS)
 # What a new dataset folder may already hold (data/parquet ships a README in git).
-FOREIGN_OK = frozenset({"README.md", ".gitkeep", ".gitignore"})
+# An analyst's corrections (and what they taught) outlive the dataset: `make clean` keeps them.
+FOREIGN_OK = frozenset(
+    {"README.md", ".gitkeep", ".gitignore", "corrections.csv", "learned_aliases.csv"}
+)
 
 
 _HELD_LOCK_FDS: set[int] = set()
