@@ -205,3 +205,29 @@ def test_with_aliases_reaches_the_matcher() -> None:
     assert codes.version != load_codelist().version
     unknown = [AliasEntry("F9.NOPE", label, ("doc:ab",))]
     assert with_aliases(load_codelist(), unknown) is load_codelist()
+
+
+def test_a_dataset_written_before_the_new_columns_still_runs(
+    dataset: tuple[Path, Path, str],
+) -> None:
+    """A version written before boxes and `corrected` existed (columns are only added): the
+    next run reads it with those columns empty and applies corrections on top."""
+    import pyarrow.parquet as pq
+
+    from pipeline.store import Store
+
+    raw, data, doc_id = dataset
+    added = ["box_page", "box_x0", "box_top", "box_x1", "box_bottom", "cell_boxes", "corrected"]
+    current = Store(data).current_dir()
+    assert current is not None
+    for part in (current / "plan_items").rglob("*.parquet"):
+        old = pq.read_table(part).drop_columns(added)
+        part.unlink()  # files of a version may be hard-linked into the next: never rewritten
+        pq.write_table(old, part)
+    items = Store(data).read_table("plan_items")
+    assert set(items["corrected"].to_pylist()) == {False}
+    assert set(map(tuple, items["cell_boxes"].to_pylist())) == {()}
+    assert _correct(data, doc_id, "lead", "Chủ tịch UBND xã") == 0
+    _run("ingest", raw, data)  # the file is unchanged: only the correction is new
+    row = _row(data)
+    assert row["lead"] == "Chủ tịch UBND xã" and row["corrected"] is True
