@@ -108,11 +108,20 @@ def read_corrections(data_dir: Path) -> tuple[list[Correction], list[str]]:
     be read ('corrections.csv line 4: table_index must be a number, not "x"')."""
     path = corrections_path(data_dir)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
     except FileNotFoundError:
         return [], []
-    except (OSError, UnicodeDecodeError) as e:
+    except OSError as e:
         return [], [f"{path}: cannot be read ({e})"]
+    return parse_corrections(data, path)
+
+
+def parse_corrections(data: bytes, path: Path) -> tuple[list[Correction], list[str]]:
+    """The corrections in these bytes of `path`, and the problems of lines that cannot be read."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        return [], [f"{path}: not UTF-8 ({e})"]
     reader = csv.DictReader(io.StringIO(text, newline=""))
     missing = [h for h in HEADER[:7] if h not in (reader.fieldnames or ())]
     if missing:

@@ -9,7 +9,9 @@ extraction with it), or whose row is gone, is not applied: it becomes an `errors
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -21,12 +23,19 @@ import pyarrow.compute as pc
 
 from models.arrow import to_arrow
 from models.records import CorrectionRecord, ErrorRecord
-from pipeline.corrections import Correction, read_corrections, write_learned
+from pipeline.corrections import (
+    Correction,
+    corrections_path,
+    parse_corrections,
+    write_learned,
+)
 from pipeline.process import path_key
 from pipeline.versions import extractor_version
 
 log = logging.getLogger(__name__)
 CORRECTION_KINDS = ("stale_correction", "bad_correction")
+APPLIED_MARKER = ".corrections-applied"  # '<version> <sha256 of corrections.csv>'
+
 LABEL_COLUMNS = ("criterion", "objective", "task", "requirement")  # what the matcher reads
 Key = tuple[str, int, str]  # (doc_id, table_index, code)
 
@@ -45,15 +54,55 @@ def cell_text(value: object) -> str:
     return "" if value is None else str(value)
 
 
+@dataclass(frozen=True)
+class Applied:
+    """Which tables the corrections replaced, and the digest of the file applied."""
+
+    replaced: frozenset[str]
+    digest: str
+
+
+def _snapshot(data_dir: Path) -> tuple[list[Correction], list[str], str]:
+    """The corrections file read once: its corrections, problems and sha256."""
+    path = corrections_path(data_dir)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return [], [], ""
+    except OSError as e:
+        return [], [f"{path}: cannot be read ({e})"], ""
+    return (*parse_corrections(data, path), hashlib.sha256(data).hexdigest())
+
+
+def mark_applied(data_dir: Path, version: str, digest: str) -> None:
+    """After a commit: version `version` holds the corrections of the file with this digest."""
+    marker = Path(data_dir) / APPLIED_MARKER
+    tmp = marker.with_name(marker.name + ".new")
+    tmp.write_text(f"{version} {digest}\n", encoding="utf-8")
+    os.replace(tmp, marker)
+
+
+def _already_applied(data_dir: Path, current: Path | None, digest: str) -> bool:
+    try:
+        text = (Path(data_dir) / APPLIED_MARKER).read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return current is not None and text.split() == [current.name, digest]
+
+
 def apply_to_tables(
-    data_dir: Path, tables: dict[str, pa.Table], read: Any, run_id: str
-) -> frozenset[str]:
+    data_dir: Path, tables: dict[str, pa.Table], read: Any, run_id: str, current: Path | None
+) -> Applied:
     """Apply the dataset's corrections to `tables` (reading the current version of a table
-    the run did not rebuild with `read(name)`); returns the tables it replaced."""
-    corrections, problems = read_corrections(data_dir)
+    the run did not rebuild with `read(name)`). A run that changed nothing, on a version
+    that holds this very file's corrections already, leaves every table as it is."""
+    corrections, problems, digest = _snapshot(data_dir)
+    rebuilt = {"plan_items", "documents", "errors"} & set(tables)
+    if not rebuilt and _already_applied(data_dir, current, digest):
+        return Applied(frozenset(), digest)
     previous = read("corrections")
     if not corrections and not problems and previous.num_rows == 0:
-        return frozenset()
+        return Applied(frozenset(), digest)
     items, documents, errors = (
         tables[name] if name in tables else read(name)
         for name in ("plan_items", "documents", "errors")
@@ -70,7 +119,7 @@ def apply_to_tables(
     )
     write_learned(data_dir, learned_rows(outcome))
     log.info("corrections: %d applied, %d stale", len(records), len(outcome.stale))
-    return frozenset({"plan_items", "corrections", "errors"})
+    return Applied(frozenset({"plan_items", "corrections", "errors"}), digest)
 
 
 def _rows_table(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:

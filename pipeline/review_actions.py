@@ -140,7 +140,11 @@ def cmd_correct(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """`plans serve`: the review web app until Ctrl-C."""
+    from pipeline.commands import UsageError
     from pipeline.serve import serve
+    from pipeline.store import Store
 
+    if Store(args.data).current_dir() is None:
+        raise UsageError(f"{args.data}: no dataset here (run `plans ingest` first)")
     serve(args.data, args.host, args.port)
     return 0

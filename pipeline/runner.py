@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 from models.arrow import TABLE_NAMES, to_arrow
 from models.records import DocChange, ManifestRecord, RunRecord
 from pipeline.corrections import read_learned
-from pipeline.corrections_apply import apply_to_tables
+from pipeline.corrections_apply import apply_to_tables, mark_applied
 from pipeline.diff import item_diff
 from pipeline.discover import discover
 from pipeline.executors import Executor
@@ -174,11 +174,13 @@ def run(
             tables["manifest"] = _restat(manifest, plan.touched)
             reuse = reuse - {"manifest"}
         # analyst corrections (corrections.csv) go on top of every run's rows (issue 18)
-        reuse = reuse - apply_to_tables(store.root, tables, store.read_table, run_id)
+        applied = apply_to_tables(store.root, tables, store.read_table, run_id, store.current_dir())
+        reuse = reuse - applied.replaced
         tables["runs"] = _runs_table(store, summary, started, run_id)
         if "doc_changes" not in reuse:
             tables["doc_changes"] = _changes_table(store, summary, run_id)
         store.commit(run_id, tables, reuse)
+        mark_applied(store.root, run_id, applied.digest)
     return summary
 
 

@@ -133,3 +133,10 @@ def test_stale_correction_is_in_the_review_queue(
 def test_serve_defaults_to_localhost() -> None:
     args = build_parser().parse_args(["serve"])
     assert (args.host, args.port, str(args.data)) == ("127.0.0.1", 8765, "data/parquet")
+
+
+def test_serve_without_a_dataset_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["serve", "--data", str(tmp_path / "none")]) == 2
+    assert "no dataset here" in capsys.readouterr().err

@@ -97,9 +97,12 @@ def test_review_and_correct_in_a_browser(
         page.goto(base + "/")
         page.locator("a.plan").first.click()
         row = page.locator("tr.item", has_text=ROW_TEXT)
-        row.locator("a.rowlink").click()
+        with page.expect_response(lambda r: r.url.endswith("/6.png")) as image:
+            row.locator("a.rowlink").click()
+        assert image.value.ok and image.value.headers["content-type"] == "image/png"
         assert "selected" in (row.get_attribute("class") or "")
-        page.wait_for_function("document.getElementById('page-image').naturalWidth > 0")
+        # an <img> without a height has none until its image is decoded: visible = loaded
+        playwright_api.expect(page.locator("#page-image")).to_be_visible()
         top, bottom = _row_box_fraction(page)
         assert 0.29 < top < 0.31 and 0.46 < bottom < 0.49, (top, bottom)
         if request.config.getoption("--update-golden"):
