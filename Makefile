@@ -1,6 +1,7 @@
 # Two commands on a fresh machine: `make run` (the main job on the bundled samples) and
 # `make test` (the test suite). Both create .venv and install what is missing, Debian
-# packages included (tesseract-ocr with Vietnamese, poppler-utils).
+# packages included (tesseract-ocr with Vietnamese, poppler-utils; `make test` also Debian's
+# chromium, which the browser tests of `plans serve` drive with Playwright: never a download).
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -42,6 +43,8 @@ bench: setup
 
 setup: system-deps $(STAMP)
 
+test-setup: setup test-system-deps
+
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
@@ -60,8 +63,11 @@ system-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
+# corrections.csv and learned_aliases.csv are an analyst's work, not output: kept.
 clean:
-	rm -rf $(DATA)/* $(DATA)/.versions $(DATA)/.lock $(DATA)/.current.new report.html
+	find $(DATA) -mindepth 1 -maxdepth 1 ! -name corrections.csv ! -name learned_aliases.csv \
+	  ! -name README.md -exec rm -rf {} +
+	rm -f report.html
 
 # Regenerate the data dictionary section of README.md from models/ (a test checks it).
 docs: setup

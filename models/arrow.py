@@ -13,6 +13,7 @@ import pyarrow as pa
 
 from models.columns import Column, column_value, columns_of
 from models.records import (
+    CorrectionRecord,
     DocChange,
     DocumentRecord,
     ErrorRecord,
@@ -99,6 +100,11 @@ _SPECS: dict[str, tuple[type, str | None, str]] = {
         ItemAgency,
         None,
         "who does what: one row per agency named in a lead or support cell of plan_items",
+    ),
+    "corrections": (
+        CorrectionRecord,
+        None,
+        "analyst corrections (corrections.csv) applied by the run that wrote the dataset",
     ),
     "errors": (
         ErrorRecord,

@@ -21,6 +21,10 @@ SourceFormat = Literal[
 ItemKind = Literal["section", "item"]
 ScoreRole = Literal["score_max", "score_year"]
 
+# A box on a page in PDF points from the page's top-left corner: (x0, top, x1, bottom).
+# Typed PDFs give pdfplumber's boxes as they are; scans map image pixels back (px * 72 / dpi).
+Box = tuple[float, float, float, float]
+
 # A cell of a raw grid: text ("" when the cell is empty) or None when the slot is covered
 # by a merged cell (a horizontal gridSpan, a vertical vMerge continuation, pdfplumber's None).
 Cell = str | None
@@ -43,6 +47,8 @@ class GridRow:
     is_header: bool = False  # the format marks it as a repeated header row (w:tblHeader)
     bold: bool = False  # every non-empty run in the row is bold (a section hint)
     confidence: float | None = None  # mean OCR confidence of the row's cells (0-100), scans only
+    box: Box | None = None  # the row on its page, where the reader knows it (PDF, scans)
+    cell_boxes: tuple[Box | None, ...] = ()  # one per cell where known; None: not known
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +109,9 @@ class TableRow:
 
     table_index: int = column("0-based index of the appendix table in the document")
     row_index: int = column("0-based row index in the stitched table (headers removed)")
-    kind: ItemKind = column("section (a heading row) | item")
+    kind: ItemKind = column(
+        "section (a heading row) | item | not_item (an analyst marked the row as no item)"
+    )
     stt_raw: str = column("the STT as printed ('3.4.', 'II'); empty for sub-rows")
     code: str = column("unique code: '3.4', '6.10' (printed 6.1), 'II.2.2', '2.6#2' (2nd sub-row)")
     parent_code: str | None = column("code of the parent row, e.g. '3.2' for '3.2.2'")
@@ -136,6 +144,24 @@ class TableRow:
         "mean OCR confidence of the row's cells (0-100), scans only",
         default=None,
         name="ocr_confidence",
+    )
+    box_page: int | None = column(
+        "page of the row's box; null where the reader knows no boxes (DOCX, text exports)",
+        default=None,
+    )
+    box_x0: float | None = column(
+        "left of the row's box in PDF points from the page's left edge (scans: pixels * 72 / dpi)",
+        default=None,
+    )
+    box_top: float | None = column(
+        "top of the row's box in points from the page's top", default=None
+    )
+    box_x1: float | None = column("right of the row's box in points", default=None)
+    box_bottom: float | None = column("bottom of the row's box in points", default=None)
+    cell_boxes: tuple[str, ...] = column(
+        "each cell's box where known, 'role page x0 top x1 bottom' in points "
+        "('task 5 112.3 201.0 300.2 240.8'), on the row's first page",
+        default=(),
     )
     flags: tuple[str, ...] = ()
 

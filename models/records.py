@@ -18,12 +18,12 @@ from models.document import DocMeta, ItemKind, SourceFormat, TableInfo, TableRow
 
 DocStatus = Literal["ok", "partial", "failed"]
 DeadlineKind = Literal["date", "quarter", "month", "year", "recurring", "event", "none"]
-MatchMethod = Literal["code_table", "alias", "fuzzy", "none"]
+MatchMethod = Literal["code_table", "alias", "fuzzy", "none", "analyst"]
 ScoreKind = Literal["max", "actual", "target"]
 Comparator = Literal[">=", "<=", "="]
 Relation = Literal["basis", "implements", "mention", "self"]
 IssuerLevel = Literal["central", "ministry", "province", "district", "commune", "party", "unknown"]
-Stage = Literal["read", "extract", "normalize", "write"]
+Stage = Literal["read", "extract", "normalize", "write", "correct"]
 Severity = Literal["error", "warning"]
 
 __all__ = ["DocMeta", "ItemKind", "SourceFormat", "TableRow"]  # re-exported for the records
@@ -59,7 +59,9 @@ class PlanItem:
     field_code: str | None = column("canonical PAR field F1..F8 (F0: composite indices)")
     criterion_code: str | None = column("canonical concept code, e.g. F3.ONTIME")
     match_score: float | None = column("confidence of the criterion match, 0..1")
-    match_method: MatchMethod = column("code_table | alias | fuzzy | none")
+    match_method: MatchMethod = column(
+        "code_table | alias | fuzzy | none | analyst (chosen or confirmed in `plans serve`)"
+    )
     plan_year: int | None = column("the document's plan year (partition key)")
     commune: str | None = column(
         "the document's commune (copied so plan_items answers 'who' alone)", default=None
@@ -73,6 +75,11 @@ class PlanItem:
         "the matcher's best codes, 'code score method' best first ('F3.ONTIME 0.91 alias'): "
         "what `plans review` shows for a row left without a code",
         default=(),
+    )
+    corrected: bool = column(
+        "an analyst's correction (data/parquet/corrections.csv) changed this row; "
+        "the `corrections` table lists each one",
+        default=False,
     )
 
 
@@ -191,10 +198,29 @@ class ErrorRecord:
     run_id: str = column("the run that found the problem")
     doc_id: str | None = column("the document (null when the file could not be read)")
     source_path: str = column("the file")
-    stage: Stage = column("read | extract | normalize | write")
+    stage: Stage = column("read | extract | normalize | write | correct (a stale correction)")
     kind: str = column("machine-readable kind, e.g. unreadable_file, crash, score_mismatch")
     message: str = column("what went wrong, naming the file and the reason")
     severity: Severity = column("error | warning", default="error")
+
+
+@record
+class CorrectionRecord:
+    """A row of `corrections`: one analyst correction applied by the run, e.g. the task of
+    row 3.2.2 in table 0 changed from 'Tỷ lệ hồ sơ đúng hẹn' to '… đúng hạn'."""
+
+    doc_id: str = column(_DOC)
+    source_path: str = column("the file the correction was made on")
+    table_index: int = column("table of the row")
+    code: str = column("the row's code, e.g. '3.2.2'")
+    col: str = column(
+        "the corrected plan_items column, e.g. task, criterion_code, kind", name="column"
+    )
+    old_value: str = column("the extracted value the correction was made against")
+    new_value: str = column("the value the dataset now holds")
+    author: str = column("who made the correction")
+    at: datetime = column("when it was made (UTC)")
+    note: str = column("why, in the analyst's words")
 
 
 @record

@@ -193,6 +193,20 @@ def without_sources(codes: CodeList, hidden: frozenset[str]) -> CodeList:
     return CodeList(concepts, version, tables, codes.agencies, aliases, codes.frameworks)
 
 
+def with_aliases(codes: CodeList, learned: Sequence[AliasEntry]) -> CodeList:
+    """The list plus aliases learned elsewhere (an analyst's criterion choice in `plans serve`,
+    source 'doc:<doc_id>'): with_aliases(codes, [AliasEntry('F3.ONTIME', 'hồ sơ trễ hẹn',
+    ('doc:ab12…',))]). Aliases of unknown codes are left out; the version says it is extended."""
+    known = [a for a in learned if codes.get(a.code) is not None]
+    if not known:
+        return codes
+    aliases = codes.aliases + tuple(known)
+    concepts = _with_keys(codes.concepts, aliases, codes.frameworks)
+    digest = hashlib.sha256("\n".join(f"{a.code}\t{a.alias}" for a in known).encode())
+    version = f"{codes.version}+{digest.hexdigest()[:6]}"
+    return CodeList(concepts, version, codes.code_tables, codes.agencies, aliases, codes.frameworks)
+
+
 def _with_keys(
     concepts: tuple[Concept, ...],
     aliases: tuple[AliasEntry, ...],

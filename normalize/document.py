@@ -26,7 +26,7 @@ from models.records import (
 from models.stages import Extracted, Finding
 from normalize.agencies import lead_role
 from normalize.agency_mentions import agency_mentions
-from normalize.codelist import load_codelist
+from normalize.codelist import CodeList, load_codelist
 from normalize.criteria import CriterionMatch, match_rows
 from normalize.deadlines import parse_deadline
 from normalize.legal_refs import match_key, with_identities
@@ -60,13 +60,22 @@ class NormalizedDocument:
     findings: tuple[Finding, ...] = ()
 
 
-def normalize_document(doc: Document, extracted: Extracted) -> NormalizedDocument:
+def normalize_document(
+    doc: Document, extracted: Extracted, codes: CodeList | None = None
+) -> NormalizedDocument:
     """Canonical records of a plan: row '3.2.2 Tỷ lệ hồ sơ đúng hạn' -> criterion F3.ONTIME,
-    'Trong năm 2023' -> 2023-12-31, 'Tối thiểu đạt 99,9%' -> ONTIME_RATE >= 99.9 …"""
+    'Trong năm 2023' -> 2023-12-31, 'Tối thiểu đạt 99,9%' -> ONTIME_RATE >= 99.9 …
+
+    `codes` defaults to the shipped list; the pipeline passes it with learned aliases
+    (`normalize.codelist.with_aliases`)."""
     meta, units = with_places(extracted.meta)
     rows = extracted.rows
     matches = match_rows(
-        rows, province=meta.province, district=meta.district, plan_year=meta.plan_year
+        rows,
+        province=meta.province,
+        district=meta.district,
+        plan_year=meta.plan_year,
+        codes=codes,
     )
     refs = own_refs(extracted.refs, meta)
     findings = [Finding("normalize", "score_mismatch", m) for m in score_mismatches(rows)]

@@ -38,6 +38,8 @@ examples:
   plans refs data/raw/plan_000.docx          legal references of one file, as JSON lines
   plans schema                               the tables and their columns
   plans doctor                               check Tesseract, LibreOffice and the dataset
+  plans serve                                review and correct in the browser
+  plans correct DOC_ID 0 3.2.2 task "…"      record a correction (applied by every run)
 
 plain view names (documents, plan_items, item_scores, targets, legal_refs) count each plan
 once; all_documents, all_plan_items, ... have the rows of every file.
@@ -233,7 +235,37 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_commands(sub)
     _add_analyst_commands(sub)
     _add_checking_commands(sub)
+    _add_review_commands(sub)
     return parser
+
+
+def _add_review_commands(sub: Any) -> None:
+    """`plans correct` and `plans serve` (their work: pipeline.review_actions, pipeline.serve)."""
+    correct = sub_parser(
+        sub,
+        "correct",
+        help="record a correction of one cell, applied by every later ingest and nightly",
+        description="Append to <DIR>/corrections.csv: the row's current value is the old "
+        "value; every later `plans ingest` and `plans nightly` applies it, or reports it as "
+        "stale when the freshly extracted cell differs.",
+    )
+    correct.add_argument("doc_id", metavar="DOC_ID", help="the document (a unique prefix will do)")
+    correct.add_argument("table_index", metavar="TABLE_INDEX", type=int, help="table of the row")
+    correct.add_argument("code", metavar="CODE", help="the row's code, e.g. 3.2.2")
+    correct.add_argument(
+        "column", metavar="COLUMN", help="column to fix, e.g. task or criterion_code"
+    )
+    correct.add_argument("value", metavar="VALUE", help="the right value ('' to empty it)")
+    correct.add_argument("--note", default="", metavar="TEXT", help="why, for the reviewers")
+    serve = sub_parser(
+        sub,
+        "serve",
+        help="review and correct in the browser (local web app)",
+        description="Plans, their rows beside the source page, the review queue, and "
+        "corrections, on http://127.0.0.1:8765 by default.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address (default: %(default)s)")
+    serve.add_argument("--port", type=int, default=8765, help="port (default: %(default)s)")
 
 
 def _version() -> str:
@@ -301,7 +333,15 @@ HANDLERS = {
     "report": "cmd_report",
     "schema": "cmd_schema",
     "doctor": "cmd_doctor",
+    "correct": "pipeline.review_actions:cmd_correct",
+    "serve": "pipeline.review_actions:cmd_serve",
 }
+
+
+def _handler(commands: Any, name: str) -> Any:
+    """'cmd_run' of pipeline.commands, or 'module:function' elsewhere (imported now)."""
+    module, _, function = name.rpartition(":")
+    return getattr(import_module(module) if module else commands, function)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -315,7 +355,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = import_module("pipeline.commands")
     try:
         commands.resolve_data(args)
-        return int(getattr(commands, HANDLERS[args.command])(args))
+        return int(_handler(commands, HANDLERS[args.command])(args))
     except commands.UsageError as e:
         return _fail(args, str(e), EXIT_USAGE)
     except KeyboardInterrupt:

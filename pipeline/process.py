@@ -35,6 +35,7 @@ from models.records import (
     TargetRecord,
 )
 from models.stages import Extracted, Finding
+from normalize.codelist import AliasEntry, CodeList, load_codelist, with_aliases
 from normalize.document import NormalizedDocument, normalize_document
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,17 @@ class DocResult:
     # size and mtime of the bytes actually read (-1: nothing was read), for the manifest
     size: int = -1
     mtime_ns: int = -1
+
+
+# The code list with the dataset's learned aliases (set by the run before its workers fork).
+_codes: CodeList | None = None
+
+
+def use_learned_aliases(learned: list[tuple[str, str, str]]) -> None:
+    """Match the next documents with these learned (code, alias, source) too."""
+    global _codes
+    entries = [AliasEntry(code, alias, (source,)) for code, alias, source in learned]
+    _codes = with_aliases(load_codelist(), entries) if entries else None
 
 
 READ_ATTEMPTS = 3  # a file still changing after this many reads is left for the next run
@@ -136,7 +148,7 @@ def _extract(doc: Document, run_id: str, started: datetime) -> DocResult:
         failures.append(Finding("extract", e.kind, str(e)))
         extracted = Extracted()
     try:
-        normalized = normalize_document(doc, extracted)
+        normalized = normalize_document(doc, extracted, _codes)
     except ExtractError as e:
         failures.append(Finding("normalize", e.kind, str(e)))
         normalized = NormalizedDocument(meta=extracted.meta)

@@ -23,11 +23,13 @@ import pyarrow.compute as pc
 
 from models.arrow import TABLE_NAMES, to_arrow
 from models.records import DocChange, ManifestRecord, RunRecord
+from pipeline.corrections import read_learned
+from pipeline.corrections_apply import apply_to_tables, mark_applied
 from pipeline.diff import item_diff
 from pipeline.discover import discover
 from pipeline.executors import Executor
 from pipeline.plan_ids import with_plan_ids
-from pipeline.process import DocResult, path_key
+from pipeline.process import DocResult, path_key, use_learned_aliases
 from pipeline.store import Store
 from pipeline.versions import code_list_version, extractor_version
 
@@ -156,6 +158,7 @@ def run(
         if on_plan:
             on_plan(plan)
         summary.seen, summary.skipped = len(files), len(plan.skipped)
+        use_learned_aliases(read_learned(store.root))
         results: list[DocResult] = []
         for result in executor.map_files([str(p) for p in plan.todo], run_id):
             results.append(result)
@@ -172,10 +175,14 @@ def run(
             manifest = tables.get("manifest", read_manifest(store))
             tables["manifest"] = _restat(manifest, plan.touched)
             reuse = reuse - {"manifest"}
+        # analyst corrections (corrections.csv) go on top of every run's rows (issue 18)
+        applied = apply_to_tables(store.root, tables, store.read_table, run_id, store.current_dir())
+        reuse = reuse - applied.replaced
         tables["runs"] = _runs_table(store, summary, started, run_id)
         if "doc_changes" not in reuse:
             tables["doc_changes"] = _changes_table(store, summary, run_id)
         store.commit(run_id, tables, reuse)
+        mark_applied(store.root, run_id, applied.digest)
     return summary
 
 

@@ -47,7 +47,10 @@ MARKER = ".plans-dataset"
 KEEP_VERSIONS = 2  # the current version and the one before it, at least
 GRACE_SECONDS = 900.0  # how long a replaced version stays readable (PLANS_GRACE_SECONDS)
 # What a new dataset folder may already hold (data/parquet ships a README in git).
-FOREIGN_OK = frozenset({"README.md", ".gitkeep", ".gitignore"})
+# An analyst's corrections (and what they taught) outlive the dataset: `make clean` keeps them.
+FOREIGN_OK = frozenset(
+    {"README.md", ".gitkeep", ".gitignore", "corrections.csv", "learned_aliases.csv"}
+)
 
 
 _HELD_LOCK_FDS: set[int] = set()
@@ -103,7 +106,7 @@ class Store:
         if base is None or not (base / table).is_dir():
             return schema.empty_table()
         dataset = pads.dataset(base / table, format="parquet", partitioning=_partitioning(table))
-        return dataset.to_table().select(schema.names).cast(schema)
+        return _with_added_columns(dataset.to_table(), schema).select(schema.names).cast(schema)
 
     # -- writing -------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -230,6 +233,23 @@ class Store:
         for old, successor in zip(versions[:-KEEP_VERSIONS], versions[1:], strict=False):
             if old.name != keep and now - _mtime(successor) >= self.grace_seconds:
                 shutil.rmtree(old, ignore_errors=True)
+
+
+def _with_added_columns(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """A version written before a column was added (columns are only ever added) reads with
+    that column empty: null, or false / [] where the column is required (plan_items.corrected,
+    .cell_boxes)."""
+    for field in schema:
+        if field.name in table.column_names:
+            continue
+        if not field.nullable and pa.types.is_boolean(field.type):
+            column = pa.array([False] * table.num_rows, field.type)
+        elif not field.nullable and pa.types.is_list(field.type):
+            column = pa.array([[]] * table.num_rows, field.type)
+        else:
+            column = pa.nulls(table.num_rows, field.type)
+        table = table.append_column(field.name, column)
+    return table
 
 
 def _mtime(path: Path) -> float:

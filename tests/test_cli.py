@@ -265,8 +265,8 @@ def test_same_plan_same_plan_items_in_every_format(ingested: Path) -> None:
     rows = _sql(
         ingested,
         "select d.source_format, i.* exclude (doc_id, page_first, page_last, run_id, "
-        "extractor_version, ocr_confidence, chosen) from all_plan_items i join all_documents d "
-        "using (doc_id) "
+        "extractor_version, ocr_confidence, chosen, box_page, box_x0, box_top, box_x1, "
+        "box_bottom, cell_boxes) from all_plan_items i join all_documents d using (doc_id) "
         "order by all",
     )
     by_format: dict[str, list[tuple[object, ...]]] = {}

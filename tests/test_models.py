@@ -86,6 +86,11 @@ CONTRACT = {
         run_id:string source_path:string doc_id:string? added:int32 removed:int32 changed:int32
         extractor_version:string?
     """,
+    "corrections": """
+        doc_id:string source_path:string table_index:int32 code:string column:string
+        old_value:string new_value:string author:string at:timestamp[us, tz=UTC] note:string
+        run_id:string? extractor_version:string?
+    """,
 }
 COLUMN_RE = re.compile(r"(\w+):(timestamp\[us, tz=UTC\]|list<item: string>|[^\s?]+)(\??)")
 

@@ -18,7 +18,9 @@ from models.document import TableRow
 from tests.conftest import FIXTURES, RAW, SAMPLES
 
 TABLES = FIXTURES / "tables"
-FORMAT_FREE = ("page_first", "page_last", "confidence")
+# Boxes exist only where the reader knows them (PDF, scans): tests/test_boxes.py checks them.
+BOX_FIELDS = ("box_page", "box_x0", "box_top", "box_x1", "box_bottom", "cell_boxes")
+FORMAT_FREE = ("page_first", "page_last", "confidence", *BOX_FIELDS)
 # Where a page break falls differs by format, so whether a row had to be joined does too.
 FORMAT_FLAGS = {"continuation_joined"}
 

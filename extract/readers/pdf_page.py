@@ -86,8 +86,16 @@ def _grid(table: Table, placed: list[Placed], page_number: int) -> PageGrid:
     for row in table.rows:
         row_chars = [p for p in placed if _inside(p[0], p[1], row.bbox)]
         cells, bold = _row_cells(row.cells, row_chars)
-        rows.append(GridRow(cells=cells, page=page_number, bold=bold))
+        # pdfplumber's boxes are (x0, top, x1, bottom) in points: kept for review (rule 7)
+        boxes = tuple(_rounded(box) if box is not None else None for box in row.cells)
+        rows.append(
+            GridRow(cells, page_number, bold=bold, box=_rounded(row.bbox), cell_boxes=boxes)
+        )
     return PageGrid(top=table.bbox[1], rows=tuple(rows), col_edges=_col_edges(table))
+
+
+def _rounded(box: Bbox) -> Bbox:
+    return (round(box[0], 1), round(box[1], 1), round(box[2], 1), round(box[3], 1))
 
 
 def _row_cells(boxes: list[Bbox | None], row_chars: list[Placed]) -> tuple[tuple[Cell, ...], bool]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from extract.tables.codes import CodeBook
 from extract.tables.patterns import (
@@ -15,7 +16,7 @@ from extract.tables.patterns import (
 )
 from extract.tables.roles import column_roles, header_label, year_of
 from extract.tables.stitch import LogicalTable, StitchedRow
-from models.document import TEXT_ROLES, ScoreCell, ScoreRole, TableRow
+from models.document import TEXT_ROLES, Box, ScoreCell, ScoreRole, TableRow
 
 LABEL_ROLES = ("criterion", "objective", "task", "requirement")
 
@@ -33,6 +34,8 @@ class _Draft:
     inherits: int | None = None  # index of the draft whose STT a sub-row inherits
     confidence: list[float] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+    box: Box | None = None  # on page_first; grows with continuations on the same page
+    cell_boxes: tuple[Box | None, ...] = ()
 
 
 def table_rows(table: LogicalTable, table_index: int) -> list[TableRow]:
@@ -71,7 +74,7 @@ def _drafts(table: LogicalTable, roles: list[str | None]) -> list[_Draft]:
                 _shift_right(cells, roles)  # the rest of a shifted row (plan_002.pdf p19-20)
             _join(drafts[-1], cells, row)
             continue
-        draft = _Draft(stt, cells, row.page, row.page)
+        draft = _Draft(stt, cells, row.page, row.page, box=row.box, cell_boxes=row.cell_boxes)
         if shifted:
             draft.flags.append("cells_shifted")
         if row.confidence is not None:
@@ -142,6 +145,9 @@ def _join(draft: _Draft, cells: list[str], row: StitchedRow) -> None:
     for i, text in enumerate(cells):
         if text and not draft.cells[i].endswith(text):  # 'Thường xuyên' + 'xuyên' (plan_004)
             draft.cells[i] = f"{draft.cells[i]} {text}".strip()
+    if row.page == draft.page_first and draft.box and row.box:
+        draft.box = _union(draft.box, row.box)
+        draft.cell_boxes = _union_cells(draft.cell_boxes, row.cell_boxes)
     draft.page_last = max(draft.page_last, row.page)
     if row.confidence is not None:
         draft.confidence.append(row.confidence)
@@ -267,9 +273,51 @@ def _finish(
                 confidence=confidence,
                 flags=tuple(draft.flags) + where.flags,
                 **_role_fields(placed, draft.title, roles),
+                **_box_fields(draft, roles),
             )
         )
     return out
+
+
+def _union(a: Box, b: Box) -> Box:
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+class _BoxFields(TypedDict, total=False):
+    box_page: int
+    box_x0: float
+    box_top: float
+    box_x1: float
+    box_bottom: float
+    cell_boxes: tuple[str, ...]
+
+
+def _union_cells(a: tuple[Box | None, ...], b: tuple[Box | None, ...]) -> tuple[Box | None, ...]:
+    """Cell boxes of a row whose text continues in the next grid row of the same page."""
+    if len(a) != len(b):
+        return a
+    pairs = zip(a, b, strict=True)
+    return tuple(x if y is None else y if x is None else _union(x, y) for x, y in pairs)
+
+
+def _box_fields(draft: _Draft, roles: list[str | None]) -> _BoxFields:
+    """Where the row stands on its first page, and each role's cell: 'task 5 112.3 …'."""
+    if draft.box is None:
+        return _BoxFields()
+    x0, top, x1, bottom = draft.box
+    cells = tuple(
+        f"{role} {draft.page_first} {b[0]:g} {b[1]:g} {b[2]:g} {b[3]:g}"
+        for role, b in zip(roles, draft.cell_boxes, strict=False)
+        if role in TEXT_ROLES and b is not None
+    )
+    return _BoxFields(
+        box_page=draft.page_first,
+        box_x0=x0,
+        box_top=top,
+        box_x1=x1,
+        box_bottom=bottom,
+        cell_boxes=cells,
+    )
 
 
 def _inherit(placed: dict[str, str | None], origin: dict[str, str | None]) -> None:

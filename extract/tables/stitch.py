@@ -19,7 +19,7 @@ from extract.tables.patterns import (
     STT_WITH_TITLE_RE,
 )
 from extract.tables.repeats import HeaderRows
-from models.document import Document, GridRow, RawTable
+from models.document import Box, Document, GridRow, RawTable
 
 EDGE_TOLERANCE = 0.10
 MAX_HEADING_LINES = 3  # section headings between parts of one appendix ("II. CẢI CÁCH …")
@@ -34,6 +34,8 @@ class StitchedRow:
     cells: Cells
     page: int
     confidence: float | None = None
+    box: Box | None = None  # where the reader knows it (rule 7)
+    cell_boxes: tuple[Box | None, ...] = ()  # one per column when the row had the full width
 
 
 @dataclass
@@ -127,7 +129,8 @@ def _add_rows(table: LogicalTable, rows: Sequence[GridRow]) -> None:
         after_header = False
         cells = _fit(row.cells, table.width)
         if any(cells):
-            table.rows.append(StitchedRow(cells, row.page, row.confidence))
+            boxes = row.cell_boxes if len(row.cell_boxes) == table.width else ()
+            table.rows.append(StitchedRow(cells, row.page, row.confidence, row.box, boxes))
 
 
 def _is_header_tail(cells: Cells, header: list[Cells]) -> bool:

@@ -198,6 +198,29 @@ def _cell_crop(prepared: _Prepared, box: Box, scale: float) -> Gray | None:
     return as_gray(cv2.copyMakeBorder(crop, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=(255,)))
 
 
+def _in_points(box: Box, dpi: float) -> tuple[float, float, float, float]:
+    """Pixels of the (deskewed) page image -> PDF points: 200 px at 200 dpi is 72 pt."""
+    return (
+        round(box[0] * 72 / dpi, 1),
+        round(box[1] * 72 / dpi, 1),
+        round(box[2] * 72 / dpi, 1),
+        round(box[3] * 72 / dpi, 1),
+    )
+
+
+def _union(
+    boxes: list[tuple[float, float, float, float]],
+) -> tuple[float, float, float, float] | None:
+    if not boxes:
+        return None
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
 def _page_grid(
     prepared: _Prepared, g: int, grid: Grid, words: dict[CellKey, list[Word]]
 ) -> PageGrid:
@@ -215,7 +238,16 @@ def _page_grid(
                 cells.append(cell_text(found))
                 confidences.append(mean_confidence(found) or 0.0)
         confidence = sum(confidences) / len(confidences) if confidences else None
-        rows.append(GridRow(tuple(cells), prepared.page.page, confidence=confidence))
+        points = tuple(_in_points(b, prepared.page.dpi) if b else None for b in boxes)
+        rows.append(
+            GridRow(
+                tuple(cells),
+                prepared.page.page,
+                confidence=confidence,
+                box=_union([b for b in points if b is not None]),
+                cell_boxes=points,
+            )
+        )
     return PageGrid(top=float(grid.bbox[1]), rows=tuple(rows), col_edges=grid.col_edges)
 
 
