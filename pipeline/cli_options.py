@@ -15,10 +15,11 @@ __all__ = ["QUERY_VIEWS", "common_options", "output_options", "sub_parser"]
 # Views of `plans query` (pipeline.views.view_names(); a test keeps the two equal), listed
 # here so that --help does not import DuckDB.
 QUERY_VIEWS = (
-    "documents, plan_items, item_scores, targets, legal_refs (each plan once); all_documents, "
-    "all_plan_items, all_item_scores, all_targets, all_legal_refs (every file); document_plans, "
-    "errors, runs, manifest, doc_changes, chosen_documents, plans, items_canonical, citations, "
-    "criteria, fields, metrics, leaf_scores, score_subtotals, targets_wide"
+    "documents, plan_items, item_scores, targets, legal_refs, item_agencies, tables (each plan "
+    "once); all_documents, all_plan_items, all_item_scores, all_targets, all_legal_refs, "
+    "all_item_agencies, all_tables (every file); document_plans, errors, runs, manifest, "
+    "doc_changes, corrections, chosen_documents, plans, items_canonical, citations, criteria, "
+    "fields, metrics, leaf_scores, score_subtotals, targets_wide"
 )
 
 

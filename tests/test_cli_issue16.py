@@ -23,7 +23,8 @@ from pipeline.output import OutputOptions, format_table
 from pipeline.views import view_names
 from tests.conftest import RAW, ROOT
 
-ITEMS = {"Hà Châu": 60, "Thanh Liệt": 118, "Lộc Hòa": 65, "Sơn Thượng": 22, "Giang Điền": 47}
+# 002 and 004 keep their sub-rows with an empty deadline apart (V.2#2, VI.3.2#2; 4.3#4)
+ITEMS = {"Hà Châu": 60, "Thanh Liệt": 118, "Lộc Hòa": 67, "Sơn Thượng": 22, "Giang Điền": 48}
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +93,10 @@ def test_every_readme_example_gives_the_once_per_plan_answer(
     for commune, n in ITEMS.items():
         assert re.search(rf"{commune}\s+\d{{4}}\s+{n}\b", counts), commune
     ontime = [x for k, x in outputs.items() if "F3.ONTIME" in k][0]
-    assert len(ontime.strip().splitlines()) == 1 + 8  # header + one row per item, plans once
+    # header + one row per item, each plan once: 3.2.2 and 3.2.3 of Hà Châu, 3.3.1 of Thanh
+    # Liệt, II.2.2 of Lộc Hòa, 3.4.1 and 3.4.2 of Sơn Thượng, 3.2 of Giang Điền (its sub-row
+    # 3.2#2, a one-stop-shop monitoring task, is left for review: two concepts score close)
+    assert len(ontime.strip().splitlines()) == 1 + 7
     per_file = [x for k, x in outputs.items() if "all_plan_items" in k][0]
     assert re.search(r"Thanh Liệt\s+pdf\s+118", per_file)
     assert "F3.ONTIME" in outputs["compare f3.ontime"]

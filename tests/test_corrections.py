@@ -40,7 +40,7 @@ STT\tNội dung\tThời gian\tCơ quan chủ trì
 def _query(data: Path, sql: str) -> list[dict[str, Any]]:
     out = io.StringIO()
     with redirect_stdout(out):
-        assert main(["query", "--data", str(data), "--format", "json", sql]) == 0
+        assert main(["query", "--data", str(data), "--format", "jsonl", sql]) == 0
     return [json.loads(line) for line in out.getvalue().splitlines()]
 
 

@@ -132,7 +132,8 @@ def test_stale_correction_is_in_the_review_queue(
 
 def test_serve_defaults_to_localhost() -> None:
     args = build_parser().parse_args(["serve"])
-    assert (args.host, args.port, str(args.data)) == ("127.0.0.1", 8765, "data/parquet")
+    # --data unset: resolved at run time ($PLANS_DATA, the config file, else data/parquet)
+    assert (args.host, args.port, args.data) == ("127.0.0.1", 8765, None)
 
 
 def test_serve_without_a_dataset_says_so(

@@ -19,8 +19,7 @@ from models.document import Document, TableInfo, TableKind, TableRow
 
 WHAT_ROLES = frozenset({"task", "objective", "criterion", "requirement", "content"})
 WHO_WHEN_ROLES = frozenset({"lead", "support", "deadline", "score_max", "score_year"})
-MIN_ITEMS = 2  # fewer items only with a rich header (>= MIN_RICH_ROLES roles)
-MIN_RICH_ROLES = 4
+MIN_ITEMS = 1  # one item is enough when the header names what and who or when
 MIN_REGION = (3, 3)  # rows, columns: a grid this large "looks like a table"
 UNCERTAIN_BELOW = 0.5
 
@@ -39,7 +38,7 @@ def is_appendix(roles: Sequence[str | None], rows: Sequence[TableRow]) -> bool:
     if not (found & WHAT_ROLES and found & WHO_WHEN_ROLES):
         return False
     items = sum(1 for r in rows if r.kind == "item")
-    return items >= MIN_ITEMS or (items >= 1 and len(found - {"stt"}) >= MIN_RICH_ROLES)
+    return items >= MIN_ITEMS
 
 
 def kind_of(roles: Sequence[str | None], rows: Sequence[TableRow]) -> TableKind:
