@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import normalize.criteria as criteria  # noqa: E402
+import normalize.criteria_rank as criteria  # noqa: E402
 import tests.criteria_planout as planout  # noqa: E402
 from normalize.codelist import CodeList  # noqa: E402
 
