@@ -22,7 +22,7 @@ from typing import Literal
 
 from models.document import TableRow
 from normalize.code_tables import TableHit, lookup, table_for
-from normalize.codelist import CodeList, CodeTableEntry, load_codelist
+from normalize.codelist import CodeList, CodeTableEntry, group_members, load_codelist
 from normalize.criteria_rank import (
     NO_MATCH,
     THRESHOLD,
@@ -31,6 +31,7 @@ from normalize.criteria_rank import (
     decide,
     rank,
     with_parent,
+    within_group,
 )
 from normalize.patterns import ROMAN_STT_RE
 from normalize.text import clean_label
@@ -78,6 +79,8 @@ class Context:
 
     section_field: str | None
     parent: tuple[str, float] | None = None
+    # the members of the parent row's group concept (F8.SIPAS -> its five factors), if any
+    members: frozenset[str] = frozenset()
 
 
 def match_row(
@@ -122,22 +125,38 @@ def match_rows(
     }
     fields: dict[tuple[int, str], str | None] = {}
     found: dict[tuple[int, str], tuple[str, float]] = {}
+    groups: dict[tuple[int, str], frozenset[str]] = {}
     by_code = {(r.table_index, r.code): r for r in rows}
     out: list[CriterionMatch] = []
     for row in rows:
         kind = kinds[row.table_index]
         context = Context(
-            _inherited_field(row, fields, by_code), _parent_concept(row, found, by_code)
+            _inherited_field(row, fields, by_code),
+            _parent_concept(row, found, by_code),
+            groups.get((row.table_index, row.parent_code or ""), frozenset()),
         )
         match = _match(row, codes, table if kind == "criteria" else {}, kind, context)
         if match.field_code is None:
             match = replace(match, field_code=context.section_field)
         fields[(row.table_index, row.code)] = match.field_code
-        concept = codes.get(match.criterion_code or "")
-        if concept and concept.level == "leaf" and match.match_score is not None:
-            found[(row.table_index, row.code)] = (concept.code, match.match_score)
+        _remember(row, match, codes, found, groups)
         out.append(match)
     return out
+
+
+def _remember(
+    row: TableRow,
+    match: CriterionMatch,
+    codes: CodeList,
+    found: dict[tuple[int, str], tuple[str, float]],
+    groups: dict[tuple[int, str], frozenset[str]],
+) -> None:
+    """Keep a row's leaf concept for its sub-rows (PARENT_PRIOR), or its group's members."""
+    concept = codes.get(match.criterion_code or "")
+    if concept and concept.level == "leaf" and match.match_score is not None:
+        found[(row.table_index, row.code)] = (concept.code, match.match_score)
+    if concept and concept.level == "group":
+        groups[(row.table_index, row.code)] = group_members(codes).get(concept.code, frozenset())
 
 
 def doc_kind_of(rows: Sequence[TableRow], table: dict[str, CodeTableEntry]) -> DocKind:
@@ -188,8 +207,11 @@ def _match(
             return _from_table(hit, codes)
     if not texts:
         return NO_MATCH
-    ranked = rank(texts, codes, context.section_field, top=_is_top(row))
-    return decide(with_parent(ranked, context.parent), codes, context.section_field)
+    ranked = with_parent(
+        rank(texts, codes, context.section_field, top=_is_top(row)), context.parent
+    )
+    match = decide(ranked, codes, context.section_field)
+    return within_group(match, ranked, context.members, context.section_field)
 
 
 def _from_table(hit: TableHit, codes: CodeList) -> CriterionMatch:

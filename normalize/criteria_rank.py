@@ -178,6 +178,23 @@ def decide(
     return CriterionMatch(field, criterion, round(best.score, 3), _method(best), pairs, top)
 
 
+def within_group(
+    match: CriterionMatch, ranked: list[Scored], members: frozenset[str], field: str | None
+) -> CriterionMatch:
+    """Under a group concept a row is one of its members: 'Công chức giải quyết TTHC' under
+    'Chỉ số hài lòng (SIPAS)' (000 8.1.3) is F8.SIPAS_STAFF, not F5's staff concepts. A match
+    outside the members goes to review, the members first among its candidates."""
+    if not members or match.criterion_code in members:
+        return match
+    inside = [s for s in ranked if s.code in members]
+    outside = [s for s in ranked if s.code not in members]
+    top = tuple(
+        Candidate(s.code, round(s.score, 3), _method(s)) for s in [*inside, *outside][:N_CANDIDATES]
+    )
+    pairs = tuple((c.code, c.score) for c in top)
+    return CriterionMatch(field, None, None, "none", pairs, top)
+
+
 def _unsure(best: Scored, ranked: list[Scored], codes: CodeList, section: str | None) -> bool:
     """True when the best candidate found from scattered words is not clearly ahead (MARGIN),
     or leaves the section's field without a phrase hit (CROSS_NEEDS_PHRASE), or when the key
