@@ -8,6 +8,9 @@ Resolution order (criteria_concepts.md §3.1):
    `task_plan` documents are matched on labels only, never on their numbers.
 3. Below THRESHOLD the row gets no criterion (method 'none') but keeps its best candidates for
    review, and its field is inherited from its section.
+4. A row under a group concept (F8.SIPAS) is one of the group's members, as the official
+   frameworks number them (`normalize.codelist.group_members`); any other concept goes to review
+   with the members first among its candidates (`criteria_rank.within_group`).
 
 `field_code` is the canonical (876) field: the matched concept's field when there is one (so a
 DVC-online task listed under a TTHC section is F7), else the field of the section.
