@@ -45,9 +45,12 @@ def first_version() -> Iterator[None]:
     criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for = 0.0, 0.0, codes_for
     criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = 0.0, False, 1.0
     criteria.KEY_FLOOR = 0.0
+    members = matcher.group_members
+    matcher.group_members = lambda codes: {}  # type: ignore[assignment]  # no group rule
     try:
         yield
     finally:
+        matcher.group_members = members
         criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for = saved
         criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = later
         criteria.KEY_FLOOR = floor
