@@ -7,10 +7,12 @@ Configurations: 'all aliases' (today's setting), 'plan-out', and 'plan-out, firs
 matcher before issue 19).
 
     PYTHONPATH=$PWD python bench/bench_criteria.py
+    PYTHONPATH=$PWD python bench/bench_criteria.py --sweep PHRASE_MARGIN=0,0.05 CROSS_MARGIN=0,0.1
 """
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import normalize.criteria as criteria  # noqa: E402
+import normalize.criteria as matcher  # noqa: E402
+import normalize.criteria_rank as criteria  # noqa: E402
 import tests.criteria_planout as planout  # noqa: E402
 from normalize.codelist import CodeList  # noqa: E402
 
@@ -42,9 +45,12 @@ def first_version() -> Iterator[None]:
     criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for = 0.0, 0.0, codes_for
     criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = 0.0, False, 1.0
     criteria.KEY_FLOOR = 0.0
+    members = matcher.group_members
+    matcher.group_members = lambda codes: {}  # type: ignore[assignment]  # no group rule
     try:
         yield
     finally:
+        matcher.group_members = members
         criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for = saved
         criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = later
         criteria.KEY_FLOOR = floor
@@ -71,7 +77,45 @@ def table(title: str, *, hide: bool) -> None:
     )
 
 
+def pooled(*, hide: bool) -> tuple[int, int, int, int, int, int]:
+    """(rows, field right, right, wrong, review, review with the right code in the top 3)."""
+    matcher._field_of_title.cache_clear()  # cached decisions depend on the constants swept
+    totals = [0, 0, 0, 0, 0, 0]
+    for plan in planout.PLANS:
+        s = planout.score_plan(plan, hide=hide)
+        for i, value in enumerate(
+            (s.rows, s.field_right, s.right, s.wrong, s.review, s.review_top3)
+        ):
+            totals[i] += value
+    return (totals[0], totals[1], totals[2], totals[3], totals[4], totals[5])
+
+
+def sweep(names: list[str], grids: list[list[float]]) -> None:
+    """Pooled results over a grid of constants of `normalize.criteria_rank` (plan-out and all
+    aliases): constants are chosen on all plans together, never per plan."""
+    saved = [getattr(criteria, n) for n in names]
+    print("  ".join(names), "| plan-out field concept wrong precision top3 | all: concept wrong")
+    for values in itertools.product(*grids):
+        for name, value in zip(names, values, strict=True):
+            setattr(criteria, name, value)
+        rows, field, right, wrong, review, top3 = pooled(hide=True)
+        _, _, all_right, all_wrong, _, _ = pooled(hide=False)
+        print(
+            "  ".join(f"{v:g}" for v in values),
+            f"| {field / rows:6.1%} {right / rows:6.1%} {wrong:3d} "
+            f"{right / max(right + wrong, 1):6.1%} {top3}/{review}"
+            f" | {all_right / rows:6.1%} {all_wrong:3d}",
+        )
+    for name, value in zip(names, saved, strict=True):
+        setattr(criteria, name, value)
+
+
 def main() -> int:
+    if sys.argv[1:2] == ["--sweep"]:
+        # --sweep NAME=v1,v2 NAME=v1,v2 ...
+        pairs = [arg.split("=") for arg in sys.argv[2:]]
+        sweep([n for n, _ in pairs], [[float(v) for v in vs.split(",")] for _, vs in pairs])
+        return 0
     print(TARGETS)
     table("all aliases (today's setting)", hide=False)
     table("plan-out", hide=True)

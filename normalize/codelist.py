@@ -179,6 +179,26 @@ def load_codelist() -> CodeList:
     return CodeList(concepts, codes_version(blobs), tables, agencies, aliases, frameworks)
 
 
+@lru_cache(maxsize=8)
+def group_members(codes: CodeList) -> dict[str, frozenset[str]]:
+    """The members of each group concept by the official frameworks' numbering: SIPAS '0' (the
+    index, F8.SIPAS) has the five factors '1'..'5'; PAR876 '2.4' (F2.TDTHPL) has '2.4.1' and
+    '2.4.2'. A group no framework numbers has no members here.
+    """
+    out: dict[str, set[str]] = {}
+    for item in codes.frameworks:
+        concept = codes.get(item.canonical_code)
+        if concept is None or concept.level != "group":
+            continue
+        prefix = "" if item.local_code == "0" else item.local_code + "."
+        members = out.setdefault(concept.code, set())
+        for other in codes.frameworks:
+            same = (other.framework, other.framework_year) == (item.framework, item.framework_year)
+            if same and other is not item and other.local_code.startswith(prefix):
+                members.add(other.canonical_code)
+    return {code: frozenset(m - {code}) for code, m in out.items() if m - {code}}
+
+
 def without_sources(codes: CodeList, hidden: frozenset[str]) -> CodeList:
     """The list without the aliases and code-table entries that only these sources gave (plan-out).
 

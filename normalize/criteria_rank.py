@@ -1,0 +1,228 @@
+"""Ranking and decision of the criterion matcher: candidates scored, priors applied, a code
+assigned only when it is clearly ahead (issue 19). `normalize.criteria` feeds it a row's texts
+and its place in the table (section field, parent concept).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from models.records import MatchMethod
+from normalize.codelist import CodeList, Concept
+from normalize.matching import HIT_RANK, Scored, index_for
+from normalize.retrieval import bm25_for
+
+# Minimum score (0-1) for a criterion code; below it the method is 'none' and the row keeps
+# its section's field. Chosen on the samples with label matching only (code tables off): field
+# accuracy is flat from 0.5 to 0.75 and best at 0.6; from 0.8 task-plan rows lose their concept.
+THRESHOLD = 0.6
+# Candidates outside the field of the row's section are scaled by this (a prior, not a rule:
+# a DVC-online task under a TTHC section still wins for F7 when its own label says so).
+SECTION_PRIOR = 0.9
+# Field codes (F1..F8) compete with concepts on every row (a field-only result keeps the
+# criterion empty: 'Đẩy mạnh chuyển đổi số …' is F7 without a concept); on top-level heading
+# rows concepts are scaled by this, so 'Cải cách thể chế' is the field F2, not a concept.
+CONCEPT_ON_TOP = 0.95
+# A concept found from scattered words (no alias or description found as a phrase) is assigned
+# only when it leads the best candidate that would give another answer (another concept, or
+# another field) by this much; otherwise the row goes to review with its
+# candidates (and keeps the field when every close candidate shares it). Wrong codes are worse
+# than none (issue 19).
+MARGIN = 0.05
+# Sub-criteria usually measure their parent's concept (001 1.4.1-1.4.3 under 1.4 'kiểm tra'):
+# the nearest ancestor's leaf concept scores at least PARENT_PRIOR times the ancestor's score.
+# A group concept (F3.RESULTS, F8.SIPAS) passes nothing: its children are narrower concepts.
+PARENT_PRIOR = 0.8
+# A concept found from scattered words scores (1 - BM25_WEIGHT) * its key score + BM25_WEIGHT *
+# its BM25 relative to the row's best (`normalize.retrieval`): '… áp dụng quy trình ISO 9001:2015
+# …' reaches F7.ISO through the rare word 'iso' that no other concept has. A phrase hit keeps its
+# own score (the curated phrase is the stronger evidence). Compared on the five plans pooled
+# (bench/bench_criteria.py): 0.3 and 0.5 gain concept rate on every plan, 0.5 the most.
+BM25_WEIGHT = 0.5
+# A concept outside the field of the row's section is assigned only on a phrase hit (one of its
+# aliases or wordings found as a phrase): 'Dịch vụ công trực tuyến toàn trình' under a TTHC
+# section is F7.ONLINE_DVC, but scattered words of another field's concept under 'III. CẢI CÁCH
+# THỦ TỤC HÀNH CHÍNH' go to review with the section's field.
+CROSS_NEEDS_PHRASE = True
+# Composite indices (PAR Index, SIPAS, PAPI, 766) named together are the topic of a row, not
+# its measure: 'Tổ chức bồi dưỡng tổ trưởng tổ dân phố về CCHC, chỉ số Par-index, SIPAS, PAPI'
+# is training, not the PAR score. When two or more composite concepts are found as phrases,
+# they are scaled by this.
+TOPIC_LIST = 0.5
+# BM25 ranks and confirms but does not carry a row alone: a concept found from scattered words is
+# assigned only when the key score and BM25 name it best and its own key score reaches this.
+# 'Rà soát, đề xuất hỗ trợ cán bộ tiếp nhận' (004) is F3.REVIEW for both through 'rà soát'
+# alone (key 0.37): review. Pooled over the five plans 0.3-0.45 differ by 1 % of rows.
+KEY_FLOOR = 0.4
+# How many candidates a match keeps for `plans review`.
+N_CANDIDATES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One of the best codes for a row, stored for `plans review`: ('F3.ONTIME', 0.91, 'alias')."""
+
+    code: str
+    score: float
+    method: MatchMethod
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionMatch:
+    """The canonical codes of one row: F3 / F3.ONTIME, how they were found, and the runners-up.
+
+    `candidates` keeps the (code, score) pairs of the first version; `top_candidates` adds how
+    each was found and is what the review list stores (issue 12: no second matcher at review).
+    """
+
+    field_code: str | None
+    criterion_code: str | None
+    match_score: float | None
+    match_method: MatchMethod
+    candidates: tuple[tuple[str, float], ...]
+    top_candidates: tuple[Candidate, ...] = ()
+
+
+_NO_FIELD = Concept("", "", "", "leaf", "", "", (), "", ())
+NO_MATCH = CriterionMatch(None, None, None, "none", ())
+
+
+def rank(
+    texts: Sequence[tuple[str, float]], codes: CodeList, section_field: str | None, *, top: bool
+) -> list[Scored]:
+    index = index_for(codes)
+    best: dict[str, Scored] = {}
+    for text, weight in texts:
+        for code, scored in index.score_all(text).items():
+            score = scored.score * weight
+            if code not in best or score > best[code].score:
+                best[code] = Scored(code, score, scored.hit)
+    related = bm25_for(codes).relative(texts) if BM25_WEIGHT else {}
+    topic = _topic_list(best, codes)
+    leaders = {_leader(best, codes), _leader(related, codes)}
+    out = []
+    for code in best.keys() | related.keys():
+        own = best.get(code, Scored(code, 0.0, "tokens"))
+        score = own.score if own.hit != "tokens" else _blend(own.score, related.get(code))
+        if topic and _is_composite(code, codes):
+            score *= TOPIC_LIST
+        score *= _prior(code, codes, section_field, top)
+        backed = leaders == {code} and own.score >= KEY_FLOOR
+        out.append(Scored(code, score, own.hit, backed))
+    return sorted(out, key=lambda s: (-round(s.score, 6), HIT_RANK[s.hit], s.code))
+
+
+def _leader(scores: Mapping[str, Scored | float], codes: CodeList) -> str | None:
+    """The concept (not field) with the best score: both scorers must name the same one."""
+    ranked = [(v.score if isinstance(v, Scored) else v, c) for c, v in scores.items()]
+    concepts = [(s, c) for s, c in ranked if not (codes.get(c) or _NO_FIELD).is_field]
+    return max(concepts)[1] if concepts else None
+
+
+def _is_composite(code: str, codes: CodeList) -> bool:
+    concept = codes.get(code)
+    return bool(concept and not concept.is_field and concept.kind == "composite")
+
+
+def _topic_list(best: dict[str, Scored], codes: CodeList) -> bool:
+    """True when two or more composite indices are named as phrases (see TOPIC_LIST)."""
+    if any(s.hit == "exact" for s in best.values()):
+        return False  # 'Thứ hạng Chỉ số CCHC' is the whole label of F0.PAR_RANK, not a list
+    named = [s for s in best.values() if s.hit != "tokens" and _is_composite(s.code, codes)]
+    return len(named) >= 2
+
+
+def _blend(key: float, related: float | None) -> float:
+    return (1.0 - BM25_WEIGHT) * key + BM25_WEIGHT * (related or 0.0)
+
+
+def with_parent(ranked: list[Scored], parent: tuple[str, float] | None) -> list[Scored]:
+    """Raise the parent's concept among a sub-row's candidates (see PARENT_PRIOR)."""
+    if parent is None:
+        return ranked
+    code, parent_score = parent
+    own = next((s for s in ranked if s.code == code), None)
+    score = max(PARENT_PRIOR * parent_score, own.score if own else 0.0)
+    raised = Scored(code, min(1.0, score), own.hit if own else "tokens")
+    rest = [s for s in ranked if s.code != code]
+    return sorted([raised, *rest], key=lambda s: (-round(s.score, 6), HIT_RANK[s.hit], s.code))
+
+
+def _prior(code: str, codes: CodeList, section_field: str | None, top: bool) -> float:
+    concept = codes.get(code)
+    if concept is None:
+        return 1.0
+    factor = CONCEPT_ON_TOP if top and not concept.is_field else 1.0
+    if section_field and concept.field != section_field:
+        factor *= SECTION_PRIOR
+    return factor
+
+
+def decide(
+    ranked: list[Scored], codes: CodeList, section_field: str | None = None
+) -> CriterionMatch:
+    top = tuple(Candidate(s.code, round(s.score, 3), _method(s)) for s in ranked[:N_CANDIDATES])
+    pairs = tuple((c.code, c.score) for c in top)
+    if not ranked or ranked[0].score < THRESHOLD:
+        return CriterionMatch(None, None, None, "none", pairs, top)
+    best = ranked[0]
+    concept = codes.get(best.code)
+    field = concept.field if concept else None
+    if _unsure(best, ranked, codes, section_field):
+        rival = next((s for s in ranked[1:] if _conflicts(best.code, s.code, codes)), None)
+        same_field = rival is None or _field(rival.code, codes) == field
+        keep = field if same_field and field == (section_field or field) else None
+        return CriterionMatch(keep, None, None, "none", pairs, top)
+    criterion = None if concept is None or concept.is_field else concept.code
+    return CriterionMatch(field, criterion, round(best.score, 3), _method(best), pairs, top)
+
+
+def within_group(
+    match: CriterionMatch, ranked: list[Scored], members: frozenset[str], field: str | None
+) -> CriterionMatch:
+    """Under a group concept a row is one of its members: 'Công chức giải quyết TTHC' under
+    'Chỉ số hài lòng (SIPAS)' (000 8.1.3) is F8.SIPAS_STAFF, not F5's staff concepts. A match
+    outside the members goes to review, the members first among its candidates."""
+    if not members or match.criterion_code in members:
+        return match
+    inside = [s for s in ranked if s.code in members]
+    outside = [s for s in ranked if s.code not in members]
+    top = tuple(
+        Candidate(s.code, round(s.score, 3), _method(s)) for s in [*inside, *outside][:N_CANDIDATES]
+    )
+    pairs = tuple((c.code, c.score) for c in top)
+    return CriterionMatch(field, None, None, "none", pairs, top)
+
+
+def _unsure(best: Scored, ranked: list[Scored], codes: CodeList, section: str | None) -> bool:
+    """True when the best candidate found from scattered words is not clearly ahead (MARGIN),
+    or leaves the section's field without a phrase hit (CROSS_NEEDS_PHRASE), or when the key
+    score and BM25 name different best concepts: 'Rà soát, đề xuất hỗ trợ cán bộ tiếp nhận' is
+    F3.REVIEW by BM25 ('rà soát') but not by the keys, so it goes to review."""
+    if best.hit != "tokens":
+        return False
+    if not best.agreed:
+        return True
+    if CROSS_NEEDS_PHRASE and section and _field(best.code, codes) != section:
+        return True
+    rival = next((s for s in ranked[1:] if _conflicts(best.code, s.code, codes)), None)
+    return rival is not None and best.score - rival.score < MARGIN
+
+
+def _field(code: str, codes: CodeList) -> str | None:
+    concept = codes.get(code)
+    return concept.field if concept else None
+
+
+def _conflicts(best: str, other: str, codes: CodeList) -> bool:
+    """True when `other` would be another answer than `best`: F3.ONTIME vs F3 is no conflict."""
+    if _field(best, codes) != _field(other, codes):
+        return True
+    best_concept, other_concept = codes.get(best), codes.get(other)
+    both = best_concept and other_concept and not best_concept.is_field
+    return bool(both and not other_concept.is_field and best != other)  # type: ignore[union-attr]
+
+
+def _method(scored: Scored) -> MatchMethod:
+    return "alias" if scored.hit in ("exact", "phrase") else "fuzzy"
