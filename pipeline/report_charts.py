@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator
 
-from pipeline.report_svg import nfc, render, slug
+from pipeline.report_svg import label_text, render, slug
 
 PALETTE = (
     "#1f77b4",
@@ -42,11 +42,11 @@ def _height(rows: int, per_row: float = 0.34, base: float = 1.6) -> float:
 
 def _stacked_barh(ax: Axes, table: pd.DataFrame, colors: dict[str, str] | None = None) -> None:
     """Horizontal bars, one per index label, stacked by column, first row at the top."""
-    labels = [nfc(i) for i in table.index]
+    labels = [label_text(i) for i in table.index]
     left = pd.Series(0.0, index=table.index)
     for n, column in enumerate(table.columns):
         color = (colors or {}).get(str(column), PALETTE[n % len(PALETTE)])
-        ax.barh(labels, table[column], left=left, label=nfc(column), color=color)
+        ax.barh(labels, table[column], left=left, label=label_text(column), color=color)
         left = left + table[column]
     ax.invert_yaxis()
     _legend_right(ax)
@@ -93,7 +93,9 @@ def percent_targets(df: pd.DataFrame, title: str) -> str:
         for n, plan in enumerate(plans):
             rows = df[df["plan"] == plan]
             y = [metrics.index(m) + (n - (len(plans) - 1) / 2) * 0.12 for m in rows["metric"]]
-            ax.scatter(rows["value"], y, s=36, label=nfc(plan), color=PALETTE[n % 10], zorder=3)
+            ax.scatter(
+                rows["value"], y, s=36, label=label_text(plan), color=PALETTE[n % 10], zorder=3
+            )
         ax.set_yticks(range(len(metrics)), [f"{m} ({c})" for m, c in _plan_counts(df, metrics)])
         ax.set_ylim(len(metrics) - 0.5, -0.5)
         ax.grid(axis="x", color="#dddddd")
@@ -131,9 +133,11 @@ def score_profile(df: pd.DataFrame, title: str) -> str:
     def draw(ax: Axes) -> None:
         for n, column in enumerate(table.columns):
             y = [i + (n - (len(table.columns) - 1) / 2) * width for i in range(len(table))]
-            bars = ax.barh(y, table[column], height=width, label=nfc(column), color=PALETTE[n % 10])
+            bars = ax.barh(
+                y, table[column], height=width, label=label_text(column), color=PALETTE[n % 10]
+            )
             ax.bar_label(bars, fmt="%.1f", fontsize=7, padding=2)
-        ax.set_yticks(range(len(table)), [nfc(i) for i in table.index])
+        ax.set_yticks(range(len(table)), [label_text(i) for i in table.index])
         ax.invert_yaxis()
         ax.set_xlim(0, 112)
         ax.set_xlabel("score, % of the field's maximum points")
@@ -152,7 +156,7 @@ def score_changes(df: pd.DataFrame, commune: str, title: str) -> str:
 
     def draw(ax: Axes) -> None:
         colors = ["#2ca02c" if c > 0 else "#d62728" if c < 0 else "#7f7f7f" for c in change]
-        bars = ax.barh([nfc(i) for i in table.index], change, color=colors)
+        bars = ax.barh([label_text(i) for i in table.index], change, color=colors)
         ax.bar_label(bars, labels=labels, fontsize=8, padding=3)
         ax.axvline(0, color="#333333", linewidth=0.8)
         span = max(abs(change).max(), 0.1)
@@ -169,7 +173,7 @@ def cited_documents(df: pd.DataFrame, title: str) -> str:
 
     def draw(ax: Axes) -> None:
         colors = [LEVEL_COLORS.get(str(v), "#7f7f7f") for v in df["issuer_level"]]
-        bars = ax.barh([nfc(d) for d in df["document"]], df["plans"], color=colors)
+        bars = ax.barh([label_text(d) for d in df["document"]], df["plans"], color=colors)
         labels = [f"{c} citations" for c in df["citations"]]
         ax.bar_label(bars, labels=labels, fontsize=7, padding=3)
         ax.invert_yaxis()
@@ -178,7 +182,7 @@ def cited_documents(df: pd.DataFrame, title: str) -> str:
         ax.set_xlabel("plans citing it")
         ax.set_ylabel("cited document")
         for level in dict.fromkeys(df["issuer_level"]):
-            ax.bar(0, 0, color=LEVEL_COLORS.get(str(level), "#7f7f7f"), label=nfc(level))
+            ax.bar(0, 0, color=LEVEL_COLORS.get(str(level), "#7f7f7f"), label=label_text(level))
         _legend_right(ax, "issuer level")
 
     return render("legal-cited", title, _height(len(df)), draw)
