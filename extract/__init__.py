@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from extract.legal import find_legal_refs
 from extract.metadata import find_metadata
+from extract.paragraphs import paragraphs
 from extract.readers import read_document
 from extract.tables import find_tables
 from models.document import Document
@@ -18,13 +19,15 @@ __all__ = ["Extracted", "extract_document", "read_document"]
 
 
 def extract_document(doc: Document) -> Extracted:
-    """Metadata, table rows and legal references of a read plan, e.g. of plan_000.docx:
-    57/KH-UBND of xã Hà Châu, rows '1' … '8.1.5', 'Nghị định số 61/2018/NĐ-CP' …"""
+    """Metadata, table rows, legal references and body paragraphs of a read plan, e.g. of
+    plan_000.docx: 57/KH-UBND of xã Hà Châu, rows '1' … '8.1.5', 'Nghị định số 61/2018/NĐ-CP' …"""
     tables = find_tables(doc)
+    body = tuple(p for i, p in enumerate(paragraphs(doc)) if i not in tables.heading_paragraphs)
     return Extracted(
         meta=find_metadata(doc),
         rows=tables.rows,
         refs=tuple(find_legal_refs(doc)),
         tables=tables.tables,
         findings=tuple(Finding("extract", w.kind, w.message) for w in tables.warnings),
+        body=body,
     )

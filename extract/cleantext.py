@@ -33,6 +33,13 @@ def fold_space(text: str) -> str:
     return WHITESPACE_RE.sub(" ", text).strip()
 
 
+def lower_space(text: str | None) -> str:
+    """Lower case, whitespace runs to one space, for comparing header and cell texts:
+    ' Thời  gian\\nHoàn ' -> 'thời gian hoàn'; None (a merged slot) -> ''. Marks stay
+    (normalize.text.fold, which strips them, is a matching key of the normalize stage)."""
+    return " ".join((text or "").lower().split())
+
+
 def clean_text(text: str) -> str:
     """NFC and whitespace folded: 'Văn phòng UBND\\nxã' -> 'Văn phòng UBND xã'."""
     return fold_space(nfc(text))

@@ -39,7 +39,7 @@ def find_metadata(doc: Document) -> DocMeta:
     Number, type, place and date come from the one header parser (extract.legal.header)."""
     lines = [line.text for line in doc.lines if "\t" not in line.text]
     head = lines[:HEAD_LINES]
-    texts = [text for _, text in paragraphs(doc)]  # names wrapped over PDF lines re-joined
+    texts = [p.text for p in paragraphs(doc)]  # names wrapped over PDF lines re-joined
     header = parse_header(doc.text)
     title = _title(head, header)
     title_year = _year_in(title)

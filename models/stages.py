@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.document import DocMeta, TableInfo, TableRow
+from models.document import DocMeta, TableInfo, TableRow, TextLine
 from models.records import LegalRefRecord, Stage
 
 
@@ -23,6 +23,9 @@ class Extracted:
     refs: tuple[LegalRefRecord, ...] = ()
     tables: tuple[TableInfo, ...] = ()  # every detected table, appendix or not
     findings: tuple[Finding, ...] = ()  # no rows although an appendix is announced, …
+    # The body text: paragraphs (printed lines re-joined, table rows and the paragraphs heading
+    # rows were built from left out), each with the page it starts on.
+    body: tuple[TextLine, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ import calendar
 from datetime import date
 from typing import Literal
 
+from models.numerals import roman_value
 from normalize.patterns import (
     DATE_DM_RE,
     DATE_DMY_RE,
@@ -32,7 +33,7 @@ from normalize.patterns import (
     RECURRING_RE,
     YEAR_RE,
 )
-from normalize.text import fold_keep_length, roman_value
+from normalize.text import fold_keep_length
 
 DeadlineKind = Literal["date", "quarter", "month", "year", "recurring", "event", "none"]
 Point = tuple[date | None, DeadlineKind]

@@ -88,7 +88,7 @@ def normalize_document(
             plan_item(doc.doc_id, meta, r, m) for r, m in zip(rows, matches, strict=True)
         ),
         item_scores=tuple(scores_of(doc.doc_id, rows, meta.plan_year)),
-        targets=tuple(targets_of(doc, meta, rows, matches)),
+        targets=tuple(targets_of(doc.doc_id, extracted, meta, matches)),
         legal_refs=tuple(refs),
         findings=tuple(findings),
     )
@@ -199,36 +199,16 @@ def scores_of(doc_id: str, rows: Sequence[TableRow], plan_year: int | None) -> l
 
 
 def targets_of(
-    doc: Document, meta: DocMeta, rows: Sequence[TableRow], matches: Sequence[CriterionMatch]
+    doc_id: str,
+    extracted: Extracted,
+    meta: DocMeta,
+    matches: Sequence[CriterionMatch],
 ) -> list[TargetRecord]:
-    """Quantitative targets of the tables and of the body text (table rows not counted twice:
-    tab-separated lines are table rows, and lines a heading row was built from are skipped)."""
-    consumed = _heading_texts(rows)
-    body = [
-        (line.page, line.text)
-        for line in doc.lines
-        if "\t" not in line.text and not _consumed(line.text, consumed)
-    ]
+    """Quantitative targets of the tables and of the body paragraphs (which extract gives
+    without the table rows and the paragraphs heading rows were built from)."""
     version = load_codelist().version
-    targets = find_targets(doc.doc_id, rows, matches, body, meta.plan_year)
+    targets = find_targets(doc_id, extracted.rows, matches, extracted.body, meta.plan_year)
     return [replace(t, code_list_version=version) for t in targets]
-
-
-def _heading_texts(rows: Sequence[TableRow]) -> list[str]:
-    texts: list[str] = []
-    for row in rows:
-        if "from_headings" in row.flags:
-            texts += [t for t in (row.criterion, row.task, row.deadline) if t]
-    return texts
-
-
-def _consumed(line: str, texts: Sequence[str]) -> bool:
-    """'- Công chức thực hiện: Các công chức …' is part of the heading row whose task it is."""
-    body = line.strip().lstrip("-+• ").strip()
-    label, sep, rest = body.partition(": ")
-    if sep and len(label) < 40:
-        body = rest
-    return len(body) > 8 and any(body in text or text in body for text in texts)
 
 
 def score_mismatches(rows: Sequence[TableRow]) -> list[str]:

@@ -9,10 +9,11 @@ Sources, in output order:
    A cell with one quantity takes the row's code; when a cell holds several ('… 90% - 80% các
    TTHC …'), each clause is matched on its own and keeps the row's code unless another concept
    clearly fits better (ROW_BIAS). A cell repeated by the sub-rows of a vertical merge counts once.
-3. Body lines (page, text): paragraphs split by a page break are joined; lines with a tab are
-   table rows of a text export and are skipped (the table already gave them). A clause that
-   names only past years and no target word ('Năm 2023, … đạt 96.56%') is a result, not a
-   target. Body targets have table_index/row_index None and the code of `body_matcher`.
+3. Body paragraphs as extract gives them (`Extracted.body`: wrapped lines re-joined, table
+   rows and the paragraphs heading rows were built from left out, so nothing counts twice).
+   A clause that names only past years and no target word ('Năm 2023, … đạt 96.56%') is a
+   result, not a target. Body targets have table_index/row_index None and the code of
+   `body_matcher`.
 Conflicting values of one plan (Lộc Hòa: on-time >= 98 % in the body, >= 96 % in appendix
 II.2.2) are all kept, each with its location; comparing them is the analyst's job.
 
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
-from models.document import TableRow
+from models.document import TableRow, TextLine
 from models.records import TargetRecord
 from normalize.criteria import CriterionMatch, match_text
 from normalize.numbers import Quantity, find_numbers
@@ -38,14 +39,13 @@ TARGET_CELLS = ("criterion", "objective", "requirement", "output")
 # A clause keeps the row's code when that code scores within this of the clause's best code.
 ROW_BIAS = 0.05
 METRIC_SUFFIX = {"%": "_RATE", "points": "_SCORE", "count": "_COUNT"}
-TERMINAL = ".;:!?"
 
 
 def find_targets(
     doc_id: str,
     rows: Sequence[TableRow],
     matches: Sequence[CriterionMatch],
-    body: Sequence[tuple[int, str]],
+    body: Sequence[TextLine],
     plan_year: int | None,
     body_matcher: BodyMatcher = match_text,
 ) -> list[TargetRecord]:
@@ -63,8 +63,8 @@ def find_targets(
                 continue
             seen.add((row.table_index, name, text))
             out.extend(_cell_targets(doc_id, row, match, text, plan_year, body_matcher))
-    for page, text in paragraphs(body):
-        out.extend(_body_targets(doc_id, page, text, plan_year, body_matcher))
+    for para in body:
+        out.extend(_body_targets(doc_id, para.page, para.text, plan_year, body_matcher))
     return out
 
 
@@ -89,20 +89,6 @@ def target_years(rows: Sequence[TableRow], plan_year: int | None) -> set[int]:
     if plan_year is None:
         return {max(years)} if years else set()
     return {y for y in years if y >= plan_year}
-
-
-def paragraphs(body: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Body lines joined across breaks: ('… cho người dân, tổ', 'chức, đảm bảo …') -> one line."""
-    out: list[tuple[int, str]] = []
-    for page, raw in body:
-        text = raw.strip()
-        if not text or "\t" in raw:
-            continue
-        if out and out[-1][1][-1] not in TERMINAL and text[0].islower():
-            out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
-        else:
-            out.append((page, text))
-    return out
 
 
 def row_code(match: CriterionMatch) -> str | None:

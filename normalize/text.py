@@ -13,6 +13,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from models.numerals import roman_value
 from normalize.patterns import (
     LABEL_PREFIX_RE,
     LEADING_CODE_RE,
@@ -81,8 +82,6 @@ CONTRACTIONS: tuple[tuple[tuple[str, ...], str], ...] = tuple(
         key=lambda kv: -len(kv[0].split()),
     )
 )
-
-ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 def strip_marks(text: str) -> str:
@@ -179,13 +178,3 @@ def natural_key(code: str) -> tuple[tuple[int, int | str], ...]:
         else:
             key.append((1, part))
     return tuple(key)
-
-
-def roman_value(numeral: str) -> int:
-    """'VIII' -> 8, 'IV' -> 4 (uppercase numerals of section codes)."""
-    total = 0
-    for i, ch in enumerate(numeral):
-        value = ROMAN_VALUES[ch]
-        nxt = ROMAN_VALUES[numeral[i + 1]] if i + 1 < len(numeral) else 0
-        total += -value if value < nxt else value
-    return total

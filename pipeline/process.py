@@ -12,12 +12,12 @@ import logging
 import os
 import stat
 import traceback
-import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from extract import extract_document
+from extract.cleantext import nfc
 from extract.readers import doc_id_of, read_document
 from models.document import Document
 from models.errors import ExtractError, UnreadableFile
@@ -86,7 +86,7 @@ class FileChanging(ExtractError):
 
 def path_key(path: str) -> str:
     """How a path is stored (source_path): NFC, as DESIGN.md asks of every string."""
-    return unicodedata.normalize("NFC", path)
+    return nfc(path)
 
 
 def process_file(path: str, run_id: str) -> DocResult:

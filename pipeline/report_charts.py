@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator
 
-from pipeline.report_svg import nfc, render, slug
+from pipeline.report_svg import label_text, render, slug
 
 PALETTE = (
     "#1f77b4",
@@ -42,11 +42,11 @@ def _height(rows: int, per_row: float = 0.34, base: float = 1.6) -> float:
 
 def _stacked_barh(ax: Axes, table: pd.DataFrame, colors: dict[str, str] | None = None) -> None:
     """Horizontal bars, one per index label, stacked by column, first row at the top."""
-    labels = [nfc(i) for i in table.index]
+    labels = [label_text(i) for i in table.index]
     left = pd.Series(0.0, index=table.index)
     for n, column in enumerate(table.columns):
         color = (colors or {}).get(str(column), PALETTE[n % len(PALETTE)])
-        ax.barh(labels, table[column], left=left, label=nfc(column), color=color)
+        ax.barh(labels, table[column], left=left, label=label_text(column), color=color)
         left = left + table[column]
     ax.invert_yaxis()
     _legend_right(ax)
@@ -87,7 +87,7 @@ def files_by_format(df: pd.DataFrame, title: str) -> str:
 def labelled(code: object, labels: dict[str, str], width: int = 38) -> str:
     """'F3' -> 'F3 Cải cách thủ tục hành chính' (cut to `width` characters with '…')."""
     text = f"{code} {labels.get(str(code), '')}".strip()
-    return nfc(text if len(text) <= width else text[: width - 1] + "…")
+    return label_text(text if len(text) <= width else text[: width - 1] + "…")
 
 
 def percent_targets(df: pd.DataFrame, title: str, labels: dict[str, str] | None = None) -> str:
@@ -99,7 +99,9 @@ def percent_targets(df: pd.DataFrame, title: str, labels: dict[str, str] | None 
         for n, plan in enumerate(plans):
             rows = df[df["plan"] == plan]
             y = [metrics.index(m) + (n - (len(plans) - 1) / 2) * 0.12 for m in rows["metric"]]
-            ax.scatter(rows["value"], y, s=36, label=nfc(plan), color=PALETTE[n % 10], zorder=3)
+            ax.scatter(
+                rows["value"], y, s=36, label=label_text(plan), color=PALETTE[n % 10], zorder=3
+            )
         ticks = [f"{labelled(m, labels or {})} ({c})" for m, c in _plan_counts(df, metrics)]
         ax.set_yticks(range(len(metrics)), ticks)
         ax.set_ylim(len(metrics) - 0.5, -0.5)
@@ -139,7 +141,9 @@ def score_profile(df: pd.DataFrame, title: str, labels: dict[str, str] | None = 
     def draw(ax: Axes) -> None:
         for n, column in enumerate(table.columns):
             y = [i + (n - (len(table.columns) - 1) / 2) * width for i in range(len(table))]
-            bars = ax.barh(y, table[column], height=width, label=nfc(column), color=PALETTE[n % 10])
+            bars = ax.barh(
+                y, table[column], height=width, label=label_text(column), color=PALETTE[n % 10]
+            )
             ax.bar_label(bars, fmt="%.1f", fontsize=7, padding=2)
         ax.set_yticks(range(len(table)), [labelled(i, labels or {}) for i in table.index])
         ax.invert_yaxis()
@@ -179,7 +183,7 @@ def cited_documents(df: pd.DataFrame, title: str) -> str:
 
     def draw(ax: Axes) -> None:
         colors = [LEVEL_COLORS.get(str(v), "#7f7f7f") for v in df["issuer_level"]]
-        bars = ax.barh([nfc(d) for d in df["document"]], df["plans"], color=colors)
+        bars = ax.barh([label_text(d) for d in df["document"]], df["plans"], color=colors)
         labels = [
             f"{p} plans · {c} citations" for p, c in zip(df["plans"], df["citations"], strict=True)
         ]
@@ -190,7 +194,7 @@ def cited_documents(df: pd.DataFrame, title: str) -> str:
         ax.set_xlabel("plans citing it")
         ax.set_ylabel("cited document")
         for level in dict.fromkeys(df["issuer_level"]):
-            ax.bar(0, 0, color=LEVEL_COLORS.get(str(level), "#7f7f7f"), label=nfc(level))
+            ax.bar(0, 0, color=LEVEL_COLORS.get(str(level), "#7f7f7f"), label=label_text(level))
         _legend_right(ax, "issuer level")
 
     return render("legal-cited", title, _height(len(df)), draw)

@@ -12,7 +12,7 @@ from html import escape
 
 import pandas as pd
 
-from pipeline.report_svg import nfc
+from pipeline.report_svg import label_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,13 +69,13 @@ def cell(value: object) -> tuple[str, bool]:
         return ("yes" if value else "no"), False
     if isinstance(value, (int, float)):
         return (f"{value:g}" if isinstance(value, float) else str(value)), True
-    return nfc(value), False
+    return label_text(value), False
 
 
 def table_html(table: Table) -> str:
     """An escaped HTML table (at most max_rows rows, with a note when cut)."""
     df = table.frame
-    head = "".join(f"<th>{escape(nfc(c))}</th>" for c in df.columns)
+    head = "".join(f"<th>{escape(label_text(c))}</th>" for c in df.columns)
     rows = []
     for record in df.head(table.max_rows).itertuples(index=False):
         cells = [cell(v) for v in record]
@@ -89,7 +89,7 @@ def table_html(table: Table) -> str:
     note = f'<p class="note">… {more} more rows not shown.</p>' if more > 0 else ""
     body = "".join(f"<tr>{r}</tr>" for r in rows)
     return (
-        f'<div class="scroll"><table><caption>{escape(nfc(table.caption))}</caption>'
+        f'<div class="scroll"><table><caption>{escape(label_text(table.caption))}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>{note}"
     )
 
@@ -97,10 +97,11 @@ def table_html(table: Table) -> str:
 def block_html(block: Chart | Table | str) -> str:
     """One block of a section."""
     if isinstance(block, Chart):
-        return f"<figure>{block.svg}<figcaption>{escape(nfc(block.caption))}</figcaption></figure>"
+        caption = escape(label_text(block.caption))
+        return f"<figure>{block.svg}<figcaption>{caption}</figcaption></figure>"
     if isinstance(block, Table):
         return table_html(block)
-    return f"<p>{escape(nfc(block))}</p>"
+    return f"<p>{escape(label_text(block))}</p>"
 
 
 def section_html(section: Section) -> str:
@@ -109,22 +110,22 @@ def section_html(section: Section) -> str:
     if not section.blocks:
         blocks = '<p class="nodata">No data for this section in this dataset.</p>'
     return (
-        f'<section id="{escape(section.id)}"><h2>{escape(nfc(section.title))}</h2>'
-        f"<p>{escape(nfc(section.intro))}</p>{blocks}</section>"
+        f'<section id="{escape(section.id)}"><h2>{escape(label_text(section.title))}</h2>'
+        f"<p>{escape(label_text(section.intro))}</p>{blocks}</section>"
     )
 
 
 def page_html(title: str, meta: list[str], sections: list[Section]) -> str:
     """The whole self-contained page."""
     toc = "".join(
-        f'<li><a href="#{escape(s.id)}">{escape(nfc(s.title))}</a></li>' for s in sections
+        f'<li><a href="#{escape(s.id)}">{escape(label_text(s.title))}</a></li>' for s in sections
     )
-    lines = "".join(f'<p class="meta">{escape(nfc(m))}</p>' for m in meta)
+    lines = "".join(f'<p class="meta">{escape(label_text(m))}</p>' for m in meta)
     body = "".join(section_html(s) for s in sections)
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(nfc(title))}</title><style>{CSS}</style></head><body>"
-        f"<header><h1>{escape(nfc(title))}</h1>{lines}<nav><ol>{toc}</ol></nav></header>"
+        f"<title>{escape(label_text(title))}</title><style>{CSS}</style></head><body>"
+        f"<header><h1>{escape(label_text(title))}</h1>{lines}<nav><ol>{toc}</ol></nav></header>"
         f"<main>{body}</main></body></html>\n"
     )

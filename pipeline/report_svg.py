@@ -22,6 +22,7 @@ import matplotlib
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from extract.cleantext import nfc
 from pipeline.safe_text import printable
 
 STYLE: dict[str, Any] = {
@@ -41,16 +42,16 @@ _REF_RE = re.compile(r'(xlink:href="#|href="#|url\(#)([^")]+)')
 _METADATA_RE = re.compile(r"\s*<metadata>.*?</metadata>", re.DOTALL)
 
 
-def nfc(text: object) -> str:
+def label_text(text: object) -> str:
     """A label as NFC text, control characters shown escaped ('\x1b' -> '\\x1b'; '' for missing)."""
     if text is None or (isinstance(text, float) and text != text):
         return ""
-    return printable(unicodedata.normalize("NFC", str(text)))
+    return printable(nfc(str(text)))
 
 
 def slug(text: str) -> str:
     """An ASCII id part: 'Thanh Liệt' -> 'thanh-liet'."""
-    plain = unicodedata.normalize("NFD", nfc(text).replace("Đ", "D").replace("đ", "d"))
+    plain = unicodedata.normalize("NFD", label_text(text).replace("Đ", "D").replace("đ", "d"))
     words = re.findall(r"[a-z0-9]+", "".join(c for c in plain if c.isascii()).lower())
     return "-".join(words) or "x"
 
@@ -68,7 +69,7 @@ def render(name: str, title: str, height: float, draw: Callable[[Axes], None]) -
         fig = Figure(figsize=(WIDTH, height))
         ax = fig.add_subplot()
         draw(ax)
-        ax.set_title(nfc(title), loc="left")
+        ax.set_title(label_text(title), loc="left")
         fig.tight_layout()
         buf = io.StringIO()
         fig.savefig(buf, format="svg", metadata={"Date": None})
@@ -81,5 +82,5 @@ def inline_svg(svg: str, name: str, title: str) -> str:
     svg = _ID_RE.sub(lambda m: f'id="{name}-{m.group(1)}"', svg)
     svg = _REF_RE.sub(lambda m: f"{m.group(1)}{name}-{m.group(2)}", svg)
     svg = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r"<svg\1", svg, count=1)
-    attrs = f'data-chart="{escape(name)}" role="img" aria-label="{escape(nfc(title))}"'
+    attrs = f'data-chart="{escape(name)}" role="img" aria-label="{escape(label_text(title))}"'
     return svg.replace("<svg", f"<svg {attrs}", 1)

@@ -10,9 +10,8 @@ from datetime import date
 from pathlib import Path
 
 from extract import extract_document
-from extract.paragraphs import paragraphs
 from extract.readers.text import read
-from models.document import Document, SourceFormat, TextLine
+from models.document import Document
 from models.stages import Extracted, Finding
 from normalize.document import normalize_document
 
@@ -92,28 +91,3 @@ def test_normalize_document_reports_inconsistent_data() -> None:
 def test_nothing_extracted_gives_empty_records_not_an_error() -> None:
     out = normalize_document(_doc(), Extracted())
     assert (out.plan_items, out.item_scores, out.legal_refs, out.findings) == ((), (), (), ())
-
-
-def _lines_doc(source_format: SourceFormat, printed_lines: bool) -> Document:
-    lines = ("Thực hiện Kế hoạch của UBND huyện Sơn", "Hà về cải cách hành chính.", "- Mục đích")
-    return Document(
-        doc_id="cd" * 32,
-        source_path=f"x.{source_format}",
-        source_format=source_format,
-        page_count=1,
-        lines=tuple(TextLine(1, text) for text in lines),
-        tables=(),
-        printed_lines=printed_lines,
-    )
-
-
-def test_printed_lines_are_rejoined_whatever_the_format() -> None:
-    """An image scan wraps paragraphs like a typed PDF ('huyện Sơn' / 'Hà'): the reader's
-    flag decides, not the format (image scans were left un-joined before)."""
-    joined = [
-        (1, "Thực hiện Kế hoạch của UBND huyện Sơn Hà về cải cách hành chính."),
-        (1, "- Mục đích"),
-    ]
-    assert paragraphs(_lines_doc("image", True)) == joined
-    assert paragraphs(_lines_doc("pdf", True)) == joined
-    assert len(paragraphs(_lines_doc("txt", False))) == 3

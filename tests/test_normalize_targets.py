@@ -9,26 +9,25 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from extract import extract_document
 from extract.readers import read_document
 from extract.tables import find_table_rows
-from models.document import ScoreCell, TableRow
+from models.document import ScoreCell, TableRow, TextLine
 from models.records import TargetRecord
 from normalize.criteria import CriterionMatch, match_rows
+from normalize.document import normalize_document
 from normalize.numbers import find_numbers
-from normalize.targets import find_targets, metric_for, paragraphs, target_years
-from tests.conftest import SAMPLE_PLACES as PLACES
+from normalize.targets import find_targets, metric_for, target_years
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @lru_cache(maxsize=8)
 def targets(plan: str) -> tuple[tuple[TableRow, ...], tuple[TargetRecord, ...]]:
+    """Rows and targets of a sample through the public entry points, as `plans ingest` does."""
     doc = read_document(ROOT / "data" / "raw" / f"plan_{plan}.txt")
-    rows = find_table_rows(doc)
-    province, district, year = PLACES[plan]
-    matches = match_rows(rows, province=province, district=district, plan_year=year)
-    body = [(line.page, line.text) for line in doc.lines]
-    return tuple(rows), tuple(find_targets(f"plan_{plan}", rows, matches, body, year))
+    extracted = extract_document(doc)
+    return extracted.rows, normalize_document(doc, extracted).targets
 
 
 def in_row(plan: str, code: str) -> list[TargetRecord]:
@@ -96,10 +95,11 @@ def test_thanh_liet_on_time_score_is_a_points_target_of_the_plan_year() -> None:
     assert (total.criterion_code, total.metric, total.value) == ("F0.PAR_SCORE", "PAR_SCORE", 97.06)
 
 
-def test_son_thuong_on_time_target_in_the_body() -> None:
-    # 003 has no table: 'đảm bảo đạt tỷ lệ tối thiểu 97% kết quả giải quyết đúng hạn, trước hạn'.
-    body = [t for t in ontime("003") if t[0]]
-    assert body and set(body) == {(True, ">=", 97.0, "%", "commune")}
+def test_son_thuong_on_time_target_counted_once_from_its_heading_row() -> None:
+    # 003 has no table: under the heading of criterion 3.4.1 its 'Công chức thực hiện'
+    # paragraph says 'đảm bảo đạt tỷ lệ tối thiểu 97% kết quả giải quyết đúng hạn, trước hạn';
+    # that paragraph is the heading row's task, so the body does not give it a second time.
+    assert ontime("003") == [(False, ">=", 97.0, "%", "commune")]
 
 
 def test_district_scope_and_counts_of_ha_chau() -> None:
@@ -196,19 +196,6 @@ def test_metric_names() -> None:
     assert metric_for(None, "count") == "COUNT"
 
 
-def test_paragraphs_join_lines_split_by_a_break_and_skip_table_rows() -> None:
-    body = [
-        (3, "- Giảm thiểu hồ sơ trễ hạn cho người dân, tổ"),
-        (4, "chức, đảm bảo tỷ lệ 98%."),
-        (4, "1.1\tCác giải pháp\t100%"),
-        (4, "II. NỘI DUNG"),
-    ]
-    assert paragraphs(body) == [
-        (3, "- Giảm thiểu hồ sơ trễ hạn cho người dân, tổ chức, đảm bảo tỷ lệ 98%."),
-        (4, "II. NỘI DUNG"),
-    ]
-
-
 def test_target_years() -> None:
     def row(*years: int) -> TableRow:
         cells = tuple(ScoreCell(f"Điểm năm {y}", "score_year", y, 1.0) for y in years)
@@ -229,7 +216,7 @@ def test_body_matcher_is_injectable() -> None:
         return CriterionMatch("F3", "F3.ONTIME", 1.0, "alias", (("F3.ONTIME", 1.0),))
 
     [target] = find_targets(
-        "d", [], [], [(2, "Phấn đấu đạt 90% trở lên")], 2024, body_matcher=always
+        "d", [], [], [TextLine(2, "Phấn đấu đạt 90% trở lên")], 2024, body_matcher=always
     )
     assert (target.criterion_code, target.page, target.table_index, target.row_index) == (
         "F3.ONTIME",
@@ -249,8 +236,6 @@ def test_find_numbers_never_fails(text: str) -> None:
 def test_heading_rows_state_targets_in_their_task_text() -> None:
     """plan_003 prints '… đảm bảo đạt tỷ lệ tối thiểu 97% …' under criterion 3.4.1."""
     from extract.readers import read_document
-    from extract.tables import find_table_rows
-    from normalize.criteria import match_rows
     from normalize.targets import find_targets
     from tests.conftest import RAW
 

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 import regex
 
+from extract.cleantext import fix_eth
 from extract.legal.patterns import DASH_PART_RE, DASH_SPLIT_RE
 from extract.legal.vocab import ascii_code_aliases, code_case_aliases, type_by_code
 
-_ETH = str.maketrans({"Ð": "Đ", "ð": "đ"})  # U+00D0/U+00F0 (Icelandic eth) -> U+0110/U+0111
 # TCVN3 (ABC) bytes read as Latin-1 inside a key: "22a/Q§-UBND" is "22a/QĐ-UBND" (issue 15).
 _TCVN3 = str.maketrans({"§": "Đ", "®": "đ"})
 # A legislature number after an issuer code: "QH13", "UBTVQH14" -> issuer "QH", "UBTVQH".
@@ -36,7 +36,7 @@ def _fix_code(raw: str, flags: list[str]) -> str:
     """Repair one code: 'NÐ' (eth) -> 'NĐ', 'Q§' (TCVN3) -> 'QĐ', 'QD' -> 'QĐ', 'TTG' -> 'TTg'.
 
     Flags 'eth_for_d', 'tcvn3', 'missing_diacritic', 'code_case'."""
-    code = raw.translate(_ETH)
+    code = fix_eth(raw)
     if code != raw:
         flags.append("eth_for_d")
     fixed = code.translate(_TCVN3)

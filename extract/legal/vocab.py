@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Literal, cast
 
+from extract.cleantext import nfc
 from models.records import IssuerLevel
 
 RefKind = Literal["normative", "administrative", "named", "standard"]
@@ -47,7 +47,7 @@ class IssuerRow:
 def _read_csv(name: str) -> list[dict[str, str]]:
     """Read a CSV of the package data, e.g. 'ref_types.csv', as NFC dict rows."""
     raw = resources.files("extract.legal").joinpath("data", name).read_text("utf-8")
-    return list(csv.DictReader(io.StringIO(unicodedata.normalize("NFC", raw))))
+    return list(csv.DictReader(io.StringIO(nfc(raw))))
 
 
 @cache

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+from extract.cleantext import nfc
 from models.document import Document
 from models.errors import UnreadableFile, UnsupportedFormat
 
@@ -76,5 +76,5 @@ def read_document(path: Path, data: bytes | None = None, doc_id: str | None = No
     if not data:
         raise UnreadableFile(f"{path}: empty file (0 bytes)")
     # The path is only a label from here on (the bytes are read): NFC like every string.
-    label = Path(unicodedata.normalize("NFC", str(path)))
+    label = Path(nfc(str(path)))
     return reader(label, data, doc_id or doc_id_of(data))

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extract.tables.headings import find_heading_items
+from extract.paragraphs import paragraphs
+from extract.tables.headings import heading_items
 from extract.tables.info import (
     TableWarning,
     confidence_of,
@@ -28,6 +29,8 @@ class TablesFound:
     rows: tuple[TableRow, ...]
     tables: tuple[TableInfo, ...]
     warnings: tuple[TableWarning, ...]
+    # indices into paragraphs(doc) of the body paragraphs heading rows were built from
+    heading_paragraphs: frozenset[int] = frozenset()
 
 
 def find_table_rows(doc: Document) -> list[TableRow]:
@@ -48,11 +51,14 @@ def find_tables(doc: Document, strategy: str | None = None) -> TablesFound:
         if info.kind == "appendix":
             rows.extend(found)
             index += 1
+    used: frozenset[int] = frozenset()
     if not rows:
-        rows = find_heading_items(doc)
+        headings = heading_items(paragraphs(doc))
+        rows, used = list(headings.rows), headings.used
         if rows:
             infos.append(_headings_info(rows))
-    return TablesFound(tuple(rows), tuple(infos), tuple(table_warnings(doc, rows, infos)))
+    warnings = tuple(table_warnings(doc, rows, infos))
+    return TablesFound(tuple(rows), tuple(infos), warnings, used)
 
 
 def _one_table(table: LogicalTable, index: int, strategy: str) -> tuple[TableInfo, list[TableRow]]:

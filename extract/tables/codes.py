@@ -10,17 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extract.tables.patterns import STT_CODE_RE, STT_LETTER_RE, STT_ROMAN_RE
-
-ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
-
-
-def roman_to_int(roman: str) -> int:
-    """'VIII' -> 8, 'IV' -> 4."""
-    total = 0
-    values = [ROMAN_VALUES[ch] for ch in roman]
-    for i, v in enumerate(values):
-        total += -v if i + 1 < len(values) and values[i + 1] > v else v
-    return total
+from models.numerals import roman_value
 
 
 @dataclass
@@ -132,7 +122,7 @@ class CodeBook:
         for stt in stts:
             roman = STT_ROMAN_RE.match(stt.strip())
             if roman:
-                current = roman_to_int(roman.group("roman"))
+                current = roman_value(roman.group("roman"))
                 continue
             match = STT_CODE_RE.match(stt.strip())
             if match and current is not None and int(match.group("code").split(".")[0]) != current:

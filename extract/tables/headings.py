@@ -13,10 +13,10 @@ and its field 5 holds 7.x criteria. Each "Lĩnh vực" heading becomes a section
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extract.paragraphs import paragraphs
-from models.document import Document, TableRow
+from models.document import TableRow, TextLine
 
 # "5. Lĩnh vực: Xây dựng và phát triển chính quyền điện tử, chính quyền số"
 FIELD_HEADING_RE = re.compile(r"^(?P<num>\d{1,2})\.\s*Lĩnh vực\s*:\s*(?P<title>\S.*)$")
@@ -48,12 +48,24 @@ class _Item:
     section: tuple[str, str] | None = None
 
 
-def find_heading_items(doc: Document) -> list[TableRow]:
-    """Rows from 'Lĩnh vực' / 'Tiêu chí thành phần' headings, e.g. plan_003's 17 criteria."""
+@dataclass(frozen=True, slots=True)
+class HeadingItems:
+    """Rows built from headings and the body paragraphs they were built from (indices into
+    `paragraphs(doc)`), which the body text then leaves out (nothing counts twice)."""
+
+    rows: tuple[TableRow, ...] = ()
+    used: frozenset[int] = frozenset()
+
+
+def heading_items(paras: Sequence[TextLine]) -> HeadingItems:
+    """Rows from 'Lĩnh vực' / 'Tiêu chí thành phần' headings (plan_003's 17 criteria) of a
+    document's paragraphs, and which paragraphs they used."""
     rows: list[TableRow] = []
+    used: set[int] = set()
     section: tuple[str, str] | None = None
     current: _Item | None = None
-    for page, text in paragraphs(doc):
+    for index, para in enumerate(paras):
+        page, text = para.page, para.text
         if match := FIELD_HEADING_RE.match(text):
             _flush(rows, current)
             current = None
@@ -64,20 +76,24 @@ def find_heading_items(doc: Document) -> list[TableRow]:
             current = _Item(
                 match.group("num"), match.group("code"), match.group("label"), page, section=section
             )
-        elif current is not None:
-            _attach(current, text, page)
+        elif current is None or not _attach(current, text, page):
+            continue
+        used.add(index)
     _flush(rows, current)
-    return rows if any(r.kind == "item" for r in rows) else []
+    if not any(r.kind == "item" for r in rows):
+        return HeadingItems()
+    return HeadingItems(tuple(rows), frozenset(used))
 
 
-def _attach(item: _Item, text: str, page: int) -> None:
+def _attach(item: _Item, text: str, page: int) -> bool:
     if match := DEADLINE_LINE_RE.match(text):
         item.deadline = match.group("text").strip()
     elif match := STAFF_LINE_RE.match(text):
         item.staff = match.group("text").strip()
     else:
-        return
+        return False
     item.page_last = max(item.page_last, page)
+    return True
 
 
 def _section_row(index: int, section: tuple[str, str], page: int) -> TableRow:

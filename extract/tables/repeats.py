@@ -15,14 +15,10 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from extract.cleantext import lower_space
 from extract.tables.patterns import COLUMN_NUMBER_RE
 
 Cells = Sequence[str | None]
-
-
-def fold(text: str | None) -> str:
-    """Lower case, whitespace runs to one space: ' Thời  gian\\nHoàn ' -> 'thời gian hoàn'."""
-    return " ".join((text or "").lower().split())
 
 
 def compatible(cell: str, head: str) -> bool:
@@ -75,11 +71,11 @@ class HeaderRows:
 
     @classmethod
     def of(cls, header: Sequence[Cells]) -> HeaderRows:
-        return cls([tuple(fold(c) for c in row) for row in header])
+        return cls([tuple(lower_space(c) for c in row) for row in header])
 
     def repeated_by(self, cells: Cells) -> bool:
         """'(1)' column numbers, or a row equal to a header row (cells may be cut short)."""
-        folded = [fold(c) for c in cells]
+        folded = [lower_space(c) for c in cells]
         if COLUMN_NUMBER_RE.match(folded[0] if folded else ""):
             return True
         first = next((i for i, c in enumerate(folded) if c), None)

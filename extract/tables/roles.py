@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from extract.cleantext import lower_space
 from extract.tables.patterns import COLUMN_NUMBER_RE, TASK_VERB_RE, YEAR_RE
 
 Rows = Sequence[Sequence[str | None]]
@@ -53,14 +54,9 @@ def stt_headers() -> frozenset[str]:
     return frozenset(w.word for w in header_words() if w.role == "stt")
 
 
-def fold_header(text: str) -> str:
-    """'Cơ quan  CHỦ TRÌ\n' -> 'cơ quan chủ trì' (case and spacing folded)."""
-    return " ".join(text.lower().split())
-
-
 def role_of(header: str) -> str | None:
     """The role of one header text: 'Thời gian chậm nhất phải hoàn thành' -> 'deadline'."""
-    text = fold_header(header)
+    text = lower_space(header)
     bare = text.rstrip(".")
     for word in header_words():
         if (bare == word.word) if word.exact else (word.word in text):

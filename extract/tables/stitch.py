@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from extract.cleantext import lower_space
 from extract.tables.patterns import (
     APPENDIX_RE,
     COLUMN_NUMBER_RE,
@@ -135,14 +136,12 @@ def _add_rows(table: LogicalTable, rows: Sequence[GridRow]) -> None:
 
 def _is_header_tail(cells: Cells, header: list[Cells]) -> bool:
     """Every filled cell ends its column's header text: ('', …, 'hoàn thành')."""
-    filled = [(i, _fold(c)) for i, c in enumerate(cells) if _fold(c)]
+    filled = [(i, lower_space(c)) for i, c in enumerate(cells) if lower_space(c)]
     if not filled:
         return False
-    return all(any(i < len(h) and _fold(h[i]).endswith(text) for h in header) for i, text in filled)
-
-
-def _fold(text: str | None) -> str:
-    return " ".join((text or "").lower().split())
+    return all(
+        any(i < len(h) and lower_space(h[i]).endswith(text) for h in header) for i, text in filled
+    )
 
 
 def _repeats_header(cells: Cells, table: LogicalTable) -> bool:
