@@ -81,7 +81,7 @@ def _did_you_mean(wanted: str, known: dict[str, str]) -> str:
     return f"unknown criterion '{wanted}': {hint} (`plans codes` lists them all)"
 
 
-def fold(text: str) -> str:
+def search_key(text: str) -> str:
     """Case and accents dropped for searching: 'Hài lòng' -> 'hai long', 'Đ' -> 'd'."""
     text = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
     return "".join(ch for ch in text if not unicodedata.combining(ch))
@@ -102,7 +102,7 @@ def codes_sql(pattern: str) -> tuple[str, dict[str, Any]]:
                                           'Đ', 'd'))) LIKE '%' || $pattern || '%'
         GROUP BY ALL ORDER BY c.code
     """
-    return sql, {"pattern": fold(pattern)}
+    return sql, {"pattern": search_key(pattern)}
 
 
 def review_rows(con: Any, below: float) -> tuple[list[str], list[tuple[Any, ...]]]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hmac
 import re
 import secrets
-import unicodedata
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -25,6 +24,7 @@ from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from pipeline.corrections import CELL_COLUMNS, BadCorrection
+from pipeline.lookup import search_key
 from pipeline.review_actions import record_correction
 from pipeline.serve import queries
 from pipeline.serve.pages import RENDERABLE, NoPage, page_png, page_size
@@ -40,22 +40,16 @@ LOCAL_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 SEARCH_LIMIT = 15
 
 
-def _fold(text: str) -> str:
-    """'Tỷ lệ đúng hạn' -> 'ty le dung han': search without accents."""
-    text = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
-
-
 def search_codes(query: str) -> list[tuple[str, str]]:
     """Codes whose code or Vietnamese label holds every word of the query: 'dung han'."""
     from normalize.codelist import load_codelist
 
-    words = _fold(query).split()
+    words = search_key(query).split()
     if not words:
         return []
     found = []
     for concept in load_codelist().concepts:
-        haystack = _fold(f"{concept.code} {concept.label_vi} {' '.join(concept.aliases)}")
+        haystack = search_key(f"{concept.code} {concept.label_vi} {' '.join(concept.aliases)}")
         if all(w in haystack for w in words):
             found.append((concept.code, concept.label_vi))
     return found[:SEARCH_LIMIT]
@@ -78,7 +72,7 @@ class ReviewApp:
             loader=PackageLoader("pipeline.serve", "templates"),
             autoescape=select_autoescape(default=True, default_for_string=True),
         )
-        self.env.globals.update(csrf=self.token, code_label=code_label, fold=_fold)
+        self.env.globals.update(csrf=self.token, code_label=code_label, fold=search_key)
 
     def render(self, name: str, status: int = 200, /, **context: Any) -> HTMLResponse:
         html = self.env.get_template(name).render(**context)
