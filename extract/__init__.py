@@ -23,11 +23,16 @@ def extract_document(doc: Document) -> Extracted:
     plan_000.docx: 57/KH-UBND of xã Hà Châu, rows '1' … '8.1.5', 'Nghị định số 61/2018/NĐ-CP' …"""
     tables = find_tables(doc)
     body = tuple(p for i, p in enumerate(paragraphs(doc)) if i not in tables.heading_paragraphs)
+    meta = find_metadata(doc)
+    findings = [Finding("extract", w.kind, w.message) for w in tables.warnings]
+    if not (meta.doc_number or meta.doc_type or meta.commune or tables.rows):
+        message = "no plan header (number, document type, commune) and no appendix rows"
+        findings.append(Finding("extract", "not_a_plan", f"{doc.source_path}: {message}"))
     return Extracted(
-        meta=find_metadata(doc),
+        meta=meta,
         rows=tables.rows,
         refs=tuple(find_legal_refs(doc)),
         tables=tables.tables,
-        findings=tuple(Finding("extract", w.kind, w.message) for w in tables.warnings),
+        findings=tuple(findings),
         body=body,
     )

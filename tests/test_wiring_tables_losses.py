@@ -126,3 +126,20 @@ def test_a_doc_file_keeps_its_own_format(tmp_path: Path) -> None:
     assert _ingest(src, out) == 0
     rows = connect(out).execute("select source_format, commune from documents").fetchall()
     assert rows == [("doc", "Sơn Thượng")]
+
+
+def test_a_text_file_that_is_no_plan_is_a_warning_not_an_ok_plan(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "notes.txt").write_text("Gọi lại cho chị Lan về lịch họp thứ Hai.\n", encoding="utf-8")
+    shutil.copy(RAW / "plan_003.txt", src / "plan_003.txt")
+    out = tmp_path / "out"
+    assert _ingest(src, out) == 0
+    con = connect(out)
+    rows = con.execute("select source_path, status from all_documents order by 1").fetchall()
+    assert [(Path(p).name, s) for p, s in rows] == [
+        ("notes.txt", "partial"),
+        ("plan_003.txt", "ok"),
+    ]
+    [(message,)] = con.execute("select message from errors where kind = 'not_a_plan'").fetchall()
+    assert "notes.txt" in message and "no plan header" in message
