@@ -204,6 +204,11 @@ def _add_checking_commands(sub: Any) -> None:
         metavar="SCORE",
         help="also list matches scoring below this (default: %(default)s)",
     )
+    review.add_argument(
+        "--agencies",
+        action="store_true",
+        help="list the agencies of lead/support cells that match no canonical agency instead",
+    )
     output_options(review, 50, "table", "--limit")
     refs = sub_parser(sub, "refs", help="print the legal references of a file or text")
     source = refs.add_mutually_exclusive_group(required=True)

@@ -19,7 +19,7 @@ QUERY_VIEWS = (
     "once); all_documents, all_plan_items, all_item_scores, all_targets, all_legal_refs, "
     "all_item_agencies, all_tables (every file); document_plans, errors, runs, manifest, "
     "doc_changes, corrections, chosen_documents, plans, items_canonical, citations, criteria, "
-    "fields, metrics, leaf_scores, score_subtotals, targets_wide"
+    "fields, metrics, leaf_scores, score_subtotals, who_leads, targets_wide"
 )
 
 

@@ -258,9 +258,15 @@ def cmd_codes(args: argparse.Namespace) -> int:
 def cmd_review(args: argparse.Namespace) -> int:
     """`plans review`: items without a canonical criterion, with source, page, candidates."""
     from pipeline.lookup import review_rows
+    from pipeline.views import sql_text
 
     opts = output_options(args)
-    columns, rows = review_rows(_connect(args.data), args.below)
+    con = _connect(args.data)
+    if getattr(args, "agencies", False):
+        result = con.execute(sql_text("agencies_to_review"))
+        columns, rows = [d[0] for d in result.description or []], result.fetchall()
+    else:
+        columns, rows = review_rows(con, args.below)
     emit(columns, rows, opts)
     return 0
 

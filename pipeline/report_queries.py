@@ -14,6 +14,11 @@ from pipeline.views import connect
 REVIEW_BELOW = 0.75  # criterion matches scoring below this go to the review list
 TOP_CITED = 15  # cited documents in the chart
 TOP_METRICS = 14  # percent metrics in the targets chart
+# Who leads: the tasks each canonical agency leads per commune and year (the who_leads view).
+WHO_LEADS = """
+    SELECT commune, plan_year, agency_code, level, tasks FROM who_leads
+    WHERE role = 'lead' ORDER BY commune, plan_year, tasks DESC, agency_code
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +43,7 @@ class ReportData:
     match_methods: pd.DataFrame
     review: pd.DataFrame
     labels: dict[str, str]
+    who_leads: pd.DataFrame
 
 
 def open_dataset(data_dir: Path) -> duckdb.DuckDBPyConnection:
@@ -71,6 +77,7 @@ def load(con: duckdb.DuckDBPyConnection) -> ReportData:
         cited=frame(con, q.CITED_DOCUMENTS, limit=TOP_CITED),
         match_methods=frame(con, q.MATCH_METHODS, below=REVIEW_BELOW),
         review=frame(con, q.REVIEW, below=REVIEW_BELOW),
+        who_leads=frame(con, WHO_LEADS),
         labels=labels(con),
     )
 

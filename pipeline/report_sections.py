@@ -227,7 +227,19 @@ def review(d: ReportData) -> Section:
     return Section("review", "Low-confidence criterion matches", intro, tuple(blocks))
 
 
-SECTIONS = (coverage, targets, scores, changes, legal, review)
+def who_leads(d: ReportData) -> Section:
+    """Who does what: the tasks each canonical agency leads, per commune and year."""
+    intro = (
+        "The agencies named in the lead cells of the appendix items, mapped to canonical "
+        "codes (normalize/codes/agencies.csv): tasks led per commune and year, one file per "
+        "plan (the `who_leads` view; supporting agencies are there too, role 'support')."
+    )
+    if not len(d.who_leads):
+        return Section("who-leads", "Who leads", intro)
+    return Section("who-leads", "Who leads", intro, (Table("Tasks led", d.who_leads),))
+
+
+SECTIONS = (coverage, targets, scores, changes, legal, who_leads, review)
 
 
 def build_sections(d: ReportData) -> list[Section]:

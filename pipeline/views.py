@@ -105,6 +105,8 @@ CONVENIENCE_VIEWS: dict[str, Callable[[], str]] = {
     "leaf_scores": lambda: report_sql.LEAF_SCORES,
     # printed subtotal of each top-level scored row beside the sum of its leaf items
     "score_subtotals": lambda: report_sql.SCORE_SUBTOTALS,
+    # who does what: tasks per canonical agency, commune, year and role (lead/support)
+    "who_leads": lambda: sql_text("who_leads"),
 }
 
 

@@ -213,7 +213,7 @@ def test_sections_without_data_say_so(tmp_path: Path) -> None:
     out = tmp_path / "empty.html"
     assert build_report(data_dir, out) == 0
     html = out.read_text(encoding="utf-8")
-    assert html.count("No data for this section") == 5
+    assert html.count("No data for this section") == 6  # every section but coverage
     assert "unreadable_file" in html and "broken.pdf" in html
 
 
@@ -256,7 +256,7 @@ def test_report_renders_in_headless_chromium(report: tuple[Path, int], tmp_path:
     assert len(rendered) == charts >= 5
     assert len(set(rendered)) == len(rendered)
     assert "<h1>" in dom.stdout and "Thanh Liệt" in dom.stdout
-    assert dom.stdout.count("<section") == 6
+    assert dom.stdout.count("<section") == 7
 
 
 @pytest.mark.skipif(

@@ -106,3 +106,40 @@ def test_plan_items_store_the_matchers_candidates_for_review(docx_dataset: Path)
         if criterion is not None:
             assert criterion in {c.split(" ")[0] for c in candidates[:3]}, (code, candidates)
         assert best.split(".")[0] == (field or best.split(".")[0])
+
+
+def _golden_mentions(plan: str) -> list[dict[str, object]]:
+    text = (FIXTURES / "agencies" / f"plan_{plan}.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_who_leads_counts_the_hand_checked_lead_mentions(docx_dataset: Path) -> None:
+    communes = {"000": "Hà Châu", "002": "Lộc Hòa", "004": "Giang Điền"}
+    con = connect(docx_dataset)
+    for plan, commune in communes.items():
+        expected: dict[str, set[object]] = {}
+        for m in _golden_mentions(plan):
+            if m["role"] == "lead" and m["agency_code"]:
+                expected.setdefault(str(m["agency_code"]), set()).add(m["code"])
+        got = con.execute(
+            "select agency_code, tasks from who_leads where commune = ? and role = 'lead'",
+            [commune],
+        ).fetchall()
+        assert dict(got) == {code: len(rows) for code, rows in expected.items()}, plan
+
+
+def test_plans_review_lists_the_agencies_without_a_code(
+    docx_dataset: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    expected = sorted(
+        (m["code"], m["role"], m["text"])
+        for plan in SAMPLES
+        for m in _golden_mentions(plan)
+        if m["agency_code"] is None
+    )
+    assert expected  # 004's 'Các cơ quan, đơn vị'
+    args = ["review", "--agencies", "--data", str(docx_dataset), "--format", "jsonl"]
+    capsys.readouterr()
+    assert main(args) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert sorted((r["code"], r["role"], r["text"]) for r in rows) == expected

@@ -3,7 +3,8 @@
 - criterion wording left without a code or matched below BELOW: one entry per wording (folded),
   every row that prints it counted, the matcher's candidates shown;
 - OCR rows under the confidence floor, per plan;
-- warnings (errors of severity warning, stale corrections included), per plan and kind.
+- warnings (errors of severity warning, stale corrections included), per plan and kind;
+- agencies of lead/support cells that match no canonical agency, per wording.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pipeline.views import connect
 class Entry:
     """One queue entry: 'criterion', 'Tập huấn, tuyên truyền…', 4 rows, where to go."""
 
-    kind: str  # criterion | ocr | warning
+    kind: str  # criterion | ocr | warning | agency
     title: str
     rows: int
     doc_id: str
@@ -46,6 +47,12 @@ OCR_SQL = """
            arg_min(table_index || ':' || row_index, ocr_confidence) AS target,
            min(ocr_confidence) AS worst
     FROM plan_items WHERE ocr_confidence < ? AND NOT corrected GROUP BY doc_id
+"""
+AGENCIES_SQL = """
+    SELECT lower(text) AS wording, count(*) AS n,
+           arg_min(doc_id, (doc_id, table_index, row_index)) AS doc_id,
+           arg_min(table_index || ':' || row_index, (doc_id, table_index, row_index)) AS target
+    FROM item_agencies WHERE agency_code IS NULL GROUP BY 1
 """
 WARNINGS_SQL = """
     SELECT doc_id, kind, count(*) AS n, any_value(message) AS message
@@ -81,6 +88,10 @@ def review_queue(data: Path) -> list[Entry]:
     entries += [
         Entry("warning", r["kind"], r["n"], r["doc_id"] or "", "", r["message"])
         for r in rows_of(con, WARNINGS_SQL)
+    ]
+    entries += [
+        Entry("agency", r["wording"], r["n"], r["doc_id"], r["target"], "no canonical agency")
+        for r in rows_of(con, AGENCIES_SQL)
     ]
     entries.sort(key=lambda e: (-e.rows, e.kind, e.title))
     return entries
