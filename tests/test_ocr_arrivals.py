@@ -21,6 +21,7 @@ from extract.readers.ocr.bundle import natural_key, read_zip, zip_pages
 from extract.readers.ocr.fax import despeckle, is_bilevel
 from extract.readers.ocr.image import PageImage, decode_image
 from extract.readers.ocr.photo import is_photo, restore_photo, sheet_outline
+from extract.readers.ocr.seal import fade_seals
 from extract.readers.ocr.stamp import decolour
 from extract.tables import find_table_rows
 from models.document import Document
@@ -62,10 +63,31 @@ def test_red_stamp_over_the_last_row_leaves_no_lettering_in_cells() -> None:
 
 
 @pytest.mark.ocr
+def test_grey_scan_with_a_stamp_over_the_last_row_keeps_the_text_under_it() -> None:
+    page = sf.grey_stamped("plan_004", 19, [STAMP_ROW])
+    scan = pdf(sf.pdf_of([sf.jpeg(page, 85)], 200))
+    check("plan_004", 19, 19, scan)
+    last = scan.tables[0].rows[-1].cells
+    assert last[3] == "Kế hoạch, thông báo, biên bản kiểm tra" and last[4] == "VP UBND xã"
+    assert not scan.losses
+
+
+@pytest.mark.ocr
+def test_a_seal_as_dark_as_the_text_flags_the_cells_it_covers() -> None:
+    page = sf.grey_stamped("plan_004", 19, [STAMP_ROW], ink=(0, 0, 0))
+    page = np.where(page < 170, 0, page).astype(np.uint8)  # a hard copy: seal black as text
+    scan = pdf(sf.pdf_of([sf.jpeg(page, 85)], 200))
+    rows = len(scan.tables[0].rows)
+    flagged = [w for w in scan.losses if "seal as dark as the text" in w]
+    assert flagged and all(f"row {rows}:" in w or f"row {rows - 1}:" in w for w in flagged)
+    assert any(f"row {rows}: " in w and "column(s) 4, 5" in w for w in flagged)
+
+
+@pytest.mark.ocr
 def test_phone_photo_of_a_table_page() -> None:
     doc = ocr.read_image(Path("IMG_2031.jpg"), sf.photo("plan_004", 19), "x")
     check("plan_004", 19, 19, doc)
-    assert not doc.warnings
+    assert not doc.warnings and not doc.losses
 
 
 @pytest.mark.ocr
@@ -128,6 +150,28 @@ def test_stamp_ink_fades_and_text_under_it_stays() -> None:
     assert gray[30, 29] < 40  # the stroke under the ink stays black
     ring = (stamped[..., 0] > 150) & (stamped[..., 1] < 90) & (np.arange(200) < 60)
     assert ring.sum() > 100 and gray[ring].min() > 200  # the stamp is near-paper
+
+
+def test_grey_seal_fades_and_text_under_it_stays() -> None:
+    page = np.full((400, 400), 255, np.uint8)
+    page[40:360:24, 20:380] = 0  # lines of text, some under the seal
+    page[:, 200] = 90  # a thin rule that scans grey, through the seal
+    rgb = sf.stamp_over(np.dstack([page] * 3), (0.5, 0.5), 283, sf.RED, seed=1)
+    gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    out, seals = fade_seals(gray, 200.0)
+    assert [(abs(s.x - 200) < 4, abs(s.y - 200) < 4, s.faded) for s in seals] == [
+        (True, True, True)
+    ]
+    away = cv2.erode(page, np.ones((5, 5), np.uint8)) == 255  # 2 px off text and rule
+    seal_ink = (gray < 200) & away
+    assert seal_ink.sum() > 2000 and (out[seal_ink] == 255).mean() > 0.97
+    assert out[page == 0].max() < 40 and out[50:350, 200].max() <= 100  # text and rule kept
+
+
+def test_no_seal_on_a_typed_page() -> None:
+    for p in (1, 8, 19):
+        gray = np.array(sf.render("plan_004", p, 200))
+        assert fade_seals(gray, 200.0) == (gray, ())
 
 
 def test_a_page_printed_in_colour_keeps_its_ink() -> None:

@@ -22,8 +22,9 @@ from extract.readers.ocr.checks import looks_ruled, page_warnings
 from extract.readers.ocr.diacritics import correct_lines, corrections
 from extract.readers.ocr.engine import Word, ocr_batch, osd_rotation
 from extract.readers.ocr.grid import Box, Grid, find_grids, find_rules
-from extract.readers.ocr.image import Gray, PageImage, as_gray, deskew
+from extract.readers.ocr.image import Gray, PageImage, as_gray, deskew, ink_mask
 from extract.readers.ocr.restore import restore_page
+from extract.readers.ocr.seal import Seal, fade_seals, seal_warnings
 from extract.readers.ocr.words import body_lines, cell_text, mean_confidence, recount_bars
 from extract.readers.page import PageGrid, PageItem
 from models.document import Cell, GridRow
@@ -61,6 +62,7 @@ class _Prepared:
     text_ink: Gray
     grids: tuple[Grid, ...]
     ruled: bool = False  # long table rules drawn on the page (ocr_checks.looks_ruled)
+    seals: tuple[Seal, ...] = ()  # round seals found on the grey page (ocr_seal)
 
 
 def ocr_page(image: PageImage) -> OcrPage:
@@ -97,12 +99,18 @@ def _read(image: PageImage) -> OcrPage:
     placed.sort(key=lambda item: item[0])  # stable: ties keep body lines first
     confidence = mean_confidence([*body_words, *cell_words])
     changed = tuple(corrections(image.page, [*body_words, *cell_words]))
-    notes = tuple(page_warnings(image.page, prepared.ruled, grids))
+    notes = (
+        *page_warnings(image.page, prepared.ruled, grids),
+        *seal_warnings(image.page, prepared.grids, prepared.seals),
+    )
     return OcrPage(image.page, tuple(item for _, item in placed), confidence, notes, changed)
 
 
 def _prepare(image: PageImage) -> _Prepared:
     page, ink, _ = deskew(image)
+    gray, seals = fade_seals(page.gray, page.dpi)
+    if any(seal.faded for seal in seals):  # seal ink out of the cells (grey scans)
+        page, ink = PageImage(page.page, gray, page.dpi), ink_mask(gray, page.dpi)
     rules = find_rules(ink, page.dpi)
     grids = find_grids(rules, page.dpi)
     ruled = cv2.dilate(rules.horizontal | rules.vertical, np.ones((5, 5), np.uint8))
@@ -111,7 +119,7 @@ def _prepare(image: PageImage) -> _Prepared:
     # diacritics), white elsewhere: no speckles, no rules, no paper texture.
     near_ink = cv2.dilate(text_ink, np.ones((3, 3), np.uint8))
     clean = np.where(near_ink > 0, page.gray, 255).astype(np.uint8)
-    return _Prepared(page, clean, text_ink, tuple(grids), looks_ruled(rules))
+    return _Prepared(page, clean, text_ink, tuple(grids), looks_ruled(rules), seals)
 
 
 def _ocr_body(prepared: _Prepared) -> list[Word]:
