@@ -21,6 +21,7 @@ from extract.readers.ocr.bundle import natural_key, read_zip, zip_pages
 from extract.readers.ocr.fax import despeckle, is_bilevel
 from extract.readers.ocr.image import PageImage, decode_image
 from extract.readers.ocr.photo import is_photo, restore_photo, sheet_outline
+from extract.readers.ocr.repair import repair_stt_column
 from extract.readers.ocr.seal import fade_seals
 from extract.readers.ocr.stamp import decolour
 from extract.tables import find_table_rows
@@ -81,6 +82,15 @@ def test_a_seal_as_dark_as_the_text_flags_the_cells_it_covers() -> None:
     flagged = [w for w in scan.losses if "seal as dark as the text" in w]
     assert flagged and all(f"row {rows}:" in w or f"row {rows - 1}:" in w for w in flagged)
     assert any(f"row {rows}: " in w and "column(s) 4, 5" in w for w in flagged)
+
+
+@pytest.mark.ocr
+def test_fax_stt_codes_follow_the_numbering() -> None:
+    # plan_004 p.18 by fax: "5.1." was read "°.1," as a block; read again as one word.
+    scan = pdf(sf.fax_pdf("plan_004", [18]))
+    typed = typed_pages("plan_004", 18, 18)
+    assert [r.code for r in find_table_rows(scan)] == [r.code for r in find_table_rows(typed)]
+    assert [r.cells[0] for r in scan.tables[0].rows][4] == "5.1."
 
 
 @pytest.mark.ocr
@@ -166,6 +176,17 @@ def test_grey_seal_fades_and_text_under_it_stays() -> None:
     seal_ink = (gray < 200) & away
     assert seal_ink.sum() > 2000 and (out[seal_ink] == 255).mean() > 0.97
     assert out[page == 0].max() < 40 and out[50:350, 200].max() <= 100  # text and rule kept
+
+
+def test_stt_other_readings_that_fit_the_numbering_win() -> None:
+    cells = ["5", "°.1,", "", "5.2"]
+    assert repair_stt_column(cells) == cells  # no confusion turns '°.1,' into a code
+    others = [(), ("D.1.", "5.1."), (), ()]
+    assert repair_stt_column(cells, others) == ["5", "5.1.", "", "5.2"]
+    assert repair_stt_column(cells, [(), ("51.",), (), ()])[1] == "5.1."  # a dot lost
+    # two readings that fit with different codes: no choice is made
+    assert repair_stt_column(["5", "x"], [(), ("5.1", "6")])[1] == "x"
+    assert repair_stt_column(["5", "x"], [(), ("5.1", "5.1.")])[1] == "5.1"  # one code
 
 
 def test_no_seal_on_a_typed_page() -> None:

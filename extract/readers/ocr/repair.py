@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from extract.cleantext import fix_eth, nfc
 from extract.tables.patterns import STT_CODE_RE, STT_ROMAN_RE
@@ -91,8 +91,13 @@ def _next_number(a: str, b: str) -> bool:
     return a.isdigit() and b.isdigit() and int(b) == int(a) + 1
 
 
-def repair_stt_column(cells: Sequence[str | None]) -> list[str | None]:
-    """Repair the STT cells of a table's data rows, in order: ['4.3', '4A', '4.5'] -> 4.4."""
+def repair_stt_column(
+    cells: Sequence[str | None], others: Sequence[tuple[str, ...]] = ()
+) -> list[str | None]:
+    """Repair the STT cells of a table's data rows, in order: ['4.3', '4A', '4.5'] -> 4.4.
+
+    `others[i]` are other readings of cell i (another scale or psm): one that fits the
+    numbering as read is taken before any confusion is guessed."""
     out = list(cells)
     for index, raw in enumerate(cells):
         if not raw or " " in raw or len(raw) > 12 or raw[0] == "(" or STT_ROMAN_RE.match(raw):
@@ -104,10 +109,20 @@ def repair_stt_column(cells: Sequence[str | None]) -> list[str | None]:
             continue  # reads as a code and fits what came before: leave it
         if prev is None or (code is not None and after is None):
             continue  # changing it needs both neighbours to agree
-        fits = {c for c in _readings(raw) if _fits(prev, stt_code(c), after)}
-        if len(fits) == 1:
-            out[index] = fits.pop()
+        read = others[index] if index < len(others) else ()
+        fixed = _one_fit(prev, after, read) or _one_fit(
+            prev, after, [c for text in (raw, *read) for c in _readings(text)]
+        )
+        if fixed is not None:
+            out[index] = fixed
     return out
+
+
+def _one_fit(prev: str, after: str | None, candidates: Iterable[str]) -> str | None:
+    """The one candidate whose code fits between the neighbours (None: none or several)."""
+    fits = {c for c in candidates if _fits(prev, stt_code(c), after)}
+    codes = {stt_code(c) for c in fits}
+    return min(fits) if len(codes) == 1 else None
 
 
 def _neighbour(cells: Sequence[str | None], order: range) -> str | None:
