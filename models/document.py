@@ -43,6 +43,7 @@ class GridRow:
     is_header: bool = False  # the format marks it as a repeated header row (w:tblHeader)
     bold: bool = False  # every non-empty run in the row is bold (a section hint)
     confidence: float | None = None  # mean OCR confidence of the row's cells (0-100), scans only
+    flags: tuple[str, ...] = ()  # what a reader changed in the row ("ocr_corrected:kiếm->kiểm")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,15 +17,18 @@ import pytest
 from PIL import Image
 
 from extract.readers import ocr
+from extract.readers.ocr import _document as ocr_document
 from extract.readers.ocr.bundle import natural_key, read_zip, zip_pages
 from extract.readers.ocr.fax import despeckle, is_bilevel
 from extract.readers.ocr.image import PageImage, decode_image
+from extract.readers.ocr.page import OcrPage
 from extract.readers.ocr.photo import is_photo, restore_photo, sheet_outline
 from extract.readers.ocr.repair import repair_stt_column
 from extract.readers.ocr.seal import fade_seals
 from extract.readers.ocr.stamp import decolour
+from extract.readers.page import PageGrid
 from extract.tables import find_table_rows
-from models.document import Document
+from models.document import Document, GridRow
 from models.errors import UnreadableFile
 from tests import scan_fixtures as sf
 from tests.test_reader_ocr import cell_share, typed_pages
@@ -253,3 +256,24 @@ def test_a_colour_png_is_decoded_with_its_stamp_faded() -> None:
     Image.fromarray(stamped).save(buffer, format="PNG")
     gray = decode_image(Path("s.png"), buffer.getvalue())[0].gray
     assert gray[:, :125].min() > 180 and gray[:, 130:].min() < 20  # stamp gone, text kept
+
+
+def test_ocr_changes_are_flagged_on_their_row() -> None:
+    def grid(*rows: GridRow) -> PageGrid:
+        return PageGrid(0.0, rows, (0.0, 0.3, 0.7, 1.0))
+
+    header = ("STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian hoàn thành")
+    corrected = ("ocr_corrected:kiếm->kiểm",)
+    rows = (
+        GridRow(header, 1),
+        GridRow(("1", "Tổ chức kiểm tra cải cách hành chính", "UBND xã", "Quý I"), 1),
+        GridRow(("1.1", "Kiểm tra tại các thôn", "Văn phòng", "Quý II"), 1, flags=corrected),
+        GridRow(("1A", "Báo cáo kết quả kiểm tra", "Văn phòng", "Quý III"), 1),
+        GridRow(("1.3", "Tổng hợp kết quả", "UBND xã", "Quý IV"), 1),
+    )
+    # the STT cell "1A" was also read "1.2." (another psm): that reading fits the numbering
+    page = OcrPage(1, ("PHỤ LỤC", grid(*rows)), 90.0, stt_readings=((1, 3, ("1A", "1.2.")),))
+    doc = ocr_document(Path("s.pdf"), "x", "pdf", 1, [page])
+    flags = {r.code: r.flags for r in find_table_rows(doc)}
+    assert flags["1"] == () and flags["1.1"] == corrected
+    assert flags["1.2"][0] == "ocr_stt_repaired:1A->1.2."

@@ -34,6 +34,7 @@ class StitchedRow:
     cells: Cells
     page: int
     confidence: float | None = None
+    flags: tuple[str, ...] = ()  # GridRow.flags (OCR corrections)
 
 
 @dataclass
@@ -127,7 +128,7 @@ def _add_rows(table: LogicalTable, rows: Sequence[GridRow]) -> None:
         after_header = False
         cells = _fit(row.cells, table.width)
         if any(cells):
-            table.rows.append(StitchedRow(cells, row.page, row.confidence))
+            table.rows.append(StitchedRow(cells, row.page, row.confidence, row.flags))
 
 
 def _is_header_tail(cells: Cells, header: list[Cells]) -> bool:

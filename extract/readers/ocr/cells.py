@@ -186,5 +186,11 @@ def _page_grid(sheet: Sheet, g: int, grid: Grid, words: dict[CellKey, list[Word]
                 cells.append(cell_text(found))
                 confidences.append(mean_confidence(found) or 0.0)
         confidence = sum(confidences) / len(confidences) if confidences else None
-        rows.append(GridRow(tuple(cells), sheet.page, confidence=confidence))
+        flags = tuple(
+            f"ocr_corrected:{w.was}->{w.text}"
+            for c in range(len(boxes))
+            for w in words.get((g, r, c), ())
+            if w.was is not None
+        )
+        rows.append(GridRow(tuple(cells), sheet.page, confidence=confidence, flags=flags))
     return PageGrid(top=float(grid.bbox[1]), rows=tuple(rows), col_edges=grid.col_edges)

@@ -42,7 +42,9 @@ def repair_tables(pages: Sequence[OcrPage]) -> list[tuple[int, list[PageItem]]]:
         others = [readings.get(ref, ()) for ref in sequence]
         for ref, old, new in zip(sequence, cells, repair_stt_column(cells, others), strict=True):
             if new != old:
-                _set_cells(items, ref, (new, *_grid(items, ref).rows[ref[2]].cells[1:]))
+                row = _grid(items, ref).rows[ref[2]]
+                flag = f"ocr_stt_repaired:{old}->{new}"  # a code that broke the numbering
+                _set_cells(items, ref, (new, *row.cells[1:]), (*row.flags, flag))
     return [(page.page, page_items) for page, page_items in zip(pages, items, strict=True)]
 
 
@@ -52,10 +54,13 @@ def _grid(items: list[list[PageItem]], ref: RowRef) -> PageGrid:
     return grid
 
 
-def _set_cells(items: list[list[PageItem]], ref: RowRef, cells: Cells) -> None:
+def _set_cells(
+    items: list[list[PageItem]], ref: RowRef, cells: Cells, flags: tuple[str, ...] | None = None
+) -> None:
     grid = _grid(items, ref)
     rows = list(grid.rows)
-    rows[ref[2]] = replace(rows[ref[2]], cells=cells)
+    row = rows[ref[2]]
+    rows[ref[2]] = replace(row, cells=cells, flags=row.flags if flags is None else flags)
     items[ref[0]][ref[1]] = replace(grid, rows=tuple(rows))
 
 
