@@ -8,6 +8,7 @@ two rows, "6.1", and the last row, "6.2", under the stamp). Slow: every appendix
 from __future__ import annotations
 
 import io
+import sys
 import zipfile
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from extract.readers import ocr
 from extract.readers.ocr import _document as ocr_document
 from extract.readers.ocr.bundle import natural_key, read_zip, zip_pages
 from extract.readers.ocr.fax import despeckle, is_bilevel
-from extract.readers.ocr.image import PageImage, decode_image
+from extract.readers.ocr.image import PageImage, decode_image, is_heif
 from extract.readers.ocr.page import OcrPage
 from extract.readers.ocr.photo import is_photo, restore_photo, sheet_outline
 from extract.readers.ocr.repair import repair_stt_column
@@ -101,6 +102,17 @@ def test_phone_photo_of_a_table_page() -> None:
     doc = ocr.read_image(Path("IMG_2031.jpg"), sf.photo("plan_004", 19), "x")
     check("plan_004", 19, 19, doc)
     assert not doc.warnings and not doc.losses
+
+
+@pytest.mark.ocr
+def test_heic_phone_photo() -> None:
+    heif = pytest.importorskip("pillow_heif")
+    heif.register_heif_opener()
+    with Image.open(io.BytesIO(sf.photo("plan_004", 19))) as shot:
+        buffer = io.BytesIO()
+        shot.save(buffer, format="HEIF", quality=90)
+    doc = ocr.read_image(Path("IMG_2032.HEIC"), buffer.getvalue(), "x")
+    check("plan_004", 19, 19, doc)
 
 
 @pytest.mark.ocr
@@ -231,6 +243,24 @@ def test_fax_specks_go_and_diacritics_stay() -> None:
     clean = despeckle(ink, 200.0)
     assert clean[25, 32] == 255 and clean[6, 71] == 0
     assert is_bilevel(255 - ink) and not is_bilevel(np.full((30, 30), 128, np.uint8))
+
+
+def test_heic_without_pillow_heif_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pillow_heif", None)  # not installed
+    header = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"
+    assert is_heif(header) and not is_heif(sf.jpeg(np.zeros((8, 8), np.uint8)))
+    with pytest.raises(UnreadableFile, match=r"IMG_1\.HEIC: a HEIC/HEIF photo, .*pillow-heif"):
+        decode_image(Path("IMG_1.HEIC"), header)
+
+
+def test_a_photo_taken_sideways_is_stood_upright_by_its_exif() -> None:
+    image = Image.fromarray(np.full((50, 100), 255, np.uint8))  # 100 wide, 50 high
+    exif = Image.Exif()
+    exif[0x0112] = 6  # shown turned 90° clockwise
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", exif=exif.tobytes())
+    height, width = decode_image(Path("p.jpg"), buffer.getvalue())[0].gray.shape[:2]
+    assert height == 2 * width  # upright: twice as high as wide
 
 
 def test_zip_errors_name_the_file() -> None:

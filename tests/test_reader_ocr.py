@@ -404,6 +404,8 @@ def test_stt_repair_crosses_page_breaks_and_repeated_headers_are_agreed() -> Non
         ("ND-CP không có số", "ND-CP không có số"),  # no number: not a symbol
         ("Phòng Nội vụ, QD cũ", "Phòng Nội vụ, QD cũ"),
         ("Tie\u0302\u0301u chi\u0301", "Tiếu chí"),  # NFC
+        ("VP UBND xã, ©C VHXH", "VP UBND xã, CC VHXH"),  # a C read as the copyright sign
+        ("© 2024 Cổng thông tin", "© 2024 Cổng thông tin"),  # a real sign stays
     ],
 )
 def test_repair_text(text: str, expected: str) -> None:

@@ -10,7 +10,8 @@ at 26 (300 dpi); at 26 px with short or doubtful cells read again at the scan's 
 resolution, the surer reading kept: 98.6 %, the second pass touching 5-50 % of the cells.
 
 Only cells under the confidence floor are read again (speed): at the scan's resolution,
-and STT cells (the first column) still doubtful once more, as a single word. Every reading of a
+and STT cells (the first column) still doubtful once more, as a single word (a reading
+offered to the numbering, never taken for the cell's text on confidence alone). Every reading of a
 first-column cell is kept, so the table's numbering can choose among them
 (ocr_tables: a code that breaks the sequence is replaced by a reading that fits).
 """
@@ -97,18 +98,17 @@ def read_cells(sheet: Sheet) -> ReadCells:
     scale = cell_scale(sheet)
     first = _ocr_cells(sheet, boxes, scale, PSM_BLOCK)
     readings = {key: [found] for key, found in first.items()}
-    # Again at the scan's own resolution; STT cells still doubtful once more as one word
-    # (plan_004 p.18 by fax: "5.1." read "°.1," as a block at 0, "5.1." as a word at 86).
-    for again, psm, columns in ((1.0, PSM_BLOCK, None), (scale, PSM_WORD, 0)):
-        doubtful = {
-            key: boxes[key]
-            for key, found in readings.items()
-            if _doubtful(found) and columns in (None, key[2])
-        }
-        if doubtful and (again, psm) != (scale, PSM_BLOCK):
-            for key, found in _ocr_cells(sheet, doubtful, again, psm).items():
-                readings[key].append(found)
+    doubtful = {key: boxes[key] for key, found in readings.items() if _doubtful(found)}
+    if doubtful and scale > 1.0:  # again at the scan's own resolution
+        for key, found in _ocr_cells(sheet, doubtful, 1.0, PSM_BLOCK).items():
+            readings[key].append(found)
     words = {key: _surest(found) for key, found in readings.items()}
+    # STT cells still doubtful once more as one word, a reading kept for the numbering only
+    # (plan_004 p.18 by fax: "5.1." read "°.1," as a block, "5.1." as a word; but a word
+    # reading may drop a dot, "5.1" -> "51", so it never replaces the block reading).
+    stt = {key: boxes[key] for key, found in words.items() if key[2] == 0 and _doubtful([found])}
+    for key, found in _ocr_cells(sheet, stt, scale, PSM_WORD).items():
+        readings[key].append(found)
     grids = [_page_grid(sheet, g, grid, words) for g, grid in enumerate(sheet.grids)]
     return ReadCells(grids, [w for found in words.values() for w in found], _stt(readings))
 

@@ -5,7 +5,8 @@
 - Text: NFC; "Ð"/"ð" (Icelandic eth, U+00D0/U+00F0, a glyph identical to "Đ" and never
   Vietnamese) -> "Đ"/"đ"; "ND"/"QD" as the type code of a legal symbol ("61/2018/ND-CP",
   "468/QD-TTg": no such codes exist, NĐ and QĐ do) and the word "HDND" -> "HĐND".
-  "HD" alone is left: it is a real code (Hướng dẫn, "01/HD-UBND").
+  "HD" alone is left: it is a real code (Hướng dẫn, "01/HD-UBND"). "©" before a capital
+  is a "C" ("©C VHXH" -> "CC VHXH").
 - STT codes, in the STT column only: a code that does not follow its neighbours ("4A"
   between "4.3" and "4.5", "21" between "2" and "2.2") is replaced by the one reading
   among the known confusions that fits both neighbours; with no such reading, or more than
@@ -24,6 +25,9 @@ from extract.tables.roles import stt_headers
 # "61/2018/ND-CP", "468/QD-TTg", "22a/QD-UBND": the type code right after the number/year.
 SYMBOL_D_RE = re.compile(r"(?<=\d/)((?:\d{4}/)?)([NQ])D(?=\s?-)|(?<=\d[a-z]/)([NQ])D(?=\s?-)")
 HDND_RE = re.compile(r"\bHDND\b")
+# A capital C read as the copyright sign before more capitals ("CC VHXH" -> "©C VHXH",
+# plan_004.scan.pdf p.15; "©C TPHT xã" by fax): no Vietnamese word starts with "©".
+COPYRIGHT_C_RE = re.compile(r"©(?=[A-ZĐ])")
 # A roman heading whose dot was lost or read as "L" (plan_003 p.1 "IL MỤC ĐÍCH", plan_001
 # p.1 "I.MỤC ĐÍCH"): "IL", "IIL", "VL" are no roman numerals, so the "L" is the dot.
 ROMAN_HEADING_RE = re.compile(
@@ -54,7 +58,7 @@ def repair_text(text: str) -> str:
     """Safe repairs of one string: '61/2018/NÐ-CP' -> '61/2018/NĐ-CP', 'HDND' -> 'HĐND'."""
     text = fix_eth(nfc(text))
     text = SYMBOL_D_RE.sub(_symbol_d, text)
-    return HDND_RE.sub("HĐND", text)
+    return COPYRIGHT_C_RE.sub("C", HDND_RE.sub("HĐND", text))
 
 
 def repair_line(text: str) -> str:
