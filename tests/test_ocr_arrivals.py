@@ -20,8 +20,10 @@ from PIL import Image
 from extract.readers import ocr
 from extract.readers.ocr import _document as ocr_document
 from extract.readers.ocr.bundle import natural_key, read_zip, zip_pages
+from extract.readers.ocr.cells import Sheet, cell_scale, x_height
 from extract.readers.ocr.fax import despeckle, is_bilevel
-from extract.readers.ocr.image import PageImage, decode_image, is_heif
+from extract.readers.ocr.grid import find_grids, find_rules
+from extract.readers.ocr.image import PageImage, decode_image, ink_mask, is_heif
 from extract.readers.ocr.page import OcrPage
 from extract.readers.ocr.photo import is_photo, restore_photo, sheet_outline
 from extract.readers.ocr.repair import repair_stt_column
@@ -307,3 +309,14 @@ def test_ocr_changes_are_flagged_on_their_row() -> None:
     flags = {r.code: r.flags for r in find_table_rows(doc)}
     assert flags["1"] == () and flags["1.1"] == corrected
     assert flags["1.2"][0] == "ocr_stt_repaired:1A->1.2."
+
+
+@pytest.mark.parametrize(("dpi", "scale"), [(150, 2.0), (200, 1.5), (300, 1.0)])
+def test_cells_are_enlarged_to_the_x_height_tesseract_reads_best(dpi: int, scale: float) -> None:
+    # plan_004 p.19 is set in 12-13 pt: x-height 13 px at 150 dpi, 17 at 200, 26 at 300
+    gray = np.array(sf.render("plan_004", 19, dpi))
+    ink = ink_mask(gray, dpi)
+    grids = tuple(find_grids(find_rules(ink, dpi), dpi))
+    measured = x_height(ink, grids, dpi)
+    assert measured is not None and abs(measured - 17.0 * dpi / 200) <= 1.0
+    assert cell_scale(Sheet(1, dpi, gray, ink, grids)) == scale

@@ -39,6 +39,10 @@ SHORT_CELL = 5  # characters: a cell this short ("1.2", "5.75") is read again to
 # x-height in pixels Tesseract reads best (the 26 px of 12-13 pt text at 300 dpi, above).
 TARGET_X_HEIGHT = 26.0
 MAX_SCALE = 3.0
+# Scales are taken in steps: a page measured 18 px and one measured 17 px read alike (a
+# scale of 1.44 instead of 1.5 turned plan_001 p.7's '(4)' into '(4' and lost a score
+# column's header: Tesseract's reading of a cell is not smooth in the scale).
+SCALE_STEP = 0.25
 X_HEIGHT_PERCENTILE = 30  # of glyph heights: lower-case letters without ascenders
 GLYPH_INCHES = (0.03, 0.25)  # heights of what counts as a glyph (no specks, no rules)
 PSM_WORD = 8  # a single word: how a doubtful STT cell ("5.1.") is read the third time
@@ -83,7 +87,8 @@ def cell_scale(sheet: Sheet) -> float:
     measured = x_height(sheet.text_ink, sheet.grids, sheet.dpi)
     if measured is None:
         return max(1.0, 300.0 / sheet.dpi)
-    return min(MAX_SCALE, max(1.0, TARGET_X_HEIGHT / measured))
+    stepped = round(TARGET_X_HEIGHT / measured / SCALE_STEP) * SCALE_STEP
+    return min(MAX_SCALE, max(1.0, stepped))
 
 
 def read_cells(sheet: Sheet) -> ReadCells:
