@@ -203,6 +203,11 @@ def test_stt_other_readings_that_fit_the_numbering_win() -> None:
     assert repair_stt_column(cells, [(), ("51.",), (), ()])[1] == "5.1."  # a dot lost
     # two readings that fit with different codes: no choice is made
     assert repair_stt_column(["5", "x"], [(), ("5.1", "6")])[1] == "x"
+    # the first code on a page (red stamp, 300 dpi, plan_004 p.18): no code before it,
+    # the code after it decides
+    first = ["S.", "9.1,", "", "6"]
+    assert repair_stt_column(first, [("5,",), ("5.1.",), (), ()]) == ["5.", "5.1.", "", "6"]
+    assert repair_stt_column(["S.", "4A"]) == ["S.", "4A"]  # nothing after: left as read
     assert repair_stt_column(["5", "x"], [(), ("5.1", "5.1.")])[1] == "5.1"  # one code
 
 

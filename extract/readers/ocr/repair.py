@@ -111,22 +111,36 @@ def repair_stt_column(
         code = stt_code(raw)
         if code is not None and (prev is None or follows(prev, code)):
             continue  # reads as a code and fits what came before: leave it
-        if prev is None or (code is not None and after is None):
-            continue  # changing it needs both neighbours to agree
+        if after is None and (prev is None or code is not None):
+            continue  # changing a code needs both neighbours to agree
         read = others[index] if index < len(others) else ()
-        fixed = _one_fit(prev, after, read) or _one_fit(
-            prev, after, [c for text in (raw, *read) for c in _readings(text)]
-        )
+        fixed = _repaired(raw, read, prev, after)
         if fixed is not None:
             out[index] = fixed
     return out
 
 
-def _one_fit(prev: str, after: str | None, candidates: Iterable[str]) -> str | None:
-    """The one candidate whose code fits between the neighbours (None: none or several)."""
+def _repaired(raw: str, read: tuple[str, ...], prev: str | None, after: str | None) -> str | None:
+    """Another reading that fits, else the one confusion that fits. With no code before it
+    (the first code on a page), only the code after it can tell, so two readings must
+    agree: a confusion of this reading and one of another ('S.' and '5,' -> '5.')."""
+    guesses = list(_readings(raw))
+    others = [c for text in read for c in (text, *_readings(text))]
+    if prev is None:
+        agreed = {stt_code(c) for c in guesses} & {stt_code(c) for c in others}
+        return _one_fit(raw, prev, after, [c for c in guesses if stt_code(c) in agreed])
+    return _one_fit(raw, prev, after, read) or _one_fit(raw, prev, after, guesses + others)
+
+
+def _one_fit(
+    raw: str, prev: str | None, after: str | None, candidates: Iterable[str]
+) -> str | None:
+    """The one candidate whose code fits between the neighbours (None: none or several),
+    spelt as closely to the reading as the candidates allow ('5.' for 'S.', not '5')."""
     fits = {c for c in candidates if _fits(prev, stt_code(c), after)}
-    codes = {stt_code(c) for c in fits}
-    return min(fits) if len(codes) == 1 else None
+    if len({stt_code(c) for c in fits}) != 1:
+        return None
+    return min(fits, key=lambda c: (abs(len(c) - len(raw)), c))
 
 
 def _neighbour(cells: Sequence[str | None], order: range) -> str | None:
@@ -141,8 +155,10 @@ def _neighbour(cells: Sequence[str | None], order: range) -> str | None:
     return None
 
 
-def _fits(prev: str, code: str | None, after: str | None) -> bool:
-    return code is not None and follows(prev, code) and (after is None or follows(code, after))
+def _fits(prev: str | None, code: str | None, after: str | None) -> bool:
+    if code is None or (prev is not None and not follows(prev, code)):
+        return False
+    return after is None or follows(code, after)
 
 
 def _readings(raw: str) -> Iterator[str]:
