@@ -106,7 +106,21 @@ def test_phone_photo_of_a_table_page() -> None:
     assert not doc.warnings and not doc.losses
 
 
+def test_a_heic_page_decodes_to_its_grey_pixels() -> None:
+    heif = pytest.importorskip("pillow_heif")
+    heif.register_heif_opener()
+    page = np.array(sf.render("plan_004", 19, 100, colour=True))[300:500, 100:500]
+    buffer = io.BytesIO()
+    Image.fromarray(page).save(buffer, format="HEIF", quality=95)
+    (decoded,) = decode_image(Path("IMG_0001.heic"), buffer.getvalue())
+    grey = cv2.cvtColor(page, cv2.COLOR_RGB2GRAY).astype(int)
+    assert decoded.gray.shape[1] / decoded.gray.shape[0] == grey.shape[1] / grey.shape[0]
+    small = cv2.resize(decoded.gray, grey.shape[::-1], interpolation=cv2.INTER_AREA)
+    assert np.abs(small.astype(int) - grey).mean() < 8  # the same page, lossy-coded
+
+
 @pytest.mark.ocr
+@pytest.mark.slow  # encoding a phone-size HEIC takes ~50 s
 def test_heic_phone_photo() -> None:
     heif = pytest.importorskip("pillow_heif")
     heif.register_heif_opener()
