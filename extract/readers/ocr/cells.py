@@ -10,8 +10,9 @@ at 26 (300 dpi); at 26 px with short or doubtful cells read again at the scan's 
 resolution, the surer reading kept: 98.6 %, the second pass touching 5-50 % of the cells.
 
 Only cells under the confidence floor are read again (speed): at the scan's resolution,
-and STT cells (the first column) still doubtful once more, as a single word (a reading
-offered to the numbering, never taken for the cell's text on confidence alone). Every reading of a
+and first-column cells that break the page's numbering (no code, or a code that does not
+follow the one above) once more, as a single word: a reading offered to the table's
+numbering (ocr_tables), never taken for the cell's text on confidence alone. Every reading of a
 first-column cell is kept, so the table's numbering can choose among them
 (ocr_tables: a code that breaks the sequence is replaced by a reading that fits).
 """
@@ -27,8 +28,10 @@ from extract.readers.ocr.diacritics import correct_lines
 from extract.readers.ocr.engine import Word, ocr_batch
 from extract.readers.ocr.grid import Box, Grid
 from extract.readers.ocr.image import Gray, as_gray
+from extract.readers.ocr.repair import follows, stt_code
 from extract.readers.ocr.words import cell_text, mean_confidence, recount_bars
 from extract.readers.page import PageGrid
+from extract.tables.patterns import STT_ROMAN_RE
 from models.document import Cell, GridRow
 
 PSM_BLOCK = 6  # Tesseract page segmentation: one uniform block of text
@@ -48,6 +51,7 @@ MAX_SCALE = 3.0
 SCALE_STEP = 0.25
 X_HEIGHT_PERCENTILE = 30  # of glyph heights: lower-case letters without ascenders
 GLYPH_INCHES = (0.03, 0.25)  # heights of what counts as a glyph (no specks, no rules)
+STT_LONGEST = 12  # characters: a longer first-column text is a title, not a code
 PSM_WORD = 8  # a single word: how a doubtful STT cell ("5.1.") is read the third time
 
 CellKey = tuple[int, int, int]  # (grid, row, column)
@@ -114,11 +118,30 @@ def read_cells(sheet: Sheet) -> ReadCells:
     # STT cells still doubtful once more as one word, a reading kept for the numbering only
     # (plan_004 p.18 by fax: "5.1." read "°.1," as a block, "5.1." as a word; but a word
     # reading may drop a dot, "5.1" -> "51", so it never replaces the block reading).
-    stt = {key: boxes[key] for key, found in words.items() if key[2] == 0 and _doubtful([found])}
+    stt = {key: boxes[key] for key in _breaking(words)}
     for key, found in _ocr_cells(sheet, stt, scale, PSM_WORD).items():
         readings[key].append(found)
     grids = [_page_grid(sheet, g, grid, words) for g, grid in enumerate(sheet.grids)]
     return ReadCells(grids, [w for found in words.values() for w in found], _stt(readings))
+
+
+def _breaking(words: dict[CellKey, list[Word]]) -> list[CellKey]:
+    """First-column cells that break the page's numbering: short, no roman section, and
+    not a code that follows the code above it ('°.1,' after '5.'; '5.2' after '5.1' is
+    left alone). The first code of a column has nothing to follow: only a non-code breaks."""
+    out: list[CellKey] = []
+    before: dict[int, str] = {}  # grid -> the last code read in its first column
+    for key in sorted(k for k in words if k[2] == 0):
+        text = cell_text(words[key])
+        if not text or " " in text or len(text) > STT_LONGEST or STT_ROMAN_RE.match(text):
+            continue
+        code = stt_code(text)
+        prev = before.get(key[0])
+        if code is None or (prev is not None and not follows(prev, code)):
+            out.append(key)
+        if code is not None:
+            before[key[0]] = code
+    return out
 
 
 def _surest(readings: list[list[Word]]) -> list[Word]:
