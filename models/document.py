@@ -49,6 +49,7 @@ class GridRow:
     confidence: float | None = None  # mean OCR confidence of the row's cells (0-100), scans only
     box: Box | None = None  # the row on its page, where the reader knows it (PDF, scans)
     cell_boxes: tuple[Box | None, ...] = ()  # one per cell where known; None: not known
+    flags: tuple[str, ...] = ()  # what a reader changed in the row ("ocr_corrected:kiếm->kiểm")
 
 
 @dataclass(frozen=True, slots=True)

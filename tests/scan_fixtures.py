@@ -6,6 +6,7 @@ typed PDF's own rows are the truth the OCR output is checked against:
     gray_jpeg(...)     150-dpi grey JPEG pages in a PDF (what a cheap scanner sends)
     stamped(...)       300-dpi colour with round red stamps laid over the page (multiply
                        blend: the text under the stamp stays black, as with real ink)
+    grey_stamped(...)  the same stamped page scanned in grey (200 dpi): the seal mid-grey
     skewed(...)        a 200-dpi grey page turned by 2.5°
     photo(...)         a phone photo: perspective +-3.5 %, desk margin, uneven light, blur
     fax_pdf/fax_tiff   1-bit 200-dpi pages with speckle, as a PDF and as a multi-page TIFF
@@ -149,6 +150,16 @@ def stamped(name: str, page: int, centres: list[tuple[float, float]], dpi: int =
     for k, centre in enumerate(centres):
         image = stamp_over(image, centre, round(dpi * 36 / 25.4), RED, seed=k)
     return image
+
+
+def grey_stamped(
+    name: str, page: int, centres: list[tuple[float, float]], dpi: int = 200, ink: tuple = RED
+) -> Array:
+    """A stamped page as a grey scanner sees it: the seal's ink at its luminance."""
+    image = np.array(render(name, page, dpi, colour=True))
+    for k, centre in enumerate(centres):
+        image = stamp_over(image, centre, round(dpi * 36 / 25.4), ink, seed=k)
+    return cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
 
 
 # --- phone photos ---------------------------------------------------------------------

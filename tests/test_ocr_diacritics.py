@@ -83,6 +83,8 @@ def test_quarter_numerals_follow_the_counted_text(held_out: Model) -> None:
         "Quý",
         "I",
     ]
+    bar_and_one = correct_words(words(("Quý", 95.0), ("I1/2023", 80.0)), held_out)
+    assert [w.text for w in bar_and_one] == ["Quý", "II/2023"]  # a photo, plan_004 p.19
 
 
 def test_context_runs_over_line_breaks_and_specks_go(held_out: Model) -> None:

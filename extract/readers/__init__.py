@@ -38,6 +38,8 @@ READERS: dict[str, str] = {
     ".jpeg": "extract.readers.ocr:read_image",
     ".tif": "extract.readers.ocr:read_image",
     ".tiff": "extract.readers.ocr:read_image",
+    ".heic": "extract.readers.ocr:read_image",  # iPhone photos (pillow-heif)
+    ".heif": "extract.readers.ocr:read_image",
     # loose page images of one plan (phone photos), pages in natural name order
     ".zip": "extract.readers.ocr.bundle:read_zip",
 }

@@ -79,6 +79,7 @@ def _drafts(table: LogicalTable, roles: list[str | None]) -> list[_Draft]:
             draft.flags.append("cells_shifted")
         if row.confidence is not None:
             draft.confidence.append(row.confidence)
+        draft.flags.extend(row.flags)
         if title is not None:
             draft.section, draft.title = True, title
             draft.cells = [""] * len(cells)
@@ -151,6 +152,7 @@ def _join(draft: _Draft, cells: list[str], row: StitchedRow) -> None:
     draft.page_last = max(draft.page_last, row.page)
     if row.confidence is not None:
         draft.confidence.append(row.confidence)
+    draft.flags.extend(f for f in row.flags if f not in draft.flags)
     if "continuation_joined" not in draft.flags:
         draft.flags.append("continuation_joined")
 

@@ -37,6 +37,7 @@ class StitchedRow:
     confidence: float | None = None
     box: Box | None = None  # where the reader knows it (rule 7)
     cell_boxes: tuple[Box | None, ...] = ()  # one per column when the row had the full width
+    flags: tuple[str, ...] = ()  # GridRow.flags (OCR corrections)
 
 
 @dataclass
@@ -131,7 +132,9 @@ def _add_rows(table: LogicalTable, rows: Sequence[GridRow]) -> None:
         cells = _fit(row.cells, table.width)
         if any(cells):
             boxes = row.cell_boxes if len(row.cell_boxes) == table.width else ()
-            table.rows.append(StitchedRow(cells, row.page, row.confidence, row.box, boxes))
+            table.rows.append(
+                StitchedRow(cells, row.page, row.confidence, row.box, boxes, row.flags)
+            )
 
 
 def _is_header_tail(cells: Cells, header: list[Cells]) -> bool:

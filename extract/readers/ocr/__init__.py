@@ -7,7 +7,7 @@ line in reading order, each fragment's rows inserted at its top as tab-joined li
 `RawTable.line_index` pointing at the first. Scans add `GridRow.confidence` (the mean
 Tesseract confidence of the row's inked cells, 0-100) and `Document.ocr = True`.
 
-    read_image(path, data, doc_id)           .png .jpg .jpeg .tif .tiff (source_format "image")
+    read_image(path, data, doc_id)           .png .jpg .jpeg .tif .tiff .heic .heif ("image")
     ocr_pdf_pages(path, data, doc_id, pages) the listed 1-based PDF pages (all when None)
     ocr_pdf_page_items(path, data, pages)    their page items, for the PDF reader to put in
                                              place of its scanned pages (extract/readers/page.py)
@@ -32,7 +32,7 @@ from models.document import Document, SourceFormat
 
 logger = logging.getLogger(__name__)
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".heic", ".heif")
 
 __all__ = ["IMAGE_SUFFIXES", "ocr_pdf_page_items", "ocr_pdf_pages", "read_image"]
 

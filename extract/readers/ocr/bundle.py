@@ -24,7 +24,7 @@ from extract.readers.ocr.image import MAX_FRAMES, PageImage, decode_image
 from models.document import Document
 from models.errors import LimitExceeded, UnreadableFile
 
-PAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+PAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".heic", ".heif")
 MAX_UNPACKED = 500_000_000  # bytes of page images a zip may unpack to
 DIGITS_RE = re.compile(r"(\d+)")  # 'trang_10.jpg' -> ['trang_', 10, '.jpg'] for natural order
 

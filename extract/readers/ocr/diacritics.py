@@ -67,7 +67,8 @@ WORD_RE = re.compile(r"^(?P<pre>[^\w]*)(?P<core>[^\W\d_]+)(?P<post>[^\w]*)$")
 # A token of the language model: a syllable or a number ("quý i" / "quý 1").
 TOKEN_RE = re.compile(r"[^\W\d_]+|\d+")
 # A quarter after "Quý": printed as a roman numeral or a digit ("Quý I/2024", "Quý 1").
-QUARTER_RE = re.compile(r"^(?P<num>IV|I{1,3}|[1-4]|[lI|]{1,3})(?P<rest>(?:/\d{4})?[^\w]*)$")
+# A bar read as a one after a bar is a bar too: "Quý I1/2023" (a photo) is "Quý II/2023".
+QUARTER_RE = re.compile(r"^(?P<num>IV|I{1,3}|[1-4]|[lI|][lI|1]{0,2})(?P<rest>(?:/\d{4})?[^\w]*)$")
 ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 # Letters Tesseract swaps in words the lexicon does not know: 'Sft' for 'Stt'.
 LETTER_SWAPS = {"f": "t", "t": "f", "l": "i", "i": "l", "c": "e", "e": "c"}
@@ -328,7 +329,7 @@ def _quarter(model: Model, text: str, before: str | None) -> str | None:
     if match is None:
         return None
     num = match.group("num")
-    digit = num if num.isdigit() else str(len(num)) if set(num) <= set("lI|") else "4"
+    digit = num if num.isdigit() else str(len(num)) if set(num) <= set("lI|1") else "4"
     roman = ROMAN[digit]
     if model.bigrams.get(("quý", roman.lower()), 0) >= model.bigrams.get(("quý", digit), 0):
         return roman + match.group("rest")

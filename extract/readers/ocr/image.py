@@ -10,6 +10,7 @@ Cleaning keeps diacritics: the samples' speckles are 1-3 pixel dots, a dot under
 
 from __future__ import annotations
 
+import importlib
 import io
 import logging
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 import numpy.typing as npt
-from PIL import Image, ImageSequence, UnidentifiedImageError
+from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from extract.readers.ocr.stamp import page_gray
 from models.errors import LimitExceeded, UnreadableFile
@@ -32,6 +33,9 @@ MIN_DPI, MAX_DPI = 150.0, 300.0  # OCR works on pages brought into this range
 RENDER_DPI = 300  # a PDF page that is not one plain image is rendered at this resolution
 MAX_PIXELS = 60_000_000  # about A2 at 300 dpi; beyond that a file is a 'bomb'
 MAX_FRAMES = 2_000
+# ISO base media brands of HEIF still images ('heic': iPhone photos since iOS 11).
+HEIF_BRANDS = frozenset({b"heic", b"heix", b"heim", b"heis", b"mif1", b"msf1"})
+EXIF_ORIENTATION = 0x0112
 SPECK_AREA = 4.0  # ink blobs up to this many pixels at 200 dpi are scan noise
 MAX_SKEW = 5.0  # degrees; a scan tilted more than this is left as it is
 
@@ -51,10 +55,13 @@ class PageImage:
 
 
 def decode_image(path: Path, data: bytes) -> list[PageImage]:
-    """Decode a PNG/JPEG/TIFF file into grayscale pages (every frame of a multi-page TIFF)."""
+    """Decode a PNG/JPEG/TIFF/HEIC file into grayscale pages (every frame of a multi-page
+    TIFF), a phone photo turned upright by its EXIF orientation."""
     if not data:
         raise UnreadableFile(f"{path}: empty file (0 bytes)")
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    if is_heif(data):
+        _open_heif(path)
     try:
         with Image.open(io.BytesIO(data)) as image:
             dpi = _dpi_of(image)
@@ -67,6 +74,23 @@ def decode_image(path: Path, data: bytes) -> list[PageImage]:
         raise LimitExceeded(f"{path}: image larger than {MAX_PIXELS} pixels ({e})") from e
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
         raise UnreadableFile(f"{path}: not a readable image ({e})") from e
+
+
+def is_heif(data: bytes) -> bool:
+    """Whether the bytes are a HEIF/HEIC image (an iPhone photo): an ISO box 'ftyp' with a
+    HEIF brand, whatever the file is called."""
+    return data[4:8] == b"ftyp" and data[8:12] in HEIF_BRANDS
+
+
+def _open_heif(path: Path) -> None:
+    """Teach Pillow HEIF (pillow-heif, the [ocr] extra), or say what to install."""
+    try:
+        module = importlib.import_module("pillow_heif")
+    except ImportError as e:
+        raise UnreadableFile(
+            f"{path}: a HEIC/HEIF photo, and the Python package pillow-heif is not installed"
+        ) from e
+    module.register_heif_opener()
 
 
 def _check_frame(path: Path, number: int) -> bool:
@@ -97,6 +121,8 @@ def check_pixels(path: Path, page: int, width: float, height: float) -> None:
 def _page(path: Path, number: int, frame: Image.Image, dpi: float) -> PageImage:
     check_pixels(path, number, *frame.size)
     frame.load()  # decode now, so a truncated file fails here with its name
+    if frame.getexif().get(EXIF_ORIENTATION, 1) != 1:  # a phone held sideways
+        frame = ImageOps.exif_transpose(frame)
     if frame.mode not in ("L", "RGB"):
         frame = frame.convert("RGBA" if "A" in frame.mode or frame.mode == "P" else "RGB")
     if frame.mode == "RGBA":  # transparent background is white paper

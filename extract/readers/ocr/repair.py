@@ -5,7 +5,8 @@
 - Text: NFC; "Ð"/"ð" (Icelandic eth, U+00D0/U+00F0, a glyph identical to "Đ" and never
   Vietnamese) -> "Đ"/"đ"; "ND"/"QD" as the type code of a legal symbol ("61/2018/ND-CP",
   "468/QD-TTg": no such codes exist, NĐ and QĐ do) and the word "HDND" -> "HĐND".
-  "HD" alone is left: it is a real code (Hướng dẫn, "01/HD-UBND").
+  "HD" alone is left: it is a real code (Hướng dẫn, "01/HD-UBND"). "©" before a capital
+  is a "C" ("©C VHXH" -> "CC VHXH").
 - STT codes, in the STT column only: a code that does not follow its neighbours ("4A"
   between "4.3" and "4.5", "21" between "2" and "2.2") is replaced by the one reading
   among the known confusions that fits both neighbours; with no such reading, or more than
@@ -15,7 +16,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from extract.cleantext import fix_eth, nfc
 from extract.tables.patterns import STT_CODE_RE, STT_ROMAN_RE
@@ -24,6 +25,9 @@ from extract.tables.roles import stt_headers
 # "61/2018/ND-CP", "468/QD-TTg", "22a/QD-UBND": the type code right after the number/year.
 SYMBOL_D_RE = re.compile(r"(?<=\d/)((?:\d{4}/)?)([NQ])D(?=\s?-)|(?<=\d[a-z]/)([NQ])D(?=\s?-)")
 HDND_RE = re.compile(r"\bHDND\b")
+# A capital C read as the copyright sign before more capitals ("CC VHXH" -> "©C VHXH",
+# plan_004.scan.pdf p.15; "©C TPHT xã" by fax): no Vietnamese word starts with "©".
+COPYRIGHT_C_RE = re.compile(r"©(?=[A-ZĐ])")
 # A roman heading whose dot was lost or read as "L" (plan_003 p.1 "IL MỤC ĐÍCH", plan_001
 # p.1 "I.MỤC ĐÍCH"): "IL", "IIL", "VL" are no roman numerals, so the "L" is the dot.
 ROMAN_HEADING_RE = re.compile(
@@ -54,7 +58,7 @@ def repair_text(text: str) -> str:
     """Safe repairs of one string: '61/2018/NÐ-CP' -> '61/2018/NĐ-CP', 'HDND' -> 'HĐND'."""
     text = fix_eth(nfc(text))
     text = SYMBOL_D_RE.sub(_symbol_d, text)
-    return HDND_RE.sub("HĐND", text)
+    return COPYRIGHT_C_RE.sub("C", HDND_RE.sub("HĐND", text))
 
 
 def repair_line(text: str) -> str:
@@ -91,8 +95,13 @@ def _next_number(a: str, b: str) -> bool:
     return a.isdigit() and b.isdigit() and int(b) == int(a) + 1
 
 
-def repair_stt_column(cells: Sequence[str | None]) -> list[str | None]:
-    """Repair the STT cells of a table's data rows, in order: ['4.3', '4A', '4.5'] -> 4.4."""
+def repair_stt_column(
+    cells: Sequence[str | None], others: Sequence[tuple[str, ...]] = ()
+) -> list[str | None]:
+    """Repair the STT cells of a table's data rows, in order: ['4.3', '4A', '4.5'] -> 4.4.
+
+    `others[i]` are other readings of cell i (another scale or psm): one that fits the
+    numbering as read is taken before any confusion is guessed."""
     out = list(cells)
     for index, raw in enumerate(cells):
         if not raw or " " in raw or len(raw) > 12 or raw[0] == "(" or STT_ROMAN_RE.match(raw):
@@ -102,12 +111,36 @@ def repair_stt_column(cells: Sequence[str | None]) -> list[str | None]:
         code = stt_code(raw)
         if code is not None and (prev is None or follows(prev, code)):
             continue  # reads as a code and fits what came before: leave it
-        if prev is None or (code is not None and after is None):
-            continue  # changing it needs both neighbours to agree
-        fits = {c for c in _readings(raw) if _fits(prev, stt_code(c), after)}
-        if len(fits) == 1:
-            out[index] = fits.pop()
+        if after is None and (prev is None or code is not None):
+            continue  # changing a code needs both neighbours to agree
+        read = others[index] if index < len(others) else ()
+        fixed = _repaired(raw, read, prev, after)
+        if fixed is not None:
+            out[index] = fixed
     return out
+
+
+def _repaired(raw: str, read: tuple[str, ...], prev: str | None, after: str | None) -> str | None:
+    """Another reading that fits, else the one confusion that fits. With no code before it
+    (the first code on a page), only the code after it can tell, so two readings must
+    agree: a confusion of this reading and one of another ('S.' and '5,' -> '5.')."""
+    guesses = list(_readings(raw))
+    others = [c for text in read for c in (text, *_readings(text))]
+    if prev is None:
+        agreed = {stt_code(c) for c in guesses} & {stt_code(c) for c in others}
+        return _one_fit(raw, prev, after, [c for c in guesses if stt_code(c) in agreed])
+    return _one_fit(raw, prev, after, read) or _one_fit(raw, prev, after, guesses + others)
+
+
+def _one_fit(
+    raw: str, prev: str | None, after: str | None, candidates: Iterable[str]
+) -> str | None:
+    """The one candidate whose code fits between the neighbours (None: none or several),
+    spelt as closely to the reading as the candidates allow ('5.' for 'S.', not '5')."""
+    fits = {c for c in candidates if _fits(prev, stt_code(c), after)}
+    if len({stt_code(c) for c in fits}) != 1:
+        return None
+    return min(fits, key=lambda c: (abs(len(c) - len(raw)), c))
 
 
 def _neighbour(cells: Sequence[str | None], order: range) -> str | None:
@@ -122,8 +155,10 @@ def _neighbour(cells: Sequence[str | None], order: range) -> str | None:
     return None
 
 
-def _fits(prev: str, code: str | None, after: str | None) -> bool:
-    return code is not None and follows(prev, code) and (after is None or follows(code, after))
+def _fits(prev: str | None, code: str | None, after: str | None) -> bool:
+    if code is None or (prev is not None and not follows(prev, code)):
+        return False
+    return after is None or follows(code, after)
 
 
 def _readings(raw: str) -> Iterator[str]:

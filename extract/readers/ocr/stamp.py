@@ -7,8 +7,9 @@ largest channel: red ink ~205, blue ink ~170, against ~0 for black text), not it
 luminance (red ink ~80, as dark as a grey letter): the seal and the signature fade to
 near-paper, the text under them stays, and no seal lettering reaches a cell.
 
-Grey scans have no colour to go by; there `stamp_cells` finds the seal's ring (a circle
-of the seal's size, 30-45 mm) so the cells it covers can be flagged.
+Grey scans have no colour to go by; there `seal_circles` finds the seal's ring (a circle
+of the seal's size, 30-45 mm) and `ocr_seal` fades its lighter grey ink or flags the
+cells it covers.
 """
 
 from __future__ import annotations

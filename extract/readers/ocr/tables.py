@@ -5,7 +5,9 @@
    on (plan_004 p.19 "Sft" for "Stt") takes that reading; otherwise the stitcher would not
    know it for a repeated header and would keep it as a data row.
 2. The STT column (first column under an "STT" header): codes that do not follow their
-   neighbours are repaired by `ocr_repair.repair_stt_column` ("4A" -> "4.4").
+   neighbours are repaired by `ocr_repair.repair_stt_column` ("4A" -> "4.4"), first from
+   the cell's other readings (another scale, `ocr_cells`: plan_004 p.18 by fax "°.1,"
+   read "5.1." at the scan's resolution).
 """
 
 from __future__ import annotations
@@ -32,11 +34,17 @@ def repair_tables(pages: Sequence[OcrPage]) -> list[tuple[int, list[PageItem]]]:
     """Pages' items with repeated headers agreed and the STT column repaired."""
     items = [list(page.items) for page in pages]
     _vote_headers(items)
+    readings = {
+        (p, i, r): texts for p, page in enumerate(pages) for i, r, texts in page.stt_readings
+    }
     for sequence in _stt_sequences(items):
         cells = [_grid(items, ref).rows[ref[2]].cells[0] for ref in sequence]
-        for ref, old, new in zip(sequence, cells, repair_stt_column(cells), strict=True):
+        others = [readings.get(ref, ()) for ref in sequence]
+        for ref, old, new in zip(sequence, cells, repair_stt_column(cells, others), strict=True):
             if new != old:
-                _set_cells(items, ref, (new, *_grid(items, ref).rows[ref[2]].cells[1:]))
+                row = _grid(items, ref).rows[ref[2]]
+                flag = f"ocr_stt_repaired:{old}->{new}"  # a code that broke the numbering
+                _set_cells(items, ref, (new, *row.cells[1:]), (*row.flags, flag))
     return [(page.page, page_items) for page, page_items in zip(pages, items, strict=True)]
 
 
@@ -46,10 +54,13 @@ def _grid(items: list[list[PageItem]], ref: RowRef) -> PageGrid:
     return grid
 
 
-def _set_cells(items: list[list[PageItem]], ref: RowRef, cells: Cells) -> None:
+def _set_cells(
+    items: list[list[PageItem]], ref: RowRef, cells: Cells, flags: tuple[str, ...] | None = None
+) -> None:
     grid = _grid(items, ref)
     rows = list(grid.rows)
-    rows[ref[2]] = replace(rows[ref[2]], cells=cells)
+    row = rows[ref[2]]
+    rows[ref[2]] = replace(row, cells=cells, flags=row.flags if flags is None else flags)
     items[ref[0]][ref[1]] = replace(grid, rows=tuple(rows))
 
 
