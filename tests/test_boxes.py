@@ -13,7 +13,7 @@ import pytest
 
 from extract import extract_document
 from extract.readers import doc_id_of, read_document
-from extract.readers.ocr.page import _in_points, _union
+from extract.readers.ocr.cells import _in_points, _union
 from models.document import TableRow
 
 RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
