@@ -55,6 +55,8 @@ class RawTable:
     # Column boundaries as fractions of the table width (0.0 ... 1.0), for stitching pages.
     col_edges: tuple[float, ...] = ()
     line_index: int = -1  # index in Document.lines after which the table stands (-1: unknown)
+    strategy: str = ""  # how the grid was found when not the format's own way: 'pdf_text'
+    confidence: float = 1.0  # how sure that way is of the rows and columns (0-1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -233,3 +233,40 @@ def _roman(text: str) -> str | None:
     """'IV', 'IV.' or 'IV Cải cách chế độ công vụ' -> 'IV'."""
     head = text.split()[0].rstrip(".") if text.split() else ""
     return head if head in ("I", "II", "III", "IV", "V", "VI", "VII", "VIII") else None
+
+
+BORDER_STYLES = ("borderless", "booktabs", "hrules")
+_RULED_SIDES = {
+    "borderless": (),
+    "booktabs": ("top", "bottom"),
+    "hrules": ("top", "bottom", "insideH"),
+}
+
+
+def borders(doc: DocxDocument, style: str) -> None:
+    """The appendix drawn without vertical rules: 'borderless' (no rule at all), 'booktabs'
+    (a rule above the table, under the header and under the last row) or 'hrules' (a rule
+    between every two rows). Cell borders are dropped so the table's own ones apply."""
+    tbl = appendix(doc)
+    tbl_pr = tbl.find(qn("w:tblPr"))
+    for old in tbl_pr.findall(qn("w:tblBorders")):
+        tbl_pr.remove(old)
+    table_borders = etree.SubElement(tbl_pr, qn("w:tblBorders"))
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        table_borders.append(_rule(side, side in _RULED_SIDES[style]))
+    for tc in tbl.iter(W_TC):
+        for old in _props(tc).findall(qn("w:tcBorders")):
+            _props(tc).remove(old)
+    if style == "booktabs":
+        for tc in header_rows(tbl)[-1].findall(W_TC):
+            etree.SubElement(_props(tc), qn("w:tcBorders")).append(_rule("bottom", True))
+
+
+def _rule(side: str, drawn: bool) -> etree._Element:
+    el = etree.Element(qn(f"w:{side}"))
+    if not drawn:
+        el.set(qn("w:val"), "nil")
+        return el
+    for key, value in (("val", "single"), ("sz", "8"), ("space", "0"), ("color", "000000")):
+        el.set(qn(f"w:{key}"), value)
+    return el

@@ -27,6 +27,7 @@ from extract.readers.page import MAX_PAGES, PageContent, PageItems, assemble_lin
 from extract.readers.pdf_fonts import is_mojibake, legacy_font_warnings
 from extract.readers.pdf_page import read_page
 from extract.readers.pdf_repair import mupdf_page_count, repaired_bytes
+from extract.readers.pdf_text_table import TextLayout
 from models.document import Document
 from models.errors import LimitExceeded, NoTextLayer, UnreadableFile
 
@@ -127,7 +128,12 @@ REPAIRED = "damaged cross-reference table: the PDF was repaired (MuPDF) before r
 def _read_layer(path: Path, data: bytes) -> list[PageContent]:
     with _open_pdf(path, data) as pdf:
         _check_page_count(pdf, path)
-        return [_read_one(page, path) for page in _pages(pdf, path)]
+        contents: list[PageContent] = []
+        layout: TextLayout | None = None  # a table without rules left open by the last page
+        for page in _pages(pdf, path):
+            content, layout = _read_one(page, path, layout)
+            contents.append(content)
+        return contents
 
 
 def _check_signature(path: Path, data: bytes) -> None:
@@ -185,9 +191,11 @@ def _pages(pdf: PDF, path: Path) -> Iterator[Page]:
     yield from pages
 
 
-def _read_one(page: Page, path: Path) -> PageContent:
+def _read_one(
+    page: Page, path: Path, layout: TextLayout | None
+) -> tuple[PageContent, TextLayout | None]:
     try:
-        return read_page(page)
+        return read_page(page, layout)
     except PdfErrors as e:
         raise UnreadableFile(f"{path}: page {page.page_number}: damaged content ({e})") from e
     finally:

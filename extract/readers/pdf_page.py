@@ -21,6 +21,8 @@ from extract.cleantext import clean_text, clean_wrapped_cell
 from extract.readers.page import PageContent, PageGrid, PageItem, row_is_bold
 from extract.readers.pdf_fonts import is_bold
 from extract.readers.pdf_rotate import upright_view
+from extract.readers.pdf_text_lines import printed_lines
+from extract.readers.pdf_text_table import TextLayout, TextTable, find_text_table
 from models.document import Cell, GridRow
 
 # Ruled grids only: the sample appendices draw every cell border (plan_000 p.5-19,
@@ -37,8 +39,12 @@ Bbox = tuple[float, float, float, float]
 Placed = tuple[float, float, dict[str, Any]]
 
 
-def read_page(page: Page) -> PageContent:
-    """Split page 5 of plan_000 into its grid ('STT', 'Lĩnh vực, tiêu chí', ...) and text."""
+def read_page(
+    page: Page, layout: TextLayout | None = None
+) -> tuple[PageContent, TextLayout | None]:
+    """Split page 5 of plan_000 into its grid ('STT', 'Lĩnh vực, tiêu chí', ...) and text.
+    A page without a ruled grid may hold a table drawn without rules (pdf_text_table); the
+    layout it gives (or `layout`, a table the previous page left open) goes on to the next."""
     page = upright_view(page)
     chars = page.chars
     tables = [t for t in page.find_tables(TABLE_SETTINGS) if _is_grid(t)]
@@ -46,12 +52,26 @@ def read_page(page: Page) -> PageContent:
     grids = [
         _grid(t, placed, page.page_number) for t, placed in zip(tables, per_table, strict=True)
     ]
-    return PageContent(
+    found = None if tables else _text_table(page, chars, layout)
+    if found is not None:
+        _, body = _split_chars(chars, [found.bbox])
+        grids = [found.grid]
+    content = PageContent(
         items=_in_reading_order(_body_lines(body), grids),
         ink_chars=sum(1 for c in chars if not c["text"].isspace()),
         fontnames=frozenset(c["fontname"] for c in chars),
         image_count=len(page.images),
     )
+    return content, (found.layout if found else None)
+
+
+def _text_table(
+    page: Page, chars: list[dict[str, Any]], layout: TextLayout | None
+) -> TextTable | None:
+    if not chars:
+        return None
+    rules = [(e["top"], e["x0"], e["x1"]) for e in page.horizontal_edges]
+    return find_text_table(printed_lines(chars), rules, page.page_number, layout)
 
 
 def _is_grid(table: Table) -> bool:

@@ -63,6 +63,8 @@ def _stt_and_title(cells: tuple[str | None, ...]) -> tuple[str, str | None]:
 def _drafts(table: LogicalTable, roles: list[str | None]) -> list[_Draft]:
     drafts: list[_Draft] = []
     for row in table.rows:
+        if drafts and _title_goes_on(drafts[-1], row):
+            continue
         stt, title = _stt_and_title(row.cells)
         cells = [_text(c) for c in row.cells]
         shifted = _unshift(cells, roles)
@@ -85,6 +87,19 @@ def _drafts(table: LogicalTable, roles: list[str | None]) -> list[_Draft]:
             draft.inherits = _origin(drafts)
         drafts.append(draft)
     return drafts
+
+
+def _title_goes_on(prev: _Draft, row: StitchedRow) -> bool:
+    """A section title typed in the STT cell and split by a page break ('1.1 Đảm bảo hạ' |
+    'tầng công nghệ thông tin, …' on the next page): the lower-case rest, alone in the STT
+    cell, joins the title."""
+    first = _text(row.cells[0])
+    rest = [c for c in row.cells[1:] if _text(c)]
+    if prev.title is None or rest or not first[:1].islower() or row.page <= prev.page_last:
+        return False
+    prev.title = f"{prev.title} {first}"
+    _join(prev, [""] * len(row.cells), row)
+    return True
 
 
 def _origin(drafts: list[_Draft]) -> int:
