@@ -23,6 +23,7 @@ from pdfplumber.page import Page
 from pdfplumber.pdf import PDF
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
+from extract.readers.hyphens import resolve_document
 from extract.readers.page import MAX_PAGES, PageContent, PageItems, assemble_lines, page_text
 from extract.readers.pdf_fonts import is_mojibake, legacy_font_warnings
 from extract.readers.pdf_page import read_page
@@ -54,7 +55,7 @@ def read(path: Path, data: bytes, doc_id: str) -> Document:
     ocr, losses = False, list[str]()
     if scanned:
         pages, warnings, ocr, losses = _with_ocr(path, data, pages, warnings, scanned)
-    lines, tables = assemble_lines(pages)
+    lines, tables = resolve_document(*assemble_lines(pages))
     return Document(
         doc_id=doc_id,
         source_path=str(path),

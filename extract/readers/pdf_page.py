@@ -17,7 +17,7 @@ from pdfplumber.table import Table
 from pdfplumber.utils.clustering import cluster_objects
 from pdfplumber.utils.text import extract_text, extract_words
 
-from extract.cleantext import clean_text, clean_wrapped_cell
+from extract.cleantext import clean_text, mark_wrapped_cell
 from extract.readers.page import PageContent, PageGrid, PageItem, row_is_bold
 from extract.readers.pdf_fonts import is_bold
 from extract.readers.pdf_rotate import upright_view
@@ -118,7 +118,7 @@ def _row_cells(boxes: list[Bbox | None], row_chars: list[Placed]) -> tuple[tuple
             cells.append(None)
             continue
         chars = [p[2] for p in row_chars if _inside(p[0], p[1], box)]
-        cells.append(clean_wrapped_cell(extract_text(chars)) if chars else "")
+        cells.append(mark_wrapped_cell(extract_text(chars)) if chars else "")
         ink = [c for c in chars if not c["text"].isspace()]
         if ink:
             inked.append((column, all(is_bold(c["fontname"]) for c in ink)))

@@ -14,7 +14,7 @@ from typing import Any
 
 from pdfplumber.utils.text import extract_text
 
-from extract.cleantext import clean_wrapped_cell
+from extract.cleantext import mark_wrapped_cell
 from extract.readers.page import row_is_bold
 from extract.readers.pdf_fonts import is_bold
 from extract.readers.pdf_text_header import Header, is_stt
@@ -151,7 +151,7 @@ def _row(lines: Sequence[PrintedLine], edges: Sequence[float], page: int) -> Gri
         if not own:
             cells.append(None if column in covered else "")
             continue
-        cells.append(clean_wrapped_cell(extract_text(own)))
+        cells.append(mark_wrapped_cell(extract_text(own)))
         inked.append((column, _bold(own)))
     return GridRow(cells=tuple(cells), page=page, bold=row_is_bold(inked))
 
