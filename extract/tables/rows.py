@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from extract.tables.codes import CodeBook
 from extract.tables.patterns import (
     DEADLINE_LIKE_RE,
+    LIST_GOES_ON_RE,
     SCORE_RE,
     STT_CODE_RE,
     STT_ROMAN_RE,
@@ -130,7 +131,14 @@ def _is_continuation(cells: list[str], prev: _Draft, page: int, roles: list[str 
         return False
     if any(roles[i] == "deadline" or DEADLINE_LIKE_RE.match(cells[i]) for i in filled):
         return False
-    return unfinished or not any(roles[i] == "lead" for i in filled)
+    # a list cut by the break ends in ';' or ',' ('Dự thảo Quyết định; Danh mục;' | 'Nội dung
+    # phương án …'): it goes on as much as a cell without end punctuation does
+    goes_on = all(prev.cells[i] and _goes_on(prev.cells[i]) for i in filled)
+    return goes_on or not any(roles[i] == "lead" for i in filled)
+
+
+def _goes_on(text: str) -> bool:
+    return not TERMINATED_RE.search(text) or bool(LIST_GOES_ON_RE.search(text))
 
 
 def _unshift(cells: list[str], roles: list[str | None]) -> bool:
