@@ -53,7 +53,7 @@ def clean_wrapped_cell(text: str) -> str:
 # A typed PDF cell line ending in a hyphen after a letter, the next line starting with a
 # letter or digit: the wrap hides whether the source had a space after the hyphen ('Văn
 # phòng- Thống kê' in plan_000, 'Par-index' in plan_001). The PDF reader marks the join with
-# HYPHEN_WRAP and decides it from the same words elsewhere (extract/readers/hyphens.py).
+# HYPHEN_WRAP and decides it from the same words elsewhere (extract/hyphens.py).
 HYPHEN_WRAP = "\ue000"  # a private-use character, never in a plan's text
 HYPHEN_WRAP_RE = re.compile(r"(?<=\w-)\n(?=\w)")
 

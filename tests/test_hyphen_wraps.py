@@ -1,5 +1,5 @@
 """Issue 13: a typed PDF line wrapped after a hyphen gives the DOCX's text, the space after
-the hyphen decided from the same words elsewhere in the document (extract/readers/hyphens.py).
+the hyphen decided from the same words elsewhere in the document (extract/hyphens.py).
 
 Cases are the samples' own words: 'Công chức Văn phòng- Thống kê' (plan_000, with the
 space, eight times), 'các chỉ số Par-index' / 'Par-Index' (plan_001, no space).
@@ -15,8 +15,8 @@ import pytest
 from docx.shared import Cm
 
 from extract.cleantext import mark_wrapped_cell
+from extract.hyphens import hyphen_evidence, resolve_wraps
 from extract.readers import read_document
-from extract.readers.hyphens import hyphen_evidence, resolve_wraps
 from tests.test_tables_variants import needs_soffice
 from tests.variant_forms import soffice_convert
 
@@ -53,6 +53,8 @@ def test_wrap_after_hyphen_joins_a_compound_the_document_writes_whole() -> None:
     [
         ("Quyết định số 57/QĐ-\nUBND", "Quyết định số 57/QĐ-UBND"),  # a capital: one word
         ("Công chức Văn hoá-\nxã hội", "Công chức Văn hoá- xã hội"),  # lower case: spaced
+        ("Công chức Tài chính-\nKế toán", "Công chức Tài chính- Kế toán"),  # a dash: spaced
+        ("theo Nghị định số 61/2018/NĐ-\nCP", "theo Nghị định số 61/2018/NĐ-CP"),
     ],
 )
 def test_without_evidence_the_next_letter_decides(text: str, want: str) -> None:

@@ -74,3 +74,15 @@ def test_sub_row_with_its_own_deadline_after_a_semicolon_stays_a_sub_row() -> No
     rows = find_table_rows(_doc(sub))
     assert [r.code for r in rows] == ["2.7", "2.7#2", "2.8"]
     assert rows[1].deadline == "Quý II/2023" and rows[1].objective == UPPER[1]
+
+
+def test_cell_split_after_a_hyphen_by_a_page_break_is_written_as_the_table_writes_it() -> None:
+    """'Văn phòng HĐND-' at the foot of a page, 'UBND huyện' atop the next (plan_004 in a
+    sans font): the table writes 'HĐND-UBND' elsewhere, so no space (not 'HĐND- UBND')."""
+    upper = (*UPPER[:5], "Văn phòng HĐND-", UPPER[6])
+    lower = ("", "", "", "", "", "UBND huyện", "")
+    other = (*NEXT[:5], "Văn phòng HĐND-UBND huyện", NEXT[6])
+    page1 = RawTable((GridRow(HEAD, 1), GridRow(upper, 1)), 1, 1, (), 0)
+    page2 = RawTable((GridRow(HEAD, 2), GridRow(lower, 2), GridRow(other, 2)), 2, 2, (), 2)
+    rows = find_table_rows(Document("x", "x.pdf", "pdf", 2, (), (page1, page2)))
+    assert [r.support for r in rows] == ["Văn phòng HĐND-UBND huyện"] * 2

@@ -22,23 +22,27 @@ from tests.test_tables_variants import (
     needs_soffice,
     sample_docx,
 )
-from tests.variant_docx import BORDER_STYLES, borders
+from tests.variant_docx import BORDER_STYLES, borders, restyle
 from tests.variant_forms import soffice_convert
 
 _MADE: dict[tuple[str, str], Path] = {}
 
 
-def unruled_pdf(sample: str, style: str, folder: Path) -> Path:
-    """plan_NNN.pdf with its appendix drawn in `style` (made once per test session)."""
-    if (sample, style) not in _MADE:
+def unruled_pdf(sample: str, style: str, folder: Path, sans: bool = False) -> Path:
+    """plan_NNN.pdf with its appendix drawn in `style` (made once per test session); with
+    `sans`, typed in Liberation Sans 11 pt with a centred bold header."""
+    key = (sample, f"{style}-sans" if sans else style)
+    if key not in _MADE:
         doc = docx.Document(str(sample_docx(sample)))
         borders(doc, style)
-        out = folder / style
+        if sans:
+            restyle(doc, "Liberation Sans", 22, centre_header=True)
+        out = folder / key[1]
         out.mkdir(exist_ok=True)
         source = out / f"plan_{sample}.docx"
         doc.save(str(source))
-        _MADE[sample, style] = soffice_convert(source, ".pdf", out)
-    return _MADE[sample, style]
+        _MADE[key] = soffice_convert(source, ".pdf", out)
+    return _MADE[key]
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +66,14 @@ def test_unruled_pdf_gives_the_golden_rows(sample: str, style: str, made: Path) 
 @pytest.mark.parametrize("sample", WITH_TABLES)
 def test_every_unruled_form_gives_the_golden_rows(sample: str, style: str, made: Path) -> None:
     assert_golden(unruled_pdf(sample, style, made), sample)
+
+
+@needs_soffice
+@pytest.mark.parametrize("sample", ["001", pytest.param("002", marks=pytest.mark.slow)])
+def test_another_font_and_a_centred_header_give_the_golden_rows(sample: str, made: Path) -> None:
+    """Other wraps and page breaks; header cells narrower than their columns, scores left
+    of their centred header and a column-number row aligned its own way (plan_001)."""
+    assert_golden(unruled_pdf(sample, "borderless", made, sans=True), sample)
 
 
 @needs_soffice

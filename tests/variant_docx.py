@@ -270,3 +270,30 @@ def _rule(side: str, drawn: bool) -> etree._Element:
     for key, value in (("val", "single"), ("sz", "8"), ("space", "0"), ("color", "000000")):
         el.set(qn(f"w:{key}"), value)
     return el
+
+
+def restyle(doc: DocxDocument, font: str, half_points: int, centre_header: bool) -> None:
+    """Every run in another font and size (the wraps and page breaks move), and the
+    appendix header centred and bold, as many communes type it."""
+    for run in doc.element.body.iter(qn("w:r")):
+        props = run.find(qn("w:rPr"))
+        if props is None:
+            props = etree.Element(qn("w:rPr"))
+            run.insert(0, props)
+        for old in [*props.findall(qn("w:rFonts")), *props.findall(qn("w:sz"))]:
+            props.remove(old)
+        fonts = etree.SubElement(props, qn("w:rFonts"))
+        for key in ("ascii", "hAnsi", "cs"):
+            fonts.set(qn(f"w:{key}"), font)
+        props.append(_val(qn("w:sz"), str(half_points)))
+    if not centre_header:
+        return
+    for tr in header_rows(appendix(doc)):
+        for p in tr.iter(W_P):
+            para = p.find(qn("w:pPr"))
+            if para is None:
+                para = etree.Element(qn("w:pPr"))
+                p.insert(0, para)
+            para.append(_val(qn("w:jc"), "center"))
+        for run in tr.iter(qn("w:r")):
+            run.find(qn("w:rPr")).append(etree.Element(qn("w:b")))

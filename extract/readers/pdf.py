@@ -23,7 +23,7 @@ from pdfplumber.page import Page
 from pdfplumber.pdf import PDF
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from extract.readers.hyphens import resolve_document
+from extract.hyphens import resolve_document
 from extract.readers.page import MAX_PAGES, PageContent, PageItems, assemble_lines, page_text
 from extract.readers.pdf_fonts import is_mojibake, legacy_font_warnings
 from extract.readers.pdf_page import read_page

@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from pdfplumber.utils.text import extract_text
-
 from extract.cleantext import mark_wrapped_cell
 from extract.readers.page import row_is_bold
 from extract.readers.pdf_fonts import is_bold
@@ -137,22 +135,26 @@ def _filled(line: PrintedLine, edges: Sequence[float]) -> set[int]:
 
 
 def _row(lines: Sequence[PrintedLine], edges: Sequence[float], page: int) -> GridRow:
+    """A row's cells: per column its lines' words (the page's own word breaks, so a narrow
+    space is kept), a column under a spanning segment `None`."""
     width = len(edges) - 1
+    texts: list[list[str]] = [[] for _ in range(width)]
     chars: list[list[dict[str, Any]]] = [[] for _ in range(width)]
     covered: set[int] = set()
     for line in lines:
         for segment in line.segments:
             first, last = column_span(segment, edges)
+            texts[first].append(" ".join(w["text"] for w in segment.words))
             chars[first].extend(segment.chars)
             covered.update(range(first + 1, last + 1))
     cells: list[Cell] = []
     inked: list[tuple[int, bool]] = []
-    for column, own in enumerate(chars):
+    for column, own in enumerate(texts):
         if not own:
             cells.append(None if column in covered else "")
             continue
-        cells.append(mark_wrapped_cell(extract_text(own)))
-        inked.append((column, _bold(own)))
+        cells.append(mark_wrapped_cell("\n".join(own)))
+        inked.append((column, _bold(chars[column])))
     return GridRow(cells=tuple(cells), page=page, bold=row_is_bold(inked))
 
 

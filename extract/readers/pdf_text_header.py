@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 
 from extract.cleantext import clean_wrapped_cell
 from extract.readers.pdf_text_lines import PrintedLine, Segment, line_pitch
-from extract.tables.patterns import STT_CODE_RE, STT_LETTER_RE, STT_ROMAN_RE, STT_WITH_TITLE_RE
+from extract.tables.patterns import (
+    COLUMN_NUMBER_RE,
+    STT_CODE_RE,
+    STT_LETTER_RE,
+    STT_ROMAN_RE,
+    STT_WITH_TITLE_RE,
+)
 from extract.tables.roles import fold_header, raw_column_roles, stt_headers
 
 MAX_HEADER_LINES = 12
@@ -140,7 +146,8 @@ def _below(block: _Block, blocks: Sequence[_Block]) -> list[_Block]:
 
 def _columns(blocks: Sequence[_Block]) -> list[tuple[float, float]]:
     """Column x ranges: blocks that are not group labels, overlapping ranges joined."""
-    cells = sorted(((b.x0, b.x1) for b in blocks if len(_below(b, blocks)) < 2), key=lambda r: r[0])
+    kept = [b for b in blocks if len(_below(b, blocks)) < 2 and not _numbering(b)]
+    cells = sorted((b.x0, b.x1) for b in kept)
     columns: list[tuple[float, float]] = []
     for x0, x1 in cells:
         if columns and x0 < columns[-1][1]:
@@ -148,6 +155,11 @@ def _columns(blocks: Sequence[_Block]) -> list[tuple[float, float]]:
         else:
             columns.append((x0, x1))
     return columns
+
+
+def _numbering(block: _Block) -> bool:
+    """A column-number cell '(1)', '(2)' (plan_001), aligned its own way: not a column."""
+    return all(COLUMN_NUMBER_RE.match(s.text) for s in block.segments)
 
 
 def _header_rows(
@@ -191,20 +203,24 @@ def _edges(
 ) -> tuple[float, ...]:
     segments = [s for line in rows for s in line.segments]
     inner = [_gap(a[1], b[0], segments) for a, b in zip(columns, columns[1:], strict=False)]
-    return (columns[0][0] - 1, *inner, columns[-1][1] + 1)
+    # a centred header is narrower than its column: the rows below set the outer edges
+    left = min([columns[0][0], *(s.x0 for s in segments if s.x1 < inner[0])])
+    right = max([columns[-1][1], *(s.x1 for s in segments if s.x0 > inner[-1])])
+    return (left - 1, *inner, right + 1)
 
 
 def _gap(lo: float, hi: float, segments: Sequence[Segment]) -> float:
-    """The right end of the longest run of x in [lo, hi] crossed by the fewest segments:
-    just left of where the next column's text starts, which is the same on every page."""
+    """Between two header cells, the right end of the first run of x crossed by the fewest
+    segments: just left of where the next column's text starts, the same on every page
+    (plan_001 in a sans font: scores start at x=300, left of their centred header at 325,
+    and a '1' there must not pull the boundary past it)."""
     if hi - lo < 2:
         return (lo + hi) / 2
     xs = [lo + step for step in range(int(hi - lo) + 1)]
     counts = [sum(1 for s in segments if s.x0 <= x <= s.x1) for x in xs]
     least = min(counts)
-    best, run, best_at = 0, 0, 0
-    for index, count in enumerate(counts):
-        run = run + 1 if count == least else 0
-        if run > best:
-            best, best_at = run, index
-    return xs[best_at]
+    first = counts.index(least)
+    end = first
+    while end + 1 < len(counts) and counts[end + 1] == least:
+        end += 1
+    return xs[end]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
+from extract.hyphens import Evidence, hyphen_evidence, join_after_break
 from extract.tables.codes import CodeBook
 from extract.tables.patterns import (
     DEADLINE_LIKE_RE,
@@ -62,6 +64,8 @@ def _stt_and_title(cells: tuple[str | None, ...]) -> tuple[str, str | None]:
 
 
 def _drafts(table: LogicalTable, roles: list[str | None]) -> list[_Draft]:
+    # how the table writes hyphenated pairs, for a cell split after a hyphen by a page break
+    seen = hyphen_evidence(c for r in table.rows for c in r.cells if c)
     drafts: list[_Draft] = []
     for row in table.rows:
         if drafts and _title_goes_on(drafts[-1], row):
@@ -72,7 +76,7 @@ def _drafts(table: LogicalTable, roles: list[str | None]) -> list[_Draft]:
         if not stt and drafts and _is_continuation(cells, drafts[-1], row.page, roles):
             if "cells_shifted" in drafts[-1].flags and not shifted and not cells[-1]:
                 _shift_right(cells, roles)  # the rest of a shifted row (plan_002.pdf p19-20)
-            _join(drafts[-1], cells, row)
+            _join(drafts[-1], cells, row, seen)
             continue
         draft = _Draft(stt, cells, row.page, row.page)
         if shifted:
@@ -161,10 +165,10 @@ def _shift_right(cells: list[str], roles: list[str | None]) -> bool:
     return True
 
 
-def _join(draft: _Draft, cells: list[str], row: StitchedRow) -> None:
+def _join(draft: _Draft, cells: list[str], row: StitchedRow, seen: Evidence | None = None) -> None:
     for i, text in enumerate(cells):
         if text and not draft.cells[i].endswith(text):  # 'Thường xuyên' + 'xuyên' (plan_004)
-            draft.cells[i] = f"{draft.cells[i]} {text}".strip()
+            draft.cells[i] = join_after_break(draft.cells[i], text, seen or Counter())
     draft.page_last = max(draft.page_last, row.page)
     if row.confidence is not None:
         draft.confidence.append(row.confidence)

@@ -6,8 +6,10 @@ A cell printed as 'Công chức Văn phòng-' / 'Thống kê' is 'Văn phòng- T
 (plan_001: 'Par-Index' four times, 'Par-index' once). The cell readers mark such a join
 (`extract.cleantext.HYPHEN_WRAP`); once every page is read, each mark becomes '-' or '- '
 as the same pair of words is written where no wrap falls. Without such evidence a capital
-or a digit after the hyphen keeps the words together ('QĐ-' / 'UBND'), a lower-case word
-gets the space ('Văn hoá-' / 'xã hội').
+or a digit after an acronym keeps the words together ('QĐ-' / 'UBND', 'NĐ-' / 'CP'); after
+a lower-case word the hyphen is a dash between two names and keeps its space ('Tài chính-'
+/ 'Kế toán', plan_000, printed so in every cell), as does a lower-case word after it
+('Văn hoá-' / 'xã hội').
 """
 
 from __future__ import annotations
@@ -52,8 +54,18 @@ def _joined(left: str, right: str, seen: Evidence) -> str:
     spaced, tight = seen[(*key, True)], seen[(*key, False)]
     if spaced != tight:
         return f"{left}-{' ' if spaced > tight else ''}{right}"
-    together = right[0].isupper() or right[0].isdigit()
+    together = (right[0].isupper() or right[0].isdigit()) and not left.islower()
     return f"{left}-{'' if together else ' '}{right}"
+
+
+def join_after_break(upper: str, lower: str, seen: Evidence) -> str:
+    """A cell split by a page break: 'Văn phòng HĐND-' + 'UBND huyện' -> 'Văn phòng
+    HĐND-UBND huyện' when the table writes 'HĐND-UBND'; otherwise joined by a space."""
+    if not upper or not lower:
+        return f"{upper}{lower}"
+    if upper.endswith("-") and lower[0].isalnum():
+        return resolve_wraps(f"{upper}{HYPHEN_WRAP}{lower}", seen)
+    return f"{upper} {lower}"
 
 
 def resolve_document(
