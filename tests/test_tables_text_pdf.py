@@ -22,21 +22,29 @@ from tests.test_tables_variants import (
     needs_soffice,
     sample_docx,
 )
-from tests.variant_docx import BORDER_STYLES, borders, restyle
+from tests.variant_docx import (
+    BORDER_STYLES,
+    borders,
+    header_once_and_page_numbers,
+    restyle,
+)
 from tests.variant_forms import soffice_convert
 
 _MADE: dict[tuple[str, str], Path] = {}
 
 
-def unruled_pdf(sample: str, style: str, folder: Path, sans: bool = False) -> Path:
-    """plan_NNN.pdf with its appendix drawn in `style` (made once per test session); with
-    `sans`, typed in Liberation Sans 11 pt with a centred bold header."""
-    key = (sample, f"{style}-sans" if sans else style)
+def unruled_pdf(sample: str, style: str, folder: Path, variant: str = "") -> Path:
+    """plan_NNN.pdf with its appendix drawn in `style` (made once per test session);
+    variant 'sans': typed in Liberation Sans 11 pt with a centred bold header; 'once': the
+    header typed once and page numbers atop the pages."""
+    key = (sample, f"{style}-{variant}")
     if key not in _MADE:
         doc = docx.Document(str(sample_docx(sample)))
         borders(doc, style)
-        if sans:
+        if variant == "sans":
             restyle(doc, "Liberation Sans", 22, centre_header=True)
+        if variant == "once":
+            header_once_and_page_numbers(doc)
         out = folder / key[1]
         out.mkdir(exist_ok=True)
         source = out / f"plan_{sample}.docx"
@@ -73,7 +81,14 @@ def test_every_unruled_form_gives_the_golden_rows(sample: str, style: str, made:
 def test_another_font_and_a_centred_header_give_the_golden_rows(sample: str, made: Path) -> None:
     """Other wraps and page breaks; header cells narrower than their columns, scores left
     of their centred header and a column-number row aligned its own way (plan_001)."""
-    assert_golden(unruled_pdf(sample, "borderless", made, sans=True), sample)
+    assert_golden(unruled_pdf(sample, "borderless", made, "sans"), sample)
+
+
+@needs_soffice
+def test_header_typed_once_and_page_numbers_atop_give_the_golden_rows(made: Path) -> None:
+    """Later pages start with rows, under a page number: the columns come from the first
+    page, the number is not a row (it would join the row above as a continuation)."""
+    assert_golden(unruled_pdf("002", "borderless", made, "once"), "002")
 
 
 @needs_soffice

@@ -297,3 +297,21 @@ def restyle(doc: DocxDocument, font: str, half_points: int, centre_header: bool)
             para.append(_val(qn("w:jc"), "center"))
         for run in tr.iter(qn("w:r")):
             run.find(qn("w:rPr")).append(etree.Element(qn("w:b")))
+
+
+def header_once_and_page_numbers(doc: DocxDocument) -> None:
+    """The header typed once (no w:tblHeader: later pages start with rows) and a page
+    number centred atop every page."""
+    for tr in header_rows(appendix(doc)):
+        props = tr.find(qn("w:trPr"))
+        props.remove(props.find(qn("w:tblHeader")))
+    for section in doc.sections:
+        section.header.is_linked_to_previous = False
+        paragraph = section.header.paragraphs[0]
+        paragraph.alignment = 1  # centred
+        for kind, text in (("begin", None), (None, " PAGE "), ("end", None)):
+            run = etree.SubElement(paragraph._p, qn("w:r"))
+            if kind:
+                etree.SubElement(run, qn("w:fldChar")).set(qn("w:fldCharType"), kind)
+            else:
+                etree.SubElement(run, qn("w:instrText")).text = text

@@ -4,10 +4,13 @@ Communes print appendices borderless, with a rule under the header only (booktab
 horizontal rules only; pdfplumber's line strategy then finds no grid. Here the header is
 found from its words (an STT word at the left, the other columns' words in the header
 vocabulary), the columns from the header cells' positions and the white gaps of the rows
-below (a gap no data line crosses), and the rows from the STT column (a new number starts
-a row), horizontal rules where there are some, or several cells starting on one line after
-all were empty (a sub-row with an empty STT). The layout found is carried to the next page,
-so a page without a typed header continues the table.
+below (a gap no data line crosses), and the rows as below. The layout found is carried to
+the next page, so a page without a typed header continues the table.
+
+Rows start at a line with text in the STT column, under a row rule where there are some,
+and otherwise where cells open together (pdf_text_cells: a column empty on the line above
+cannot go on below it, since cells are top-aligned; a paragraph start is told by the line
+above stopping short of where the first word would have fitted).
 """
 
 from __future__ import annotations
@@ -53,33 +56,34 @@ def find_text_table(
     page_number: int,
     previous: TextLayout | None,
 ) -> TextTable | None:
-    """The borderless appendix on a page: header 'STT | Lĩnh vực, tiêu chí | …' then rows."""
+    """The borderless appendix on a page: header 'STT | Lĩnh vực, tiêu chí | …' then rows.
+    Page numbers above or below everything are left out ('- 3 -' atop a continued table)."""
+    lines = _inside_furniture(lines)
     header = find_header(lines, previous.header if previous else None)
     if header is not None:
-        top, start, edges = header.start, header.end, header.edges
+        top, start, edges, known = header.start, header.end, header.edges, header
     elif previous is not None and previous.open_end and lines:
-        top, start, edges = 0, 0, previous.edges
+        top, start, edges, known = 0, 0, previous.edges, previous.header
     else:
         return None
     body = _data_lines(lines, start, edges, line_pitch(lines))
     if not body:
         return None
     edges = _settled_edges(edges, body)
-    stop = start + len(body)
     row_rules = _row_rules(rules, edges, body)
     rows = grid_rows(header, body, edges, row_rules, page_number)
     bbox = (edges[0] - 1, lines[top].top - 1, edges[-1] + 1, body[-1].bottom + 1)
     single = len(rows) - (len(header.rows) if header else 0) <= 1
     confidence = 1.0 if row_rules or single else TEXT_ONLY_CONFIDENCE
     grid = PageGrid(lines[top].top, rows, _fractions(edges), "pdf_text", confidence)
-    open_end = not [line for line in lines[stop:] if not _is_furniture(line)]
-    layout = TextLayout(edges, header or _known(previous), open_end)
-    return TextTable(grid, bbox, layout)
+    open_end = start + len(body) == len(lines)
+    return TextTable(grid, bbox, TextLayout(edges, known, open_end))
 
 
-def _known(previous: TextLayout | None) -> Header:
-    assert previous is not None  # a page without a header continues a known table
-    return previous.header
+def _inside_furniture(lines: Sequence[PrintedLine]) -> Sequence[PrintedLine]:
+    """The lines without page numbers at the top and the foot of the page."""
+    kept = [i for i, line in enumerate(lines) if not _is_furniture(line)]
+    return lines[kept[0] : kept[-1] + 1] if kept else ()
 
 
 def _data_lines(
