@@ -187,6 +187,8 @@ def _pages(pdf: PDF, path: Path) -> Iterator[Page]:
         pages = pdf.pages
     except PdfErrors as e:
         raise UnreadableFile(f"{path}: damaged page tree ({e})") from e
+    except TypeError as e:  # pdfplumber building a page without a MediaBox (a fuzzed file)
+        raise UnreadableFile(f"{path}: damaged page tree, a page has no MediaBox ({e})") from e
     if len(pages) > MAX_PAGES:
         raise LimitExceeded(f"{path}: {len(pages)} pages, more than the limit of {MAX_PAGES}")
     yield from pages

@@ -52,12 +52,13 @@ def read_page(
     grids = [
         _grid(t, placed, page.page_number) for t, placed in zip(tables, per_table, strict=True)
     ]
-    found = None if tables else _text_table(page, chars, layout)
-    if found is not None:
-        _, body = _split_chars(chars, [found.bbox])
-        grids = [found.grid]
+    found = None
+    if tables:
+        lines = _body_lines(body)
+    else:
+        lines, grids, found = _without_rules(page, chars, layout)
     content = PageContent(
-        items=_in_reading_order(_body_lines(body), grids),
+        items=_in_reading_order(lines, grids),
         ink_chars=sum(1 for c in chars if not c["text"].isspace()),
         fontnames=frozenset(c["fontname"] for c in chars),
         image_count=len(page.images),
@@ -65,13 +66,18 @@ def read_page(
     return content, (found.layout if found else None)
 
 
-def _text_table(
+def _without_rules(
     page: Page, chars: list[dict[str, Any]], layout: TextLayout | None
-) -> TextTable | None:
-    if not chars:
-        return None
-    rules = [(e["top"], e["x0"], e["x1"]) for e in page.horizontal_edges]
-    return find_text_table(printed_lines(chars), rules, page.page_number, layout)
+) -> tuple[list[tuple[float, str]], list[PageGrid], TextTable | None]:
+    """A page without a ruled grid: its table drawn without rules if it has one, and its
+    body lines (from the same printed lines when there is no table: words read once)."""
+    printed = printed_lines(chars) if chars else []
+    rules = [(e["top"], e["x0"], e["x1"]) for e in page.horizontal_edges] if printed else []
+    found = find_text_table(printed, rules, page.page_number, layout) if printed else None
+    if found is None:
+        return [(line.top, line.body_text) for line in printed if line.body_text], [], None
+    _, body = _split_chars(chars, [found.bbox])
+    return _body_lines(body), [found.grid], found
 
 
 def _is_grid(table: Table) -> bool:

@@ -46,6 +46,7 @@ class PrintedLine:
     top: float
     bottom: float
     segments: tuple[Segment, ...]
+    body_text: str = ""  # the line as body text, words in pdfplumber's order (pdf_page)
 
     @property
     def text(self) -> str:
@@ -57,12 +58,12 @@ def printed_lines(chars: Sequence[dict[str, Any]]) -> list[PrintedLine]:
     words = extract_words(list(chars), return_chars=True)
     lines = []
     for cluster in cluster_objects(words, itemgetter("top"), LINE_Y_TOLERANCE):
-        cluster.sort(key=itemgetter("x0"))
         lines.append(
             PrintedLine(
                 top=min(w["top"] for w in cluster),
                 bottom=max(w["bottom"] for w in cluster),
-                segments=tuple(_segments(cluster)),
+                segments=tuple(_segments(sorted(cluster, key=itemgetter("x0")))),
+                body_text=clean_text(" ".join(w["text"] for w in cluster)),
             )
         )
     return lines
