@@ -57,6 +57,20 @@ def clean_wrapped_cell(text: str) -> str:
     return clean_text(WRAPPED_COMPOUND_RE.sub("", nfc(text)))
 
 
+# A typed PDF cell line ending in a hyphen after a letter, the next line starting with a
+# letter or digit: the wrap hides whether the source had a space after the hyphen ('Văn
+# phòng- Thống kê' in plan_000, 'Par-index' in plan_001). The PDF reader marks the join with
+# HYPHEN_WRAP and decides it from the same words elsewhere (extract/hyphens.py).
+HYPHEN_WRAP = "\ue000"  # a private-use character, never in a plan's text
+HYPHEN_WRAP_RE = re.compile(r"(?<=\w-)\n(?=\w)")
+
+
+def mark_wrapped_cell(text: str) -> str:
+    """A PDF cell over several lines: 'Văn phòng-\\nThống kê' -> 'Văn phòng-\\ue000Thống kê'
+    (the join left to decide), then `clean_text`."""
+    return clean_text(HYPHEN_WRAP_RE.sub(HYPHEN_WRAP, nfc(text)))
+
+
 def clean_cell(text: str | None) -> str | None:
     """NFC, markup stripped and whitespace folded; None (a merged slot) stays None."""
     if text is None:

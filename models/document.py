@@ -62,6 +62,8 @@ class RawTable:
     # Column boundaries as fractions of the table width (0.0 ... 1.0), for stitching pages.
     col_edges: tuple[float, ...] = ()
     line_index: int = -1  # index in Document.lines after which the table stands (-1: unknown)
+    strategy: str = ""  # how the grid was found when not the format's own way: 'pdf_text'
+    confidence: float = 1.0  # how sure that way is of the rows and columns (0-1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +246,12 @@ class TableInfo:
     roles: tuple[str, ...] = column(
         "the column roles found, in column order ('' for a column without one)"
     )
-    strategy: str = column("how the grid was found: docx, pdf, txt, image (OCR), xlsx, headings …")
-    confidence: float = column("0-1: share of columns with a role, lower when a role was guessed")
+    strategy: str = column(
+        "how the grid was found: docx, pdf (ruled), pdf_text (a PDF table without rules: columns"
+        " from the words), txt, image (OCR), xlsx, headings …"
+    )
+    confidence: float = column(
+        "0-1: share of columns with a role, lower when a role was guessed, times 0.9 for"
+        " pdf_text rows told apart by text alone (no rule between them)"
+    )
     uncertain_roles: bool = column("true when a role was decided from the cells", default=False)

@@ -37,6 +37,7 @@ from models.records import (
 from models.stages import Extracted, Finding
 from normalize.codelist import AliasEntry, CodeList, load_codelist, with_aliases
 from normalize.document import NormalizedDocument, normalize_document
+from pipeline.appendix import body_meta, join_body
 
 log = logging.getLogger(__name__)
 
@@ -147,6 +148,7 @@ def _extract(doc: Document, run_id: str, started: datetime) -> DocResult:
     except ExtractError as e:
         failures.append(Finding("extract", e.kind, str(e)))
         extracted = Extracted()
+    extracted, body_findings = _with_body(doc, extracted)
     try:
         normalized = normalize_document(doc, extracted, _codes)
     except ExtractError as e:
@@ -155,6 +157,7 @@ def _extract(doc: Document, run_id: str, started: datetime) -> DocResult:
     # partial: a stage failed, or content was lost or is missing (a page read badly, an
     # announced appendix without rows): each reason is an errors row, never silence
     losses = [Finding("read", "read_loss", w) for w in doc.losses] + list(extracted.findings)
+    losses += body_findings
     status: DocStatus = "partial" if failures or losses else "ok"
     errors = (
         [_error(run_id, doc, Finding("read", "reader_warning", w), "warning") for w in doc.warnings]
@@ -163,6 +166,12 @@ def _extract(doc: Document, run_id: str, started: datetime) -> DocResult:
     )
     tables = tuple(TableRecord(doc.doc_id, info) for info in extracted.tables)
     return _result(doc, status, normalized, errors, started, tables)
+
+
+def _with_body(doc: Document, extracted: Extracted) -> tuple[Extracted, list[Finding]]:
+    """A spreadsheet appendix takes its body document's metadata (pipeline.appendix)."""
+    found = body_meta(Path(doc.source_path))
+    return (extracted, []) if found is None else join_body(extracted, found)
 
 
 def _error(run_id: str, doc: Document, finding: Finding, severity: Severity) -> ErrorRecord:

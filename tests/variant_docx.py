@@ -233,3 +233,85 @@ def _roman(text: str) -> str | None:
     """'IV', 'IV.' or 'IV Cải cách chế độ công vụ' -> 'IV'."""
     head = text.split()[0].rstrip(".") if text.split() else ""
     return head if head in ("I", "II", "III", "IV", "V", "VI", "VII", "VIII") else None
+
+
+BORDER_STYLES = ("borderless", "booktabs", "hrules")
+_RULED_SIDES = {
+    "borderless": (),
+    "booktabs": ("top", "bottom"),
+    "hrules": ("top", "bottom", "insideH"),
+}
+
+
+def borders(doc: DocxDocument, style: str) -> None:
+    """The appendix drawn without vertical rules: 'borderless' (no rule at all), 'booktabs'
+    (a rule above the table, under the header and under the last row) or 'hrules' (a rule
+    between every two rows). Cell borders are dropped so the table's own ones apply."""
+    tbl = appendix(doc)
+    tbl_pr = tbl.find(qn("w:tblPr"))
+    for old in tbl_pr.findall(qn("w:tblBorders")):
+        tbl_pr.remove(old)
+    table_borders = etree.SubElement(tbl_pr, qn("w:tblBorders"))
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        table_borders.append(_rule(side, side in _RULED_SIDES[style]))
+    for tc in tbl.iter(W_TC):
+        for old in _props(tc).findall(qn("w:tcBorders")):
+            _props(tc).remove(old)
+    if style == "booktabs":
+        for tc in header_rows(tbl)[-1].findall(W_TC):
+            etree.SubElement(_props(tc), qn("w:tcBorders")).append(_rule("bottom", True))
+
+
+def _rule(side: str, drawn: bool) -> etree._Element:
+    el = etree.Element(qn(f"w:{side}"))
+    if not drawn:
+        el.set(qn("w:val"), "nil")
+        return el
+    for key, value in (("val", "single"), ("sz", "8"), ("space", "0"), ("color", "000000")):
+        el.set(qn(f"w:{key}"), value)
+    return el
+
+
+def restyle(doc: DocxDocument, font: str, half_points: int, centre_header: bool) -> None:
+    """Every run in another font and size (the wraps and page breaks move), and the
+    appendix header centred and bold, as many communes type it."""
+    for run in doc.element.body.iter(qn("w:r")):
+        props = run.find(qn("w:rPr"))
+        if props is None:
+            props = etree.Element(qn("w:rPr"))
+            run.insert(0, props)
+        for old in [*props.findall(qn("w:rFonts")), *props.findall(qn("w:sz"))]:
+            props.remove(old)
+        fonts = etree.SubElement(props, qn("w:rFonts"))
+        for key in ("ascii", "hAnsi", "cs"):
+            fonts.set(qn(f"w:{key}"), font)
+        props.append(_val(qn("w:sz"), str(half_points)))
+    if not centre_header:
+        return
+    for tr in header_rows(appendix(doc)):
+        for p in tr.iter(W_P):
+            para = p.find(qn("w:pPr"))
+            if para is None:
+                para = etree.Element(qn("w:pPr"))
+                p.insert(0, para)
+            para.append(_val(qn("w:jc"), "center"))
+        for run in tr.iter(qn("w:r")):
+            run.find(qn("w:rPr")).append(etree.Element(qn("w:b")))
+
+
+def header_once_and_page_numbers(doc: DocxDocument) -> None:
+    """The header typed once (no w:tblHeader: later pages start with rows) and a page
+    number centred atop every page."""
+    for tr in header_rows(appendix(doc)):
+        props = tr.find(qn("w:trPr"))
+        props.remove(props.find(qn("w:tblHeader")))
+    for section in doc.sections:
+        section.header.is_linked_to_previous = False
+        paragraph = section.header.paragraphs[0]
+        paragraph.alignment = 1  # centred
+        for kind, text in (("begin", None), (None, " PAGE "), ("end", None)):
+            run = etree.SubElement(paragraph._p, qn("w:r"))
+            if kind:
+                etree.SubElement(run, qn("w:fldChar")).set(qn("w:fldCharType"), kind)
+            else:
+                etree.SubElement(run, qn("w:instrText")).text = text

@@ -25,6 +25,8 @@ class PageGrid:
     top: float
     rows: tuple[GridRow, ...]
     col_edges: tuple[float, ...] = ()
+    strategy: str = ""  # how the grid was found when not the format's own way: 'pdf_text'
+    confidence: float = 1.0  # how sure that way is of the rows and columns (0-1)
 
 
 # A page item in reading order: a body line's text, or a table fragment.
@@ -51,7 +53,17 @@ def assemble_lines(pages: Sequence[PageItems]) -> tuple[list[TextLine], list[Raw
     for number, items in pages:
         for item in items:
             if isinstance(item, PageGrid):
-                tables.append(RawTable(item.rows, number, number, item.col_edges, len(lines)))
+                tables.append(
+                    RawTable(
+                        item.rows,
+                        number,
+                        number,
+                        item.col_edges,
+                        len(lines),
+                        item.strategy,
+                        item.confidence,
+                    )
+                )
                 lines.extend(TextLine(number, row_line(row)) for row in item.rows)
             else:
                 lines.append(TextLine(number, item))

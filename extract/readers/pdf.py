@@ -23,10 +23,12 @@ from pdfplumber.page import Page
 from pdfplumber.pdf import PDF
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
+from extract.hyphens import resolve_document
 from extract.readers.page import MAX_PAGES, PageContent, PageItems, assemble_lines, page_text
 from extract.readers.pdf_fonts import is_mojibake, legacy_font_warnings
 from extract.readers.pdf_page import read_page
 from extract.readers.pdf_repair import mupdf_page_count, repaired_bytes
+from extract.readers.pdf_text_table import TextLayout
 from models.document import Document
 from models.errors import LimitExceeded, NoTextLayer, UnreadableFile
 
@@ -53,7 +55,7 @@ def read(path: Path, data: bytes, doc_id: str) -> Document:
     ocr, losses = False, list[str]()
     if scanned:
         pages, warnings, ocr, losses = _with_ocr(path, data, pages, warnings, scanned)
-    lines, tables = assemble_lines(pages)
+    lines, tables = resolve_document(*assemble_lines(pages))
     return Document(
         doc_id=doc_id,
         source_path=str(path),
@@ -127,7 +129,12 @@ REPAIRED = "damaged cross-reference table: the PDF was repaired (MuPDF) before r
 def _read_layer(path: Path, data: bytes) -> list[PageContent]:
     with _open_pdf(path, data) as pdf:
         _check_page_count(pdf, path)
-        return [_read_one(page, path) for page in _pages(pdf, path)]
+        contents: list[PageContent] = []
+        layout: TextLayout | None = None  # a table without rules left open by the last page
+        for page in _pages(pdf, path):
+            content, layout = _read_one(page, path, layout)
+            contents.append(content)
+        return contents
 
 
 def _check_signature(path: Path, data: bytes) -> None:
@@ -180,14 +187,18 @@ def _pages(pdf: PDF, path: Path) -> Iterator[Page]:
         pages = pdf.pages
     except PdfErrors as e:
         raise UnreadableFile(f"{path}: damaged page tree ({e})") from e
+    except TypeError as e:  # pdfplumber building a page without a MediaBox (a fuzzed file)
+        raise UnreadableFile(f"{path}: damaged page tree, a page has no MediaBox ({e})") from e
     if len(pages) > MAX_PAGES:
         raise LimitExceeded(f"{path}: {len(pages)} pages, more than the limit of {MAX_PAGES}")
     yield from pages
 
 
-def _read_one(page: Page, path: Path) -> PageContent:
+def _read_one(
+    page: Page, path: Path, layout: TextLayout | None
+) -> tuple[PageContent, TextLayout | None]:
     try:
-        return read_page(page)
+        return read_page(page, layout)
     except PdfErrors as e:
         raise UnreadableFile(f"{path}: page {page.page_number}: damaged content ({e})") from e
     finally:

@@ -17,10 +17,12 @@ from pdfplumber.table import Table
 from pdfplumber.utils.clustering import cluster_objects
 from pdfplumber.utils.text import extract_text, extract_words
 
-from extract.cleantext import clean_text, clean_wrapped_cell
+from extract.cleantext import clean_text, mark_wrapped_cell
 from extract.readers.page import PageContent, PageGrid, PageItem, row_is_bold
 from extract.readers.pdf_fonts import is_bold
 from extract.readers.pdf_rotate import upright_view
+from extract.readers.pdf_text_lines import printed_lines
+from extract.readers.pdf_text_table import TextLayout, TextTable, find_text_table
 from models.document import Cell, GridRow
 
 # Ruled grids only: the sample appendices draw every cell border (plan_000 p.5-19,
@@ -37,8 +39,12 @@ Bbox = tuple[float, float, float, float]
 Placed = tuple[float, float, dict[str, Any]]
 
 
-def read_page(page: Page) -> PageContent:
-    """Split page 5 of plan_000 into its grid ('STT', 'Lĩnh vực, tiêu chí', ...) and text."""
+def read_page(
+    page: Page, layout: TextLayout | None = None
+) -> tuple[PageContent, TextLayout | None]:
+    """Split page 5 of plan_000 into its grid ('STT', 'Lĩnh vực, tiêu chí', ...) and text.
+    A page without a ruled grid may hold a table drawn without rules (pdf_text_table); the
+    layout it gives (or `layout`, a table the previous page left open) goes on to the next."""
     page = upright_view(page)
     chars = page.chars
     tables = [t for t in page.find_tables(TABLE_SETTINGS) if _is_grid(t)]
@@ -46,12 +52,32 @@ def read_page(page: Page) -> PageContent:
     grids = [
         _grid(t, placed, page.page_number) for t, placed in zip(tables, per_table, strict=True)
     ]
-    return PageContent(
-        items=_in_reading_order(_body_lines(body), grids),
+    found = None
+    if tables:
+        lines = _body_lines(body)
+    else:
+        lines, grids, found = _without_rules(page, chars, layout)
+    content = PageContent(
+        items=_in_reading_order(lines, grids),
         ink_chars=sum(1 for c in chars if not c["text"].isspace()),
         fontnames=frozenset(c["fontname"] for c in chars),
         image_count=len(page.images),
     )
+    return content, (found.layout if found else None)
+
+
+def _without_rules(
+    page: Page, chars: list[dict[str, Any]], layout: TextLayout | None
+) -> tuple[list[tuple[float, str]], list[PageGrid], TextTable | None]:
+    """A page without a ruled grid: its table drawn without rules if it has one, and its
+    body lines (from the same printed lines when there is no table: words read once)."""
+    printed = printed_lines(chars) if chars else []
+    rules = [(e["top"], e["x0"], e["x1"]) for e in page.horizontal_edges] if printed else []
+    found = find_text_table(printed, rules, page.page_number, layout) if printed else None
+    if found is None:
+        return [(line.top, line.body_text) for line in printed if line.body_text], [], None
+    _, body = _split_chars(chars, [found.bbox])
+    return _body_lines(body), [found.grid], found
 
 
 def _is_grid(table: Table) -> bool:
@@ -106,7 +132,7 @@ def _row_cells(boxes: list[Bbox | None], row_chars: list[Placed]) -> tuple[tuple
             cells.append(None)
             continue
         chars = [p[2] for p in row_chars if _inside(p[0], p[1], box)]
-        cells.append(clean_wrapped_cell(extract_text(chars)) if chars else "")
+        cells.append(mark_wrapped_cell(extract_text(chars)) if chars else "")
         ink = [c for c in chars if not c["text"].isspace()]
         if ink:
             inked.append((column, all(is_bold(c["fontname"]) for c in ink)))

@@ -75,8 +75,8 @@ def _one_table(table: LogicalTable, index: int, strategy: str) -> tuple[TableInf
         rows=len(table.rows),
         columns=table.width,
         roles=tuple(r or "" for r in roles),
-        strategy=strategy,
-        confidence=confidence_of(roles, raw),
+        strategy=table.strategy or strategy,
+        confidence=round(confidence_of(roles, raw) * table.confidence, 3),
         uncertain_roles=content_uncertain(raw),
     )
     return info, found

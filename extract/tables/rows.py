@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TypedDict
 
+from extract.hyphens import Evidence, hyphen_evidence, join_after_break
 from extract.tables.codes import CodeBook
 from extract.tables.patterns import (
     DEADLINE_LIKE_RE,
+    LIST_GOES_ON_RE,
     SCORE_RE,
     STT_CODE_RE,
     STT_ROMAN_RE,
@@ -64,15 +67,19 @@ def _stt_and_title(cells: tuple[str | None, ...]) -> tuple[str, str | None]:
 
 
 def _drafts(table: LogicalTable, roles: list[str | None]) -> list[_Draft]:
+    # how the table writes hyphenated pairs, for a cell split after a hyphen by a page break
+    seen = hyphen_evidence(c for r in table.rows for c in r.cells if c)
     drafts: list[_Draft] = []
     for row in table.rows:
+        if drafts and _title_goes_on(drafts[-1], row):
+            continue
         stt, title = _stt_and_title(row.cells)
         cells = [_text(c) for c in row.cells]
         shifted = _unshift(cells, roles)
         if not stt and drafts and _is_continuation(cells, drafts[-1], row.page, roles):
             if "cells_shifted" in drafts[-1].flags and not shifted and not cells[-1]:
                 _shift_right(cells, roles)  # the rest of a shifted row (plan_002.pdf p19-20)
-            _join(drafts[-1], cells, row)
+            _join(drafts[-1], cells, row, seen)
             continue
         draft = _Draft(stt, cells, row.page, row.page, box=row.box, cell_boxes=row.cell_boxes)
         if shifted:
@@ -89,6 +96,19 @@ def _drafts(table: LogicalTable, roles: list[str | None]) -> list[_Draft]:
             draft.inherits = _origin(drafts)
         drafts.append(draft)
     return drafts
+
+
+def _title_goes_on(prev: _Draft, row: StitchedRow) -> bool:
+    """A section title typed in the STT cell and split by a page break ('1.1 Đảm bảo hạ' |
+    'tầng công nghệ thông tin, …' on the next page): the lower-case rest, alone in the STT
+    cell, joins the title."""
+    first = _text(row.cells[0])
+    rest = [c for c in row.cells[1:] if _text(c)]
+    if prev.title is None or rest or not first[:1].islower() or row.page <= prev.page_last:
+        return False
+    prev.title = f"{prev.title} {first}"
+    _join(prev, [""] * len(row.cells), row)
+    return True
 
 
 def _origin(drafts: list[_Draft]) -> int:
@@ -119,7 +139,14 @@ def _is_continuation(cells: list[str], prev: _Draft, page: int, roles: list[str 
         return False
     if any(roles[i] == "deadline" or DEADLINE_LIKE_RE.match(cells[i]) for i in filled):
         return False
-    return unfinished or not any(roles[i] == "lead" for i in filled)
+    # a list cut by the break ends in ';' or ',' ('Dự thảo Quyết định; Danh mục;' | 'Nội dung
+    # phương án …'): it goes on as much as a cell without end punctuation does
+    goes_on = all(prev.cells[i] and _goes_on(prev.cells[i]) for i in filled)
+    return goes_on or not any(roles[i] == "lead" for i in filled)
+
+
+def _goes_on(text: str) -> bool:
+    return not TERMINATED_RE.search(text) or bool(LIST_GOES_ON_RE.search(text))
 
 
 def _unshift(cells: list[str], roles: list[str | None]) -> bool:
@@ -142,10 +169,10 @@ def _shift_right(cells: list[str], roles: list[str | None]) -> bool:
     return True
 
 
-def _join(draft: _Draft, cells: list[str], row: StitchedRow) -> None:
+def _join(draft: _Draft, cells: list[str], row: StitchedRow, seen: Evidence | None = None) -> None:
     for i, text in enumerate(cells):
         if text and not draft.cells[i].endswith(text):  # 'Thường xuyên' + 'xuyên' (plan_004)
-            draft.cells[i] = f"{draft.cells[i]} {text}".strip()
+            draft.cells[i] = join_after_break(draft.cells[i], text, seen or Counter())
     if row.page == draft.page_first and draft.box and row.box:
         draft.box = _union(draft.box, row.box)
         draft.cell_boxes = _union_cells(draft.cell_boxes, row.cell_boxes)

@@ -49,6 +49,8 @@ class LogicalTable:
     rows: list[StitchedRow] = field(default_factory=list)
     col_edges: tuple[float, ...] = ()
     header_rows: HeaderRows | None = field(default=None, repr=False, compare=False)
+    strategy: str = ""  # the fragments' own strategy ('pdf_text'), "" for the format's way
+    confidence: float = 1.0  # the least sure fragment's confidence in its grid
 
 
 def stitch_tables(doc: Document) -> list[LogicalTable]:
@@ -108,12 +110,19 @@ def _start_table(frag: RawTable, width: int) -> LogicalTable:
     if n_header == len(frag.rows):  # no STT-like row: keep the first row as header only
         n_header = 1
     header = [_fit(r.cells, width) for r in frag.rows[:n_header]]
-    table = LogicalTable(header=header, width=width, col_edges=frag.col_edges)
+    table = LogicalTable(
+        header=header,
+        width=width,
+        col_edges=frag.col_edges,
+        strategy=frag.strategy,
+        confidence=frag.confidence,
+    )
     _add_rows(table, frag.rows[n_header:])
     return table
 
 
 def _append_fragment(table: LogicalTable, frag: RawTable) -> None:
+    table.confidence = min(table.confidence, frag.confidence)
     _add_rows(table, frag.rows)
 
 

@@ -1,0 +1,226 @@
+"""The header of a table drawn without rules, found from its words (see pdf_text_table).
+
+A header starts at a line whose first cell is an STT word ('STT', 'TT', 'Số TT', from
+extract/tables/data/header_words.csv) and ends before the first line whose first cell is
+an STT ('I.', '1.1', 'a)'); on a later page it has as many lines as the first page's.
+Header cells are blocks of segments stacked on consecutive lines; a block over two cells
+below it is a group label ('Điểm' over 'Tối đa | Năm 2023'), not a column. Columns are
+the blocks' x ranges, overlapping ones joined; each boundary is put in the widest white
+gap of the rows below between two columns' header cells.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from extract.cleantext import clean_wrapped_cell, lower_space
+from extract.readers.pdf_text_lines import PrintedLine, Segment, line_pitch
+from extract.tables.patterns import (
+    COLUMN_NUMBER_RE,
+    STT_CODE_RE,
+    STT_LETTER_RE,
+    STT_ROMAN_RE,
+    STT_WITH_TITLE_RE,
+)
+from extract.tables.roles import raw_column_roles, stt_headers
+
+MAX_HEADER_LINES = 12
+MIN_COLUMNS = 3
+MIN_ROLES = 2  # columns with a role besides the STT: 'Nội dung' and 'Thời gian' at least
+SCAN_GAP = 1.6  # the rows scanned for column gaps end at a blank this many pitches high
+STT_RES = (STT_CODE_RE, STT_ROMAN_RE, STT_LETTER_RE)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """Where the header stands (line indexes), its column edges and its rows of cells."""
+
+    start: int
+    end: int
+    edges: tuple[float, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass
+class _Block:
+    x0: float
+    x1: float
+    first: int
+    last: int
+    segments: list[Segment] = field(default_factory=list)
+
+    def overlaps(self, x0: float, x1: float) -> bool:
+        return self.x0 < x1 and x0 < self.x1
+
+    def add(self, segment: Segment, line: int) -> None:
+        self.x0, self.x1 = min(self.x0, segment.x0), max(self.x1, segment.x1)
+        self.last = line
+        self.segments.append(segment)
+
+
+def is_stt(text: str) -> bool:
+    """A printed STT opening a row: '1.1', 'II.', 'a)', 'IV Cải cách chế độ công vụ'."""
+    first = text.split()[0] if text.split() else ""
+    return any(rx.match(first) for rx in STT_RES) or bool(STT_WITH_TITLE_RE.match(text))
+
+
+def find_header(lines: Sequence[PrintedLine], known: Header | None) -> Header | None:
+    """The first header on the page: 'STT | Lĩnh vực, tiêu chí | Yêu cầu … | Thời gian …'."""
+    for index, line in enumerate(lines):
+        first = line.segments[0].text
+        if len(line.segments) >= MIN_COLUMNS and lower_space(first) in stt_headers():
+            header = _header_at(lines, index, known)
+            if header is not None:
+                return header
+    return None
+
+
+def _header_at(lines: Sequence[PrintedLine], start: int, known: Header | None) -> Header | None:
+    end = _band_end(lines, start, known)
+    if end is None:
+        return None
+    blocks = _blocks(lines[start:end])
+    columns = _columns(blocks)
+    if len(columns) < MIN_COLUMNS:
+        return None
+    rows = _header_rows(blocks, columns)
+    roles = raw_column_roles(rows, len(columns))
+    if sum(1 for role in roles[1:] if role and role != "stt") < MIN_ROLES:
+        return None
+    edges = _edges(columns, _scanned(lines, end))
+    return Header(start, end, edges, rows)
+
+
+def _band_end(lines: Sequence[PrintedLine], start: int, known: Header | None) -> int | None:
+    """The first data line: an STT under the STT header, or on a later page the first
+    line with words the first page's header does not have (a row split by the break)."""
+    stt = lines[start].segments[0]
+    limit = min(start + MAX_HEADER_LINES + 1, len(lines))
+    for index in range(start + 1, limit):
+        first = lines[index].segments[0]
+        if first.x0 < stt.x1 + (stt.x1 - stt.x0) and is_stt(first.text):
+            return index
+        if known is not None and not _repeats(lines[index], known):
+            return index
+    return limit if known else None
+
+
+def _repeats(line: PrintedLine, known: Header) -> bool:
+    """Every segment of the line is part of the known header's text in its column."""
+    texts = [lower_space(" ".join(cells)) for cells in zip(*known.rows, strict=True)]
+    for segment in line.segments:
+        column = min(_column_of_edges(segment.x0, known.edges), len(texts) - 1)
+        if lower_space(segment.text) not in texts[column]:
+            return False
+    return True
+
+
+def _column_of_edges(x: float, edges: Sequence[float]) -> int:
+    return next((i for i, right in enumerate(edges[1:-1]) if x < right), len(edges) - 2)
+
+
+def _blocks(band: Sequence[PrintedLine]) -> list[_Block]:
+    """Header cells: a segment continues the block right above it when they overlap and
+    neither has another partner on those lines."""
+    blocks: list[_Block] = []
+    for number, line in enumerate(band):
+        for segment in line.segments:
+            above = [
+                b for b in blocks if b.last == number - 1 and b.overlaps(segment.x0, segment.x1)
+            ]
+            if len(above) == 1 and _sole(above[0], line.segments):
+                above[0].add(segment, number)
+            else:
+                blocks.append(_Block(segment.x0, segment.x1, number, number, [segment]))
+    return blocks
+
+
+def _sole(block: _Block, segments: Sequence[Segment]) -> bool:
+    return sum(1 for s in segments if block.overlaps(s.x0, s.x1)) == 1
+
+
+def _below(block: _Block, blocks: Sequence[_Block]) -> list[_Block]:
+    return [b for b in blocks if b.first > block.last and block.overlaps(b.x0, b.x1)]
+
+
+def _columns(blocks: Sequence[_Block]) -> list[tuple[float, float]]:
+    """Column x ranges: blocks that are not group labels, overlapping ranges joined."""
+    kept = [b for b in blocks if len(_below(b, blocks)) < 2 and not _numbering(b)]
+    cells = sorted((b.x0, b.x1) for b in kept)
+    columns: list[tuple[float, float]] = []
+    for x0, x1 in cells:
+        if columns and x0 < columns[-1][1]:
+            columns[-1] = (columns[-1][0], max(columns[-1][1], x1))
+        else:
+            columns.append((x0, x1))
+    return columns
+
+
+def _numbering(block: _Block) -> bool:
+    """A column-number cell '(1)', '(2)' (plan_001), aligned its own way: not a column."""
+    return all(COLUMN_NUMBER_RE.match(s.text) for s in block.segments)
+
+
+def _header_rows(
+    blocks: Sequence[_Block], columns: Sequence[tuple[float, float]]
+) -> tuple[tuple[str, ...], ...]:
+    """One row, or two when some cells stand under a group label (they and any cell
+    starting as low go to the second row)."""
+    under = [
+        b.first for b in blocks if any(_below(a, blocks) and b in _below(a, blocks) for a in blocks)
+    ]
+    split = min(under) if under else None
+    rows = [[""] * len(columns), [""] * len(columns)]
+    for block in sorted(blocks, key=lambda b: b.first):
+        row = rows[1] if split is not None and block.first >= split else rows[0]
+        col = _column_of(block.x0, columns)
+        text = clean_wrapped_cell("\n".join(s.text for s in block.segments))
+        row[col] = f"{row[col]} {text}".strip()
+    return tuple(tuple(r) for r in (rows if split is not None else rows[:1]))
+
+
+def _column_of(x: float, columns: Sequence[tuple[float, float]]) -> int:
+    for index, (_, x1) in enumerate(columns):
+        if x < x1:
+            return index
+    return len(columns) - 1
+
+
+def _scanned(lines: Sequence[PrintedLine], end: int) -> list[PrintedLine]:
+    """The lines under the header up to the first wide blank (the rows to read gaps from)."""
+    pitch = line_pitch(lines)
+    out: list[PrintedLine] = []
+    for line in lines[end:]:
+        if out and pitch and line.top - out[-1].bottom > SCAN_GAP * pitch:
+            break
+        out.append(line)
+    return out
+
+
+def _edges(
+    columns: Sequence[tuple[float, float]], rows: Sequence[PrintedLine]
+) -> tuple[float, ...]:
+    segments = [s for line in rows for s in line.segments]
+    inner = [_gap(a[1], b[0], segments) for a, b in zip(columns, columns[1:], strict=False)]
+    # a centred header is narrower than its column: the rows below set the outer edges
+    left = min([columns[0][0], *(s.x0 for s in segments if s.x1 < inner[0])])
+    right = max([columns[-1][1], *(s.x1 for s in segments if s.x0 > inner[-1])])
+    return (left - 1, *inner, right + 1)
+
+
+def _gap(lo: float, hi: float, segments: Sequence[Segment]) -> float:
+    """Between two header cells, the right end of the first run of x crossed by the fewest
+    segments: just left of where the next column's text starts, the same on every page
+    (plan_001 in a sans font: scores start at x=300, left of their centred header at 325,
+    and a '1' there must not pull the boundary past it)."""
+    if hi - lo < 2:
+        return (lo + hi) / 2
+    xs = [lo + step for step in range(int(hi - lo) + 1)]
+    counts = [sum(1 for s in segments if s.x0 <= x <= s.x1) for x in xs]
+    least = min(counts)
+    first = counts.index(least)
+    end = first
+    while end + 1 < len(counts) and counts[end + 1] == least:
+        end += 1
+    return xs[end]

@@ -1,0 +1,68 @@
+"""Issue 13: an appendix sent as a spreadsheet beside its body document is one plan: the
+sheet's rows carry the body's metadata (pipeline/appendix.py, hooked into process_file).
+
+The fixtures are made here from plan_004 (its DOCX as the body, its appendix grid written
+as an .ods); the expected metadata is the hand-checked DocMeta of tests/test_metadata.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.process import process_file
+from tests.test_metadata import EXPECTED
+from tests.test_tables_variants import sample_docx, write_sheet
+
+BODY = EXPECTED["004"]  # 18/KH-UBND, xã Giang Điền, 2023
+
+
+def _folder(tmp_path: Path, body_name: str | None) -> Path:
+    """plan_004's appendix as 'plan_004 - Phu luc.ods', its body as `body_name` beside it."""
+    if body_name is not None:
+        (tmp_path / body_name).write_bytes(sample_docx("004").read_bytes())
+    return write_sheet("004", tmp_path)
+
+
+def test_sheet_beside_its_body_takes_the_body_metadata(tmp_path: Path) -> None:
+    sheet = _folder(tmp_path, "plan_004.docx")  # same name stem
+    result = process_file(str(sheet), "r")
+    meta = result.documents[0].meta
+    assert (meta.doc_number, meta.commune, meta.district, meta.plan_year) == (
+        BODY.doc_number,
+        BODY.commune,
+        BODY.district,
+        BODY.plan_year,
+    )
+    assert (meta.signer, meta.issue_date) == (BODY.signer, BODY.issue_date)
+    assert len(result.plan_items) == 48  # the golden rows of plan_004
+    assert {item.plan_year for item in result.plan_items} == {2023}
+    assert result.status == "ok", result.errors
+
+
+def test_phu_luc_in_the_name_finds_the_only_body_beside_it(tmp_path: Path) -> None:
+    sheet = _folder(tmp_path, "KH 18-UBND Giang Dien.docx")  # another stem, 'Phu luc' in the name
+    assert process_file(str(sheet), "r").documents[0].meta.doc_number == "18/KH-UBND"
+
+
+def test_sheet_alone_keeps_its_own_metadata(tmp_path: Path) -> None:
+    result = process_file(str(_folder(tmp_path, None)), "r")
+    meta = result.documents[0].meta
+    assert meta.doc_number is None and meta.commune is None
+    assert len(result.plan_items) == 48
+
+
+def test_unreadable_body_is_a_warning_not_silence(tmp_path: Path) -> None:
+    (tmp_path / "plan_004.docx").write_bytes(b"not a docx at all")
+    sheet = write_sheet("004", tmp_path)
+    result = process_file(str(sheet), "r")
+    assert result.status == "partial"
+    (error,) = [e for e in result.errors if e.kind == "body_unreadable"]
+    assert "plan_004.docx" in error.message and str(sheet) in error.message
+    assert len(result.plan_items) == 48
+
+
+def test_body_document_itself_is_untouched(tmp_path: Path) -> None:
+    _folder(tmp_path, "plan_004.docx")
+    result = process_file(str(tmp_path / "plan_004.docx"), "r")
+    assert result.documents[0].meta.doc_number == "18/KH-UBND"
+    assert not [e for e in result.errors if e.kind == "body_unreadable"]
