@@ -219,7 +219,8 @@ class UnitCodes:
     )
     place_flags: tuple[str, ...] = column(
         "unknown_commune | unknown_district | ambiguous_commune | ambiguous_district | "
-        "no_successor: a name the gazetteer cannot place, for review",
+        "no_successor | no_place (the text names none) | post_2025 (resolved against the "
+        "units after the merger)",
         default=(),
     )
 
