@@ -110,16 +110,7 @@ def with_places(meta: DocMeta) -> tuple[DocMeta, UnitCodes]:
     found = resolve_places(meta.commune, meta.district, meta.province, meta.issue_date)
     if meta.province is None and found.province is not None:
         meta = replace(meta, province=found.province)
-    units = UnitCodes(
-        commune_code=found.commune_code,
-        district_code=found.district_code,
-        province_code=found.province_code,
-        successor_commune=found.successor_commune,
-        successor_commune_code=found.successor_commune_code,
-        successor_province=found.successor_province,
-        place_flags=found.flags,
-    )
-    return meta, units
+    return meta, found.units
 
 
 def agencies_of(doc_id: str, rows: Sequence[TableRow], plan_year: int | None) -> list[ItemAgency]:

@@ -5,9 +5,9 @@ downloaded at run time): the 63-province units with their official (GSO) codes, 
 units, and the mapping of every old commune to its successor. Only the package's data files are
 read (SQLite and JSON), not its parser, which would import shapely and geopy.
 
-`resolve_places('Hà Châu', 'Phú Bình', None, date(2022, 8, 28))` -> Places(commune_code='05968',
-district_code='173', province_code='19', province='Thái Nguyên', successor_commune='Điềm Thụy',
-successor_commune_code='05941', …).
+`resolve_places('Hà Châu', 'Phú Bình', None, date(2022, 8, 28))` -> Places(province='Thái
+Nguyên', units=UnitCodes(commune_code='05968', district_code='173', province_code='19',
+successor_commune='Điềm Thụy', successor_commune_code='05941', …)).
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from datetime import date
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
+
+from models.document import UnitCodes
 
 MERGER_DATE = date(2025, 7, 1)  # districts abolished, 63 provinces -> 34
 _LEGACY_SQL = (
@@ -49,17 +51,16 @@ class Unit:
 
 @dataclass(frozen=True, slots=True)
 class Places:
-    """A plan's places resolved: codes, the province filled from the district, the successor
-    commune after 1 July 2025, and flags ('unknown_commune', 'ambiguous_commune', …)."""
+    """A plan's places resolved: the province (filled from the district when the text leaves
+    it out) and the documents columns of UnitCodes: codes, the successor commune after 1 July
+    2025, and flags ('unknown_commune', 'ambiguous_commune', …)."""
 
-    commune_code: str | None = None
-    district_code: str | None = None
-    province_code: str | None = None
     province: str | None = None
-    successor_commune: str | None = None
-    successor_commune_code: str | None = None
-    successor_province: str | None = None
-    flags: tuple[str, ...] = ()
+    units: UnitCodes = UnitCodes()
+
+
+def _flagged(province: str | None, *flags: str) -> Places:
+    return Places(province, UnitCodes(place_flags=flags))
 
 
 def place_key(name: str) -> str:
@@ -138,28 +139,33 @@ def _resolved(unit: Unit, flags: list[str]) -> Places:
     after = _successor(unit)
     if after is None:
         flags.append("no_successor")
-    return Places(
-        unit.commune_code or None,
-        unit.district_code,
-        unit.province_code,
-        unit.province,
-        after.commune if after else None,
-        after.commune_code if after else None,
-        after.province if after else None,
-        tuple(flags),
+    units = UnitCodes(
+        commune_code=unit.commune_code or None,
+        district_code=unit.district_code,
+        province_code=unit.province_code,
+        successor_commune=after.commune if after else None,
+        successor_commune_code=after.commune_code if after else None,
+        successor_province=after.province if after else None,
+        place_flags=tuple(flags),
     )
+    return Places(unit.province, units)
 
 
 def _new_commune(commune: str, province: str | None) -> Places:
     """A plan issued after the merger names a new commune, which has no district."""
     hits = list({u for u in new_units().values() if _matches(u, commune, None, province)})
     if len(hits) != 1:
-        return Places(flags=("unknown_commune" if not hits else "ambiguous_commune", "post_2025"))
+        return _flagged(None, "unknown_commune" if not hits else "ambiguous_commune", "post_2025")
     unit = hits[0]
-    return Places(
-        unit.commune_code, None, unit.province_code, unit.province,
-        unit.commune, unit.commune_code, unit.province, ("post_2025",),
-    )  # fmt: skip
+    units = UnitCodes(
+        commune_code=unit.commune_code,
+        province_code=unit.province_code,
+        successor_commune=unit.commune,
+        successor_commune_code=unit.commune_code,
+        successor_province=unit.province,
+        place_flags=("post_2025",),
+    )
+    return Places(unit.province, units)
 
 
 def resolve_places(
@@ -170,17 +176,18 @@ def resolve_places(
     if commune and issue_date is not None and issue_date >= MERGER_DATE and not district:
         return _new_commune(commune, province)
     if not commune and not district:
-        return Places(province=province, flags=("no_place",))
+        return _flagged(province, "no_place")
     hits = [u for u in legacy_units() if _matches(u, commune, district, province)]
     if not hits:
-        return Places(
-            province=province, flags=("unknown_commune" if commune else "unknown_district",)
-        )
+        return _flagged(province, "unknown_commune" if commune else "unknown_district")
     if commune is None:
         first = hits[0]
         same = all(u.district_code == first.district_code for u in hits)
         flags = () if same else ("ambiguous_district",)
-        return Places(None, first.district_code, first.province_code, first.province, flags=flags)
+        units = UnitCodes(
+            district_code=first.district_code, province_code=first.province_code, place_flags=flags
+        )
+        return Places(first.province, units)
     if len(hits) > 1:
-        return Places(province=province, flags=("ambiguous_commune",))
+        return _flagged(province, "ambiguous_commune")
     return _resolved(hits[0], [])
