@@ -18,7 +18,7 @@ run: setup
 	$(BIN)/plans ingest data/raw --out $(DATA) --jobs 2
 	@echo
 	@echo "== Comparison across communes (plans query) =="
-	$(BIN)/plans query --data $(DATA) "$$(cat pipeline/sql/compare_communes.sql)"
+	$(BIN)/plans query --data $(DATA) "$$(cat pipeline/query/sql/compare_communes.sql)"
 
 test: setup test-deps
 	$(BIN)/pytest -q

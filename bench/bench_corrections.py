@@ -15,8 +15,8 @@ from contextlib import redirect_stdout
 from pathlib import Path
 
 from pipeline.cli import main
-from pipeline.corrections import HEADER, corrections_path
-from pipeline.store import Store
+from pipeline.dataset.corrections import HEADER, corrections_path
+from pipeline.dataset.store import Store
 
 RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
 

@@ -57,7 +57,7 @@ def run_reader(path: Path, data: bytes) -> int:
 def run_plans(path: Path, data: bytes) -> int:
     """What `plans ingest` does per file (in-process, no fork): read, tables, legal
     references, metadata, criteria, targets; the Document is read from the same bytes."""
-    from pipeline.process import process_file
+    from pipeline.ingest.process import process_file
 
     result = process_file(str(path), "bench")
     return result.pages

@@ -32,7 +32,7 @@ SHOWN = 3  # differing rows printed per side
 
 def read_rows(dataset: Path, table: str) -> Counter[tuple[tuple[str, str], ...]]:
     """Rows of one table as a multiset of (column, repr(value)) tuples, stamps left out."""
-    from pipeline.store import Store
+    from pipeline.dataset.store import Store
 
     rows = Store(dataset).read_table(table).to_pylist()
     return Counter(_key(row) for row in rows)

@@ -38,14 +38,14 @@ ARROW_TYPES: dict[str, pa.DataType] = {
     "list<string>": pa.list_(pa.string()),
 }
 
-# The stamps pipeline.store puts on every row: name -> meaning.
+# The stamps pipeline.dataset.store puts on every row: name -> meaning.
 STAMPS: dict[str, str] = {
     "run_id": "the run that wrote the row (e.g. 20261122T044301Z-3fa9c1)",
     "extractor_version": "package version + digest of the extract/normalize code that made the row",
 }
 STAMP_FIELDS = tuple(pa.field(name, pa.string()) for name in STAMPS)
 
-# Which plan a row belongs to, set by pipeline.plan_ids when a run merges the dataset (they
+# Which plan a row belongs to, set by pipeline.ingest.plan_ids when a run merges the dataset (they
 # depend on every document of it, not on one file): the same plan ingested as DOCX, PDF and
 # text is one plan_id, and `chosen` marks the one file of each plan to count.
 PLAN_STAMPS: dict[str, tuple[pa.DataType, str]] = {

@@ -3,7 +3,7 @@
 Every column is declared once, here or on the extract record a table holds (TableRow in
 PlanItem, DocMeta in DocumentRecord), with its meaning (models.columns); the Arrow schemas
 and the data dictionary are derived from these declarations. `run_id` and
-`extractor_version` are stamped by `pipeline.store` on every row and are therefore not
+`extractor_version` are stamped by `pipeline.dataset.store` on every row and are therefore not
 fields here (except in ErrorRecord and RunRecord, where they are part of what the record
 says). Names are fixed: add, never rename.
 """

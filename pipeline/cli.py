@@ -160,7 +160,7 @@ def _add_analyst_commands(sub: Any) -> None:
         description="Every target (and score, where the plan has one) of a canonical "
         "criterion per commune and year, e.g. `plans compare F3.ONTIME`. Lower case, a "
         "prefix (F8.SIPAS*) or a whole field (F3) work; related criteria of the same topic "
-        "(pipeline/data/criterion_topics.csv) are included.",
+        "(pipeline/query/data/criterion_topics.csv) are included.",
     )
     compare.add_argument("criterion", help="canonical code, a prefix ending in * or a field")
     output_options(compare)
@@ -245,7 +245,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_review_commands(sub: Any) -> None:
-    """`plans correct` and `plans serve` (their work: pipeline.review_actions, pipeline.serve)."""
+    """`plans correct` and `plans serve` (their work: pipeline.review)."""
     correct = sub_parser(
         sub,
         "correct",
@@ -338,8 +338,8 @@ HANDLERS = {
     "report": "cmd_report",
     "schema": "cmd_schema",
     "doctor": "cmd_doctor",
-    "correct": "pipeline.review_actions:cmd_correct",
-    "serve": "pipeline.review_actions:cmd_serve",
+    "correct": "cmd_correct",
+    "serve": "cmd_serve",
 }
 
 

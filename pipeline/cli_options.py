@@ -12,14 +12,15 @@ from pipeline.output import FORMATS
 __all__ = ["QUERY_VIEWS", "common_options", "output_options", "sub_parser"]
 
 
-# Views of `plans query` (pipeline.views.view_names(); a test keeps the two equal), listed
+# Views of `plans query` (pipeline.query.views.view_names(); a test keeps the two equal), listed
 # here so that --help does not import DuckDB.
 QUERY_VIEWS = (
     "documents, plan_items, item_scores, targets, legal_refs, item_agencies, tables (each plan "
     "once); all_documents, all_plan_items, all_item_scores, all_targets, all_legal_refs, "
     "all_item_agencies, all_tables (every file); document_plans, errors, runs, manifest, "
     "doc_changes, corrections, chosen_documents, plans, items_canonical, citations, criteria, "
-    "fields, metrics, leaf_scores, score_subtotals, who_leads, targets_wide"
+    "fields, metrics, leaf_scores, score_subtotals, score_years, targets_by_metric, who_leads, "
+    "targets_wide"
 )
 
 

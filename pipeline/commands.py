@@ -17,8 +17,8 @@ from pipeline.safe_text import terminal_text
 if TYPE_CHECKING:  # the heavy modules are imported by the commands that use them
     import duckdb
 
-    from pipeline.executors import Executor
-    from pipeline.runner import RunSummary
+    from pipeline.ingest.executors import Executor
+    from pipeline.ingest.runner import RunSummary
 
 __all__ = [
     "UsageError",
@@ -65,7 +65,7 @@ def output_options(args: argparse.Namespace) -> OutputOptions:
 
 
 def _executor(args: argparse.Namespace) -> Executor:
-    from pipeline.executors import DaskExecutor, Limits, LocalExecutor
+    from pipeline.ingest.executors import DaskExecutor, Limits, LocalExecutor
 
     limits = Limits(timeout=args.timeout, memory_mb=args.memory_mb)
     if args.jobs < 1:
@@ -81,10 +81,10 @@ def _executor(args: argparse.Namespace) -> Executor:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """`plans ingest` and `plans nightly`."""
-    from pipeline.discover import NotAPlanPath
-    from pipeline.progress import Progress
-    from pipeline.runner import run
-    from pipeline.store import NotADataset, Store, StoreLocked, StoreWriteError
+    from pipeline.dataset.store import NotADataset, Store, StoreLocked, StoreWriteError
+    from pipeline.ingest.discover import NotAPlanPath
+    from pipeline.ingest.progress import Progress
+    from pipeline.ingest.runner import run
 
     missing = [str(p) for p in args.paths if not p.exists()]
     if missing:
@@ -155,7 +155,7 @@ WRITTEN_TABLES = ("documents", "plan_items", "targets", "legal_refs")
 
 def _rows_written(out: Path, run_id: str) -> dict[str, int]:
     """Rows this run wrote per table (every file), and the warnings it recorded."""
-    from pipeline.views import connect
+    from pipeline.query.views import connect
 
     try:
         con = connect(out)
@@ -216,7 +216,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def _connect(data: Path) -> duckdb.DuckDBPyConnection:
-    from pipeline.views import connect
+    from pipeline.query.views import connect
 
     try:
         return connect(data)
@@ -226,8 +226,8 @@ def _connect(data: Path) -> duckdb.DuckDBPyConnection:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     """`plans compare CRITERION`: the criterion's targets and scores per commune and year."""
-    from pipeline.lookup import CodeNotFound, resolve_codes
-    from pipeline.views import sql_text
+    from pipeline.query.lookup import CodeNotFound, resolve_codes
+    from pipeline.query.views import sql_text
 
     opts = output_options(args)
     try:
@@ -245,7 +245,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 def cmd_codes(args: argparse.Namespace) -> int:
     """`plans codes [PATTERN]`: canonical codes and labels, with the plans that use them."""
-    from pipeline.lookup import codes_sql
+    from pipeline.query.lookup import codes_sql
 
     opts = output_options(args)
     con = _connect(args.data)
@@ -257,8 +257,8 @@ def cmd_codes(args: argparse.Namespace) -> int:
 
 def cmd_review(args: argparse.Namespace) -> int:
     """`plans review`: items without a canonical criterion, with source, page, candidates."""
-    from pipeline.lookup import review_rows
-    from pipeline.views import sql_text
+    from pipeline.query.lookup import review_rows
+    from pipeline.query.views import sql_text
 
     opts = output_options(args)
     con = _connect(args.data)
@@ -275,7 +275,7 @@ def cmd_refs(args: argparse.Namespace) -> int:
     """`plans refs FILE|--text`: legal references (JSON lines by default). A file goes through
     the same isolated, limited worker as `plans ingest` and gives the rows the dataset stores
     (with their `identity`)."""
-    from pipeline.executors import Limits, run_isolated
+    from pipeline.ingest.executors import Limits, run_isolated
 
     opts = output_options(args)
     if args.text is not None:
@@ -298,14 +298,14 @@ def cmd_refs(args: argparse.Namespace) -> int:
 
 def _text_refs(text: str) -> Sequence[Any]:
     """The references of a text as the dataset stores them: canonical, with identity."""
-    from pipeline.lookup import refs_of_text
+    from pipeline.query.lookup import refs_of_text
 
     return refs_of_text(text)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     """`plans report`: one self-contained HTML file with charts."""
-    from pipeline.report import build_report
+    from pipeline.report.build import build_report
 
     try:
         charts = build_report(args.data, args.out)
@@ -331,3 +331,34 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     checks = run_checks(args.data)
     emit(["check", "status", "detail"], [(c.name, c.status, c.detail) for c in checks], opts)
     return 1 if any(c.status == "FAIL" for c in checks) else 0
+
+
+def cmd_correct(args: argparse.Namespace) -> int:
+    """`plans correct DOC_ID TABLE_INDEX CODE COLUMN VALUE [--note TEXT]`."""
+    from pipeline.dataset.corrections import BadCorrection
+    from pipeline.review.record import record_correction
+
+    target = (args.doc_id, args.table_index, args.code, args.column)
+    try:
+        c = record_correction(args.data, target, args.value, args.note)
+    except BadCorrection as e:
+        raise UsageError(str(e)) from e
+    print(
+        terminal_text(
+            f"recorded: {c.doc_id[:12]} table {c.table_index} row {c.code} {c.column}: "
+            f"{c.old_value!r} -> {c.new_value!r}; the next `plans ingest` or `plans nightly` "
+            "applies it"
+        )
+    )
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """`plans serve`: the review web app until Ctrl-C."""
+    from pipeline.dataset.store import Store
+    from pipeline.review.serve import serve
+
+    if Store(args.data).current_dir() is None:
+        raise UsageError(f"{args.data}: no dataset here (run `plans ingest` first)")
+    serve(args.data, args.host, args.port)
+    return 0

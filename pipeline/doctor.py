@@ -56,7 +56,7 @@ def libreoffice() -> Check:
 
 def dataset(data: Path) -> list[Check]:
     """The dataset: found, how many plans and files, the last run and its age."""
-    from pipeline.views import connect, no_dataset_message
+    from pipeline.query.views import connect, no_dataset_message
 
     try:
         con = connect(data)
@@ -78,7 +78,7 @@ def dataset(data: Path) -> list[Check]:
 
 def stale(con: object) -> Check:
     """Files extracted by another extractor or code-list version than this install's."""
-    from pipeline.versions import code_list_version, extractor_version
+    from pipeline.ingest.versions import code_list_version, extractor_version
 
     rows = con.execute(  # type: ignore[attr-defined]
         "SELECT count(*) FILTER (WHERE extractor_version <> ? OR code_list_version <> ?) "

@@ -15,8 +15,8 @@ import pytest
 
 from models.arrow import TABLE_NAMES
 from pipeline.cli import main
-from pipeline.store import Store
-from pipeline.views import connect
+from pipeline.dataset.store import Store
+from pipeline.query.views import connect
 from tests.conftest import RAW
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,7 +11,7 @@ import pytest
 
 from models.arrow import TABLE_NAMES
 from pipeline.cli import build_parser, main
-from pipeline.store import Store
+from pipeline.dataset.store import Store
 from tests.conftest import RAW
 
 # The four plans with an appendix table, plus Sơn Thượng whose criteria are printed as
@@ -35,7 +35,7 @@ def ingested(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _sql(out: Path, sql: str) -> list[tuple[object, ...]]:
-    from pipeline.views import connect
+    from pipeline.query.views import connect
 
     return connect(out).execute(sql).fetchall()
 

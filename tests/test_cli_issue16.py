@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import QUERY_VIEWS, main
-from pipeline.discover import discover
+from pipeline.ingest.discover import discover
 from pipeline.output import OutputOptions, format_table
-from pipeline.views import view_names
+from pipeline.query.views import view_names
 from tests.conftest import RAW, ROOT
 
 # 002 and 004 keep their sub-rows with an empty deadline apart (V.2#2, VI.3.2#2; 4.3#4)

@@ -22,7 +22,7 @@ from models.document import TableRow
 from normalize.codelist import AliasEntry, load_codelist, with_aliases
 from normalize.criteria import match_rows
 from pipeline.cli import main
-from pipeline.corrections import corrections_path, learned_path, read_corrections
+from pipeline.dataset.corrections import corrections_path, learned_path, read_corrections
 
 RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
 ROW_15 = "1.5\tTập huấn, tuyên truyền, phổ biến nội dung"
@@ -214,7 +214,7 @@ def test_a_dataset_written_before_the_new_columns_still_runs(
     next run reads it with those columns empty and applies corrections on top."""
     import pyarrow.parquet as pq
 
-    from pipeline.store import Store
+    from pipeline.dataset.store import Store
 
     raw, data, doc_id = dataset
     added = ["box_page", "box_x0", "box_top", "box_x1", "box_bottom", "cell_boxes", "corrected"]

@@ -21,10 +21,10 @@ import duckdb
 import pytest
 
 from pipeline.cli import main
-from pipeline.executors import LocalExecutor
-from pipeline.runner import _same_bytes, plan_run, run
-from pipeline.store import Store
-from pipeline.views import connect
+from pipeline.dataset.store import Store
+from pipeline.ingest.executors import LocalExecutor
+from pipeline.ingest.runner import _same_bytes, plan_run, run
+from pipeline.query.views import connect
 from tests.conftest import RAW, ROOT
 
 NO_PROGRESS = ["--progress", "none"]

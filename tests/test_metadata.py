@@ -90,7 +90,7 @@ def test_metadata_exact(sample: str, fmt: str) -> None:
 
 
 def test_header_date_conflicting_with_own_citation_is_a_warning() -> None:
-    from pipeline.process import process_file
+    from pipeline.ingest.process import process_file
 
     result = process_file(str(RAW / "plan_000.txt"), "r")
     warnings = [(e.kind, e.severity) for e in result.errors]

@@ -186,7 +186,7 @@ def test_case_table_gives_the_same_keys_through_refs_parquet_and_spacy(
     import json
 
     from pipeline.cli import main
-    from pipeline.views import connect
+    from pipeline.query.views import connect
 
     text = "\n\n".join(case.text for case in POSITIVE) + "\n"
     plan = tmp_path / "cases.txt"

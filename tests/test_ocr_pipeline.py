@@ -13,7 +13,7 @@ import pytest
 from extract.legal import find_legal_refs
 from extract.readers import pdf, read_document
 from pipeline.cli import main
-from pipeline.views import connect
+from pipeline.query.views import connect
 from tests.conftest import FIXTURES
 
 SCANS = FIXTURES / "scans"

@@ -251,7 +251,7 @@ def test_text_logs_escape_control_characters(tmp_path: Path) -> None:
     err = io.StringIO()
     handler = logging.getLogger().handlers[0]
     handler.setStream(err)  # type: ignore[attr-defined]
-    logging.getLogger("pipeline.process").error("processing %s crashed", EVIL_PDF)
+    logging.getLogger("pipeline.ingest.process").error("processing %s crashed", EVIL_PDF)
     assert err.getvalue().count("\n") == 1 and "\x1b" not in err.getvalue()
     assert "bad\\n  FAILED forged.pdf" in err.getvalue()
 

@@ -1,6 +1,6 @@
 """The one file of each plan to count, decided twice on purpose: stamped on the Parquet rows
-by the run (pipeline/plan_ids.py, for readers of the files) and computed by the views
-(pipeline/sql/chosen_documents.sql, also for datasets written before the columns existed).
+by the run (pipeline/ingest/plan_ids.py, for readers of the files) and computed by the views
+(pipeline/query/sql/chosen_documents.sql, also for datasets written before the columns existed).
 The two must agree on every document."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 
 from pipeline.cli import main
-from pipeline.views import connect
+from pipeline.query.views import connect
 from tests.conftest import RAW
 
 

@@ -15,11 +15,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline import report_sql
 from pipeline.cli import main
-from pipeline.report import build_report, targets_wide_sql
-from pipeline.report_queries import REVIEW_BELOW, ReportData, frame, load, open_dataset
-from pipeline.report_svg import inline_svg, slug
+from pipeline.query.views import view_sql
+from pipeline.report.build import build_report
+from pipeline.report.queries import REVIEW_BELOW, ReportData, frame, load, open_dataset
+from pipeline.report.svg import inline_svg, slug
 from tests.conftest import RAW
 
 CHROMIUM = shutil.which("chromium")
@@ -78,7 +78,7 @@ def test_targets_wide_has_one_row_per_commune_year_and_a_column_per_metric(
     dataset: Path,
 ) -> None:
     con = open_dataset(dataset)
-    con.execute(f"CREATE TEMP VIEW tw AS {targets_wide_sql(con)}")
+    con.execute(f"CREATE TEMP VIEW tw AS {view_sql(con, 'targets_wide')}")
     wide = con.execute("SELECT * FROM tw").df()
     metrics = {m for (m,) in con.execute("SELECT DISTINCT metric FROM targets").fetchall()}
     assert set(zip(wide["commune"], wide["plan_year"], strict=True)) == PLANS
@@ -134,8 +134,8 @@ def test_target_changes_pair_a_communes_consecutive_plans(dataset: Path) -> None
         "CREATE TEMP VIEW documents AS SELECT * REPLACE (CASE WHEN commune = 'Lộc Hòa' "
         "THEN 'Hà Châu' ELSE commune END AS commune) FROM memory.main.documents"
     )
-    assert frame(open_dataset(dataset), report_sql.TARGET_CHANGES).empty
-    pairs = frame(con, report_sql.TARGET_CHANGES).set_index("metric")
+    assert frame(open_dataset(dataset), "target_changes").empty
+    pairs = frame(con, "target_changes").set_index("metric")
     assert set(pairs["commune"]) == {"Hà Châu"}
     assert (pairs["year_from"] == 2023).all() and (pairs["year_to"] == 2025).all()
     # Lộc Hòa states two on-time rates (>= 96 % and >= 98 %): no single value to pair

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from extract.readers import read_document
 from models.errors import ExtractError
 from pipeline.cli import main
-from pipeline.views import connect
+from pipeline.query.views import connect
 from tests.conftest import FIXTURES, RAW
 
 BILLION_LAUGHS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

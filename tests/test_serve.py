@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import build_parser, main
-from pipeline.corrections import corrections_path, read_corrections
-from pipeline.serve import create_app
-from pipeline.serve.app import search_codes
+from pipeline.dataset.corrections import corrections_path, read_corrections
+from pipeline.review.serve import create_app
+from pipeline.review.serve.app import search_codes
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")

@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 from pipeline.cli import main
-from pipeline.serve import create_app
+from pipeline.review.serve import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
 playwright_api = pytest.importorskip("playwright.sync_api")

@@ -1,5 +1,5 @@
 """Issue 13: an appendix sent as a spreadsheet beside its body document is one plan: the
-sheet's rows carry the body's metadata (pipeline/appendix.py, hooked into process_file).
+sheet's rows carry the body's metadata (pipeline/ingest/appendix.py, hooked into process_file).
 
 The fixtures are made here from plan_004 (its DOCX as the body, its appendix grid written
 as an .ods); the expected metadata is the hand-checked DocMeta of tests/test_metadata.py.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.process import process_file
+from pipeline.ingest.process import process_file
 from tests.test_metadata import EXPECTED
 from tests.test_tables_variants import sample_docx, write_sheet
 

@@ -15,7 +15,7 @@ import pytest
 
 from models.arrow import TABLE_NAMES, to_arrow
 from models.records import ErrorRecord, RunRecord
-from pipeline.store import Store, StoreLocked
+from pipeline.dataset.store import Store, StoreLocked
 
 STAMPS = {"run_id": "r", "extractor_version": "v"}
 
@@ -104,8 +104,8 @@ def test_sigkill_during_commit_leaves_previous_dataset_byte_identical(tmp_path: 
         f"""
         import os, signal, sys
         sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})
-        import pipeline.store as store_mod
-        from pipeline.store import Store
+        import pipeline.dataset.store as store_mod
+        from pipeline.dataset.store import Store
         from tests.test_store import _errors
         real = store_mod._write_table
         calls = []

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import main
-from pipeline.views import connect
+from pipeline.query.views import connect
 from tests.conftest import FIXTURES, RAW, SAMPLE_PLACES, SAMPLES
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from extract.readers.ocr.engine import tesseract_path
 from pipeline.cli import main
-from pipeline.views import connect
+from pipeline.query.views import connect
 from tests.conftest import FIXTURES, RAW
 
 NO_PROGRESS = ["--progress", "none"]

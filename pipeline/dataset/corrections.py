@@ -8,7 +8,7 @@ One line per correction, written by `plans serve`, by `plans correct` or by hand
 
 A correction names its row by (doc_id, table_index, code) and carries the value it was made
 against (`old_value`). Each run re-extracts what it must, then applies every correction
-whose old value still matches the freshly extracted cell (`pipeline.corrections_apply`); one
+whose old value still matches the freshly extracted cell (`pipeline.ingest.apply_corrections`); one
 that no longer matches (the source file changed) is left out and reported as stale. Writes are
 atomic (a temporary file renamed over the old one) and serialised by their own lock file, never
 the dataset's writer lock, so a correction made during a nightly run waits for nobody: the run
@@ -247,3 +247,8 @@ def write_learned(data_dir: Path, rows: Sequence[tuple[str, str, str, str]]) -> 
             return
     if rows or path.exists():
         _replace(path, text)
+
+
+def cell_text(value: object) -> str:
+    """A cell as a correction compares it: None and '' are the same empty cell."""
+    return "" if value is None else str(value)

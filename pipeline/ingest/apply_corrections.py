@@ -23,14 +23,15 @@ import pyarrow.compute as pc
 
 from models.arrow import to_arrow
 from models.records import CorrectionRecord, ErrorRecord
-from pipeline.corrections import (
+from pipeline.dataset.corrections import (
     Correction,
+    cell_text,
     corrections_path,
     parse_corrections,
     write_learned,
 )
-from pipeline.process import path_key
-from pipeline.versions import extractor_version
+from pipeline.ingest.process import path_key
+from pipeline.ingest.versions import extractor_version
 
 log = logging.getLogger(__name__)
 CORRECTION_KINDS = ("stale_correction", "bad_correction")
@@ -47,11 +48,6 @@ class Outcome:
     rows: list[dict[str, Any]]
     applied: list[tuple[Correction, str]] = field(default_factory=list)  # with the row's doc_id
     stale: list[tuple[Correction, str]] = field(default_factory=list)  # with the reason
-
-
-def cell_text(value: object) -> str:
-    """A cell as a correction compares it: None and '' are the same empty cell."""
-    return "" if value is None else str(value)
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Protocol
 
-from pipeline.process import DocResult, crashed, process_file, warm_up
-from pipeline.store import close_inherited_locks
+from pipeline.dataset.store import close_inherited_locks
+from pipeline.ingest.process import DocResult, crashed, process_file, warm_up
 
 log = logging.getLogger(__name__)
 

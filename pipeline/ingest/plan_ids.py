@@ -4,7 +4,7 @@ The samples ship every plan as DOCX, PDF and text: counted per file, Thanh Liệ
 for 118. A plan is (commune, plan year, number, or the title when the number is blank); its
 chosen file is the first by status (ok before partial), format (docx, pdf, txt, md, then the
 rest) and path. A file whose commune was not found is a plan of its own; a failed file holds
-no plan. The same rule, in SQL, makes the `document_plans` view (pipeline/sql/
+no plan. The same rule, in SQL, makes the `document_plans` view (pipeline/query/sql/
 chosen_documents.sql): a test checks the two agree. The run stamps `plan_id` and `chosen` on
 every row of the per-plan tables when it merges the dataset (they depend on all documents).
 """

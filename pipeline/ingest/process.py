@@ -37,7 +37,7 @@ from models.records import (
 from models.stages import Extracted, Finding
 from normalize.codelist import AliasEntry, CodeList, load_codelist, with_aliases
 from normalize.document import NormalizedDocument, normalize_document
-from pipeline.appendix import body_meta, join_body
+from pipeline.ingest.appendix import body_meta, join_body
 
 log = logging.getLogger(__name__)
 
@@ -169,7 +169,7 @@ def _extract(doc: Document, run_id: str, started: datetime) -> DocResult:
 
 
 def _with_body(doc: Document, extracted: Extracted) -> tuple[Extracted, list[Finding]]:
-    """A spreadsheet appendix takes its body document's metadata (pipeline.appendix)."""
+    """A spreadsheet appendix takes its body document's metadata (pipeline.ingest.appendix)."""
     found = body_meta(Path(doc.source_path))
     return (extracted, []) if found is None else join_body(extracted, found)
 

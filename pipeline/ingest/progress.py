@@ -8,11 +8,11 @@ import time
 from collections import Counter
 from typing import Any, TextIO
 
-from pipeline.process import DocResult
-from pipeline.runner import Plan
+from pipeline.ingest.process import DocResult
+from pipeline.ingest.runner import Plan
 from pipeline.safe_text import terminal_text
 
-log = logging.getLogger("pipeline.progress")
+log = logging.getLogger("pipeline.ingest.progress")
 
 
 class Progress:

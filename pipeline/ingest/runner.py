@@ -23,15 +23,15 @@ import pyarrow.compute as pc
 
 from models.arrow import TABLE_NAMES, to_arrow
 from models.records import DocChange, ManifestRecord, RunRecord
-from pipeline.corrections import read_learned
-from pipeline.corrections_apply import apply_to_tables, mark_applied
-from pipeline.diff import item_diff
-from pipeline.discover import discover
-from pipeline.executors import Executor
-from pipeline.plan_ids import with_plan_ids
-from pipeline.process import DocResult, path_key, use_learned_aliases
-from pipeline.store import Store
-from pipeline.versions import code_list_version, extractor_version
+from pipeline.dataset.corrections import read_learned
+from pipeline.dataset.store import Store
+from pipeline.ingest.apply_corrections import apply_to_tables, mark_applied
+from pipeline.ingest.diff import item_diff
+from pipeline.ingest.discover import discover
+from pipeline.ingest.executors import Executor
+from pipeline.ingest.plan_ids import with_plan_ids
+from pipeline.ingest.process import DocResult, path_key, use_learned_aliases
+from pipeline.ingest.versions import code_list_version, extractor_version
 
 log = logging.getLogger(__name__)
 Mode = Literal["ingest", "nightly"]

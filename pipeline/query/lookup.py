@@ -1,7 +1,7 @@
 """Finding things: criterion codes from what a user types, the review list, text references.
 
 `plans compare f3.ontim` says "did you mean F3.ONTIME"; `F8.SIPAS*` is every SIPAS code;
-`F3` a whole field. Codes of one topic (pipeline/data/criterion_topics.csv: satisfaction is
+`F3` a whole field. Codes of one topic (pipeline/query/data/criterion_topics.csv: satisfaction is
 measured as F3.SATISFACTION in some plans and F8.SIPAS in others) are compared together.
 """
 
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pipeline.views import codes_file
+from pipeline.query.views import codes_file
 
 TOPICS_CSV = Path(__file__).resolve().parent / "data" / "criterion_topics.csv"
 
@@ -90,29 +90,21 @@ def search_key(text: str) -> str:
 def codes_sql(pattern: str) -> tuple[str, dict[str, Any]]:
     """`plans codes`: criteria whose code or label contains `pattern` (folded), with the
     plans that use each (items or targets, each plan once)."""
-    sql = """
-        WITH used AS (
-          SELECT criterion_code AS code, plan_id FROM plan_items
-          UNION SELECT criterion_code, plan_id FROM targets
-        )
-        SELECT c.code, c.label_vi, c.field, c.level, c.unit,
-               count(DISTINCT u.plan_id) AS plans
-        FROM criteria c LEFT JOIN used u ON u.code = c.code
-        WHERE strip_accents(lower(replace(replace(c.code || ' ' || c.label_vi, 'đ', 'd'),
-                                          'Đ', 'd'))) LIKE '%' || $pattern || '%'
-        GROUP BY ALL ORDER BY c.code
-    """
+    from pipeline.query.views import sql_text
+
+    sql = sql_text("codes")
     return sql, {"pattern": search_key(pattern)}
 
 
 def review_rows(con: Any, below: float) -> tuple[list[str], list[tuple[Any, ...]]]:
     """The review list with source file, page and the best candidates (the stored
     `criterion_candidates` when the dataset has them, else the matcher run again)."""
-    from pipeline.report_sql import review_sql
+    from pipeline.query.views import sql_text
 
     columns_present = {r[0] for r in con.execute("DESCRIBE plan_items").fetchall()}
     stored = "criterion_candidates" in columns_present
-    result = con.execute(review_sql(stored), {"below": below})
+    candidates = "i.criterion_candidates" if stored else "NULL"
+    result = con.execute(sql_text("report/review", candidates=candidates), {"below": below})
     columns = [d[0] for d in result.description or []]
     rows = result.fetchall()
     at = columns.index("candidates")

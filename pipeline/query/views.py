@@ -2,7 +2,7 @@
 
 A plan ingested as DOCX, PDF and text export is three files and one plan. The plain names
 `documents`, `plan_items`, `item_scores`, `targets` and `legal_refs` hold the rows of the
-chosen file of each plan (pipeline/sql/chosen_documents.sql); `all_documents`,
+chosen file of each plan (pipeline/query/sql/chosen_documents.sql); `all_documents`,
 `all_plan_items`, … hold every file's rows. Both carry `plan_id` and `chosen`, computed
 here in SQL (the rule of `document_plans`), so `where chosen` on `all_*` equals the plain view.
 """
@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
 from importlib.util import find_spec
 from pathlib import Path
 
 import duckdb
 
 from models.arrow import PER_PLAN_TABLES, PLAN_STAMPS, TABLE_NAMES, TABLES
-from pipeline import report_sql
-from pipeline.store import Store
+from pipeline.dataset.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +26,15 @@ SQL_DIR = Path(__file__).resolve().parent / "sql"
 PLAN_COLUMNS = tuple(PLAN_STAMPS)
 
 
-def sql_text(name: str) -> str:
-    """A query shipped in pipeline/sql/, e.g. sql_text('compare_criterion')."""
-    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+def sql_text(name: str, **values: str) -> str:
+    """A query shipped in pipeline/query/sql/, e.g. sql_text('compare_criterion') or
+    sql_text('views/plans'); `{name}` placeholders in the file are filled from `values`."""
+    text = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    for key, value in values.items():
+        if "{" + key + "}" not in text:
+            raise KeyError(f"{name}.sql has no {{{key}}} placeholder")
+        text = text.replace("{" + key + "}", value)
+    return text
 
 
 def codes_file(name: str) -> Path:
@@ -41,73 +45,43 @@ def codes_file(name: str) -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "codes" / name
 
 
-def _criteria_sql() -> str:
-    path = _sql_string(str(codes_file("criteria.csv")))
-    return f"""
-        SELECT c.code, c.label_vi, c.field, f.label_vi AS field_label, c.level, c.kind, c.unit,
-               c.status
-        FROM read_csv({path}, header = true, all_varchar = true) c
-        LEFT JOIN read_csv({path}, header = true, all_varchar = true) f
-          ON f.code = c.field AND f.level = 'field'
-    """
+# Convenience views for analysts (DESIGN.md: add, never rename), each in sql/views/<name>.sql
+# with what it holds in its first lines; in the order they are made (a view may read the
+# ones above it). Each counts plans once.
+VIEWS = (
+    "chosen_documents",
+    "plans",
+    "items_canonical",
+    "citations",
+    "criteria",
+    "fields",
+    "metrics",
+    "leaf_scores",
+    "score_subtotals",
+    "score_years",
+    "targets_by_metric",
+    "who_leads",
+    "targets_wide",
+)
 
 
-# Who cites what; a cited key is resolved to a plan of the corpus when its number and issuer
-# match ('57/KH-UBND' of UBND xã Hà Châu).
-CITATIONS = """
-    SELECT d.doc_id AS citing_doc_id, d.plan_id AS citing_plan_id, d.commune AS citing_commune,
-           d.plan_year, r.identity, r.key, r.ref_type, r.relation, r.issued_date, r.issuer_text,
-           r.issuer_level, t.doc_id AS cited_doc_id, t.commune AS cited_commune
-    FROM legal_refs r
-    JOIN documents d ON d.doc_id = r.doc_id
-    LEFT JOIN documents t
-      ON t.doc_number = r.key AND t.doc_id <> r.doc_id
-     AND t.commune IS NOT NULL AND r.issuer_text IS NOT NULL
-     AND strpos(lower(r.issuer_text), lower(t.commune)) > 0
-     AND (r.issued_date IS NULL OR t.issue_date IS NULL
-          OR year(r.issued_date) IN (year(t.issue_date), t.plan_year))
-    WHERE r.relation <> 'self'
-"""
+def view_sql(con: duckdb.DuckDBPyConnection, name: str) -> str:
+    """The SELECT of a convenience view; `criteria` reads the code list's CSV, and
+    `targets_wide` gets one column per metric present in the data (DuckDB cannot PIVOT on
+    values read from the data inside a view)."""
+    if name == "criteria":
+        return sql_text("views/criteria", criteria_csv=_sql_string(str(codes_file("criteria.csv"))))
+    if name == "targets_wide":
+        return sql_text("views/targets_wide", metric_columns=_metric_columns(con))
+    return sql_text(f"views/{name}")
 
-# Each metric of the targets with the criterion it most often measures and its label.
-METRIC_LABELS = """
-    WITH m AS (
-      SELECT metric, mode(criterion_code) AS criterion_code, count(*) AS target_rows
-      FROM targets WHERE metric IS NOT NULL GROUP BY metric
+
+def _metric_columns(con: duckdb.DuckDBPyConnection) -> str:
+    metrics = [row[0] for row in con.execute(sql_text("target_metrics")).fetchall()]
+    return "".join(
+        f",\n       first(m.value) FILTER (WHERE m.metric = {_sql_string(m)}) AS {_sql_ident(m)}"
+        for m in metrics
     )
-    SELECT m.metric, m.criterion_code, c.label_vi, m.target_rows
-    FROM m LEFT JOIN criteria c ON c.code = m.criterion_code
-    ORDER BY m.metric
-"""
-
-# Convenience views for analysts (DESIGN.md: add, never rename). Each counts plans once.
-CONVENIENCE_VIEWS: dict[str, Callable[[], str]] = {
-    # kept for older queries: `documents` is now one document per plan already
-    "chosen_documents": lambda: "SELECT * FROM documents",
-    # the chosen file of each plan with a short label for charts ('Thanh Liệt 2024')
-    "plans": lambda: report_sql.PLANS,
-    # plan_items with where and when: the view most comparisons start from
-    "items_canonical": lambda: (
-        """
-        SELECT d.doc_number, d.doc_type, d.title, d.source_format, d.issue_date,
-               i.* EXCLUDE (plan_id, chosen), i.plan_id, i.chosen
-        FROM plan_items i JOIN documents d USING (doc_id)
-    """
-    ),
-    # who cites what (CITATIONS)
-    "citations": lambda: CITATIONS,
-    # the canonical criteria and the PAR fields F0-F8 with their Vietnamese labels
-    "criteria": _criteria_sql,
-    "fields": lambda: "SELECT code, label_vi FROM criteria WHERE level = 'field' ORDER BY code",
-    # each target metric with the criterion it measures and that criterion's label
-    "metrics": lambda: METRIC_LABELS,
-    # score cells of leaf items (no parent and child summed twice)
-    "leaf_scores": lambda: report_sql.LEAF_SCORES,
-    # printed subtotal of each top-level scored row beside the sum of its leaf items
-    "score_subtotals": lambda: report_sql.SCORE_SUBTOTALS,
-    # who does what: tasks per canonical agency, commune, year and role (lead/support)
-    "who_leads": lambda: sql_text("who_leads"),
-}
 
 
 def _files(version: Path, table: str) -> list[str]:
@@ -121,6 +95,10 @@ def _files(version: Path, table: str) -> list[str]:
 
 def _sql_string(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
+
+
+def _sql_ident(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
 
 
 def _source(version: Path, table: str) -> str:
@@ -165,14 +143,13 @@ def connect(data_dir: Path) -> duckdb.DuckDBPyConnection:
             con.execute(f"CREATE VIEW {table} AS SELECT * FROM {_source(version, table)}")
     documents = _source(version, "documents")
     con.execute(
-        "CREATE VIEW document_plans AS " + sql_text("chosen_documents").format(documents=documents)
+        "CREATE VIEW document_plans AS " + sql_text("chosen_documents", documents=documents)
     )
     for table in PER_PLAN_TABLES:
         _create_plan_views(con, table, _source(version, table))
-    for name, sql in CONVENIENCE_VIEWS.items():
-        _create_view(con, name, sql)
-    # one column per metric present in the data (DuckDB cannot PIVOT inside a fixed view)
-    _create_view(con, "targets_wide", lambda: report_sql.targets_wide_sql(con))
+    con.execute(sql_text("macros"))
+    for name in VIEWS:
+        _create_view(con, name)
     return con
 
 
@@ -189,11 +166,11 @@ def _create_plan_views(con: duckdb.DuckDBPyConnection, table: str, source: str) 
     con.execute(f"CREATE VIEW {table} AS SELECT * FROM all_{table} WHERE chosen")
 
 
-def _create_view(con: duckdb.DuckDBPyConnection, name: str, sql: Callable[[], str]) -> None:
+def _create_view(con: duckdb.DuckDBPyConnection, name: str) -> None:
     """A convenience view; a dataset written before a column it needs existed (columns are
     only ever added) keeps working without it until `plans nightly` re-extracts."""
     try:
-        con.execute(f"CREATE VIEW {name} AS {sql()}")
+        con.execute(f"CREATE VIEW {name} AS {view_sql(con, name)}")
     except duckdb.BinderException as e:
         log.warning(
             "view %s is not available on this dataset (%s); run `plans nightly`",
@@ -211,6 +188,5 @@ def view_names() -> tuple[str, ...]:
         *every_file,
         "document_plans",
         *others,
-        *CONVENIENCE_VIEWS,
-        "targets_wide",
+        *VIEWS,
     )

@@ -3,8 +3,8 @@
     build_report(Path("data/parquet"), Path("report.html"))  -> number of charts
 
 The page has no script and fetches nothing: charts are inline SVG drawn by matplotlib
-(report_charts, report_svg), queries are DuckDB over pipeline.views (report_sql,
-report_queries), the page is assembled by report_html from report_sections.
+(charts, svg), queries are the SQL files of pipeline/query/sql/report/ run over the views of
+pipeline.query.views (queries), the page is assembled by html from sections.
 """
 
 from __future__ import annotations
@@ -14,12 +14,9 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pipeline.report_html import Chart, Section, page_html
-from pipeline.report_queries import load, open_dataset
-from pipeline.report_sections import build_sections
-from pipeline.report_sql import TARGETS_WIDE_SQL, targets_wide_sql
-
-__all__ = ["TARGETS_WIDE_SQL", "build_report", "chart_count", "targets_wide_sql"]
+from pipeline.report.html import Chart, Section, page_html
+from pipeline.report.queries import load, open_dataset
+from pipeline.report.sections import build_sections
 
 TITLE = "Administrative-reform plans: coverage, targets, scores, citations"
 

@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator
 
-from pipeline.report_svg import label_text, render, slug
+from pipeline.report.svg import label_text, render, slug
 
 PALETTE = (
     "#1f77b4",

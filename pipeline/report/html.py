@@ -12,7 +12,7 @@ from html import escape
 
 import pandas as pd
 
-from pipeline.report_svg import label_text
+from pipeline.report.svg import label_text
 
 
 @dataclass(frozen=True, slots=True)

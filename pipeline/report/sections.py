@@ -6,9 +6,9 @@ failing: a dataset without score tables or targets still gets a report.
 
 from __future__ import annotations
 
-from pipeline import report_charts as charts
-from pipeline.report_html import Chart, Section, Table
-from pipeline.report_queries import REVIEW_BELOW, ReportData
+from pipeline.report import charts
+from pipeline.report.html import Chart, Section, Table
+from pipeline.report.queries import REVIEW_BELOW, ReportData
 
 DEDUP = (
     "Plans are counted once throughout this report: a plan ingested as DOCX, PDF and text "

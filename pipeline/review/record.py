@@ -5,7 +5,6 @@ was made against and a later run can tell when it no longer applies.
 
 from __future__ import annotations
 
-import argparse
 import getpass
 import os
 from datetime import UTC, datetime
@@ -14,14 +13,14 @@ from typing import Any
 
 import duckdb
 
-from pipeline.corrections import (
+from pipeline.dataset.corrections import (
     BadCorrection,
     Correction,
     append_correction,
+    cell_text,
     check_value,
 )
-from pipeline.corrections_apply import cell_text
-from pipeline.views import connect
+from pipeline.query.views import connect, sql_text
 
 
 def known_codes() -> frozenset[str]:
@@ -44,11 +43,7 @@ def find_row(
 ) -> dict[str, Any]:
     """The plan_items row (with its document's source_path) a correction names; a doc_id
     prefix is enough when it is unique ('3f2a9c')."""
-    sql = """
-        SELECT i.*, d.source_path FROM plan_items i JOIN documents d USING (doc_id)
-        WHERE starts_with(i.doc_id, ?) AND i.table_index = ? AND i.code = ?
-    """
-    result = con.execute(sql, [doc_id, table_index, code])
+    result = con.execute(sql_text("review/find_row"), [doc_id, table_index, code])
     columns = [d[0] for d in result.description or []]
     rows = [dict(zip(columns, r, strict=True)) for r in result.fetchall()]
     if not rows:
@@ -88,35 +83,3 @@ def record_correction(
     )
     append_correction(data_dir, correction)
     return correction
-
-
-def cmd_correct(args: argparse.Namespace) -> int:
-    """`plans correct DOC_ID TABLE_INDEX CODE COLUMN VALUE [--note TEXT]`."""
-    from pipeline.commands import UsageError
-    from pipeline.safe_text import terminal_text
-
-    target = (args.doc_id, args.table_index, args.code, args.column)
-    try:
-        c = record_correction(args.data, target, args.value, args.note)
-    except BadCorrection as e:
-        raise UsageError(str(e)) from e
-    print(
-        terminal_text(
-            f"recorded: {c.doc_id[:12]} table {c.table_index} row {c.code} {c.column}: "
-            f"{c.old_value!r} -> {c.new_value!r}; the next `plans ingest` or `plans nightly` "
-            "applies it"
-        )
-    )
-    return 0
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    """`plans serve`: the review web app until Ctrl-C."""
-    from pipeline.commands import UsageError
-    from pipeline.serve import serve
-    from pipeline.store import Store
-
-    if Store(args.data).current_dir() is None:
-        raise UsageError(f"{args.data}: no dataset here (run `plans ingest` first)")
-    serve(args.data, args.host, args.port)
-    return 0

@@ -1,5 +1,5 @@
 -- `plans compare CRITERION`: every target and score of some canonical criteria (the codes
--- pipeline.lookup.resolve_codes gives), per commune and plan year, each plan once.
+-- pipeline.query.lookup.resolve_codes gives), per commune and plan year, each plan once.
 -- Parameter: $codes (a list of codes).
 WITH wanted AS (
   SELECT unnest($codes::VARCHAR[]) AS code

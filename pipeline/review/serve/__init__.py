@@ -1,14 +1,14 @@
 """`plans serve`: review and correct the dataset in the browser (issue 18).
 
-`create_app(data)` builds the Starlette app (pipeline.serve.app); `serve` runs it with uvicorn
-on 127.0.0.1:8765 unless told otherwise.
+`create_app(data)` builds the Starlette app (pipeline.review.serve.app); `serve` runs it with
+uvicorn on 127.0.0.1:8765 unless told otherwise.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.serve.app import create_app
+from pipeline.review.serve.app import create_app
 
 __all__ = ["create_app", "serve"]
 

@@ -23,12 +23,12 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from pipeline.corrections import CELL_COLUMNS, BadCorrection
-from pipeline.lookup import search_key
-from pipeline.review_actions import record_correction
-from pipeline.serve import queries
-from pipeline.serve.pages import RENDERABLE, NoPage, page_png, page_size
-from pipeline.serve.queue import review_queue
+from pipeline.dataset.corrections import CELL_COLUMNS, BadCorrection
+from pipeline.query.lookup import search_key
+from pipeline.review.record import record_correction
+from pipeline.review.serve import queries
+from pipeline.review.serve.pages import RENDERABLE, NoPage, page_png, page_size
+from pipeline.review.serve.queue import review_queue
 
 ROW_RE = re.compile(r"^(\d{1,4}):(\d{1,6})$")  # '0:12': table 0, row 12
 DOC_RE = re.compile(r"^[0-9a-f]{64}$")
@@ -69,7 +69,7 @@ class ReviewApp:
         self.data = Path(data)
         self.token = token or secrets.token_urlsafe(32)
         self.env = Environment(
-            loader=PackageLoader("pipeline.serve", "templates"),
+            loader=PackageLoader("pipeline.review.serve", "templates"),
             autoescape=select_autoescape(default=True, default_for_string=True),
         )
         self.env.globals.update(csrf=self.token, code_label=code_label, fold=search_key)

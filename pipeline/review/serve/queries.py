@@ -12,8 +12,8 @@ from typing import Any
 
 import duckdb
 
-from pipeline.corrections import corrections_path, read_corrections
-from pipeline.views import connect
+from pipeline.dataset.corrections import corrections_path, read_corrections
+from pipeline.query.views import connect, sql_text
 
 BELOW = 0.75  # a criterion match under this is queued for review (as `plans review`)
 OCR_FLOOR = 70.0  # mean OCR confidence (0-100) under which a row's cells are queued
@@ -26,30 +26,11 @@ def rows_of(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None =
     return [dict(zip(columns, r, strict=True)) for r in result.fetchall()]
 
 
-PLANS_SQL = """
-    SELECT d.doc_id, d.commune, d.district, d.province, d.plan_year, d.doc_number,
-           d.source_format, d.source_path, d.status,
-           d.doc_id IN (SELECT doc_id FROM chosen_documents) AS chosen,
-           (SELECT count(*) FROM plan_items i WHERE i.doc_id = d.doc_id) AS rows,
-           (SELECT count(*) FROM errors e WHERE e.doc_id = d.doc_id) AS warnings,
-           (SELECT count(*) FROM plan_items i WHERE i.doc_id = d.doc_id AND i.kind = 'item'
-              AND NOT i.corrected
-              AND (i.criterion_code IS NULL OR coalesce(i.match_score, 0) < $below
-                   OR coalesce(i.ocr_confidence, 100) < $floor)) AS review
-    FROM documents d
-    WHERE ($commune = '' OR strip_accents(lower(coalesce(d.commune, '')))
-                            LIKE '%' || strip_accents(lower($commune)) || '%')
-      AND ($year IS NULL OR d.plan_year = $year)
-      AND ($fmt = '' OR d.source_format = $fmt)
-    ORDER BY d.commune NULLS LAST, d.plan_year, d.source_format, d.source_path
-"""
-
-
 def plans(data: Path, commune: str = "", year: int | None = None, fmt: str = "") -> list[Row]:
     """The plans list with its filters (commune without accents: 'ha chau' finds Hà Châu)."""
     con = connect(data)
     params = {"below": BELOW, "floor": OCR_FLOOR, "commune": commune, "year": year, "fmt": fmt}
-    result = con.execute(PLANS_SQL, params)
+    result = con.execute(sql_text("review/plan_list"), params)
     columns = [d[0] for d in result.description or []]
     return [dict(zip(columns, r, strict=True)) for r in result.fetchall()]
 
@@ -103,9 +84,5 @@ def pending(data: Path, doc_id: str) -> list[Any]:
 def source_of(data: Path, doc_id: str) -> tuple[str, str] | None:
     """(source_path, format) of a document, only when a manifest row lists that file with
     those bytes: the app never opens a path that came from a request."""
-    sql = """
-        SELECT m.source_path, m.source_format FROM manifest m
-        WHERE m.doc_id = ? AND m.status <> 'failed' ORDER BY m.source_path LIMIT 1
-    """
-    found = rows_of(connect(data), sql, [doc_id])
+    found = rows_of(connect(data), sql_text("review/source_of"), [doc_id])
     return (found[0]["source_path"], found[0]["source_format"]) if found else None

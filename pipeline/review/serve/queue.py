@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.serve.queries import BELOW, OCR_FLOOR, rows_of
-from pipeline.views import connect
+from pipeline.query.views import connect, sql_text
+from pipeline.review.serve.queries import BELOW, OCR_FLOOR, rows_of
 
 
 @dataclass(frozen=True)
@@ -28,38 +28,6 @@ class Entry:
     detail: str
 
 
-MATCHES_SQL = """
-    SELECT lower(trim(regexp_replace(coalesce(criterion, objective, task, requirement, ''),
-                                     '\\s+', ' ', 'g'))) AS wording,
-           count(*) AS n,
-           arg_min(doc_id, (doc_id, table_index, row_index)) AS doc_id,
-           arg_min(table_index || ':' || row_index, (doc_id, table_index, row_index)) AS target,
-           any_value(coalesce(criterion, objective, task, requirement)) AS label,
-           any_value(array_to_string(criterion_candidates, '; ')) AS candidates,
-           min(coalesce(match_score, 0)) AS score
-    FROM plan_items
-    WHERE kind = 'item' AND NOT corrected
-      AND (criterion_code IS NULL OR coalesce(match_score, 0) < ?)
-    GROUP BY 1 HAVING wording <> ''
-"""
-OCR_SQL = """
-    SELECT doc_id, count(*) AS n,
-           arg_min(table_index || ':' || row_index, ocr_confidence) AS target,
-           min(ocr_confidence) AS worst
-    FROM plan_items WHERE ocr_confidence < ? AND NOT corrected GROUP BY doc_id
-"""
-AGENCIES_SQL = """
-    SELECT lower(text) AS wording, count(*) AS n,
-           arg_min(doc_id, (doc_id, table_index, row_index)) AS doc_id,
-           arg_min(table_index || ':' || row_index, (doc_id, table_index, row_index)) AS target
-    FROM item_agencies WHERE agency_code IS NULL GROUP BY 1
-"""
-WARNINGS_SQL = """
-    SELECT doc_id, kind, count(*) AS n, any_value(message) AS message
-    FROM errors WHERE severity = 'warning' GROUP BY doc_id, kind
-"""
-
-
 def review_queue(data: Path) -> list[Entry]:
     """Every entry, most rows affected first."""
     con = connect(data)
@@ -72,7 +40,7 @@ def review_queue(data: Path) -> list[Entry]:
             r["target"],
             f"best score {r['score']:.2f}; candidates: {r['candidates'] or 'none'}",
         )
-        for r in rows_of(con, MATCHES_SQL, [BELOW])
+        for r in rows_of(con, sql_text("review/queue_criteria"), [BELOW])
     ]
     entries += [
         Entry(
@@ -83,15 +51,15 @@ def review_queue(data: Path) -> list[Entry]:
             r["target"],
             f"lowest row confidence {r['worst']:.0f} (floor {OCR_FLOOR:.0f})",
         )
-        for r in rows_of(con, OCR_SQL, [OCR_FLOOR])
+        for r in rows_of(con, sql_text("review/queue_ocr"), [OCR_FLOOR])
     ]
     entries += [
         Entry("warning", r["kind"], r["n"], r["doc_id"] or "", "", r["message"])
-        for r in rows_of(con, WARNINGS_SQL)
+        for r in rows_of(con, sql_text("review/queue_warnings"))
     ]
     entries += [
         Entry("agency", r["wording"], r["n"], r["doc_id"], r["target"], "no canonical agency")
-        for r in rows_of(con, AGENCIES_SQL)
+        for r in rows_of(con, sql_text("review/queue_agencies"))
     ]
     entries.sort(key=lambda e: (-e.rows, e.kind, e.title))
     return entries

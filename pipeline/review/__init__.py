@@ -1,0 +1,1 @@
+"""Analysts' review: the corrections file, recording a correction, the review web app."""
