@@ -16,7 +16,7 @@ from models.columns import column, record
 
 # by the file's suffix; .doc/.odt/.rtf are read through a DOCX LibreOffice makes of them
 SourceFormat = Literal[
-    "pdf", "docx", "doc", "odt", "rtf", "xlsx", "xls", "ods", "txt", "md", "image", "zip"
+    "pdf", "docx", "doc", "odt", "rtf", "xlsx", "xls", "ods", "txt", "md", "html", "image", "zip"
 ]
 ItemKind = Literal["section", "item"]
 ScoreRole = Literal["score_max", "score_year"]

@@ -37,6 +37,10 @@ def d(iso: str) -> date:
 
 # fmt: off
 POSITIVE: tuple[Case, ...] = (
+    # a Party thông tri (not in the samples): CONTRIBUTING "add a legal document type"
+    Case("Thực hiện Thông tri số 07-TT/TU ngày 15/3/2023 của Ban Thường vụ Tỉnh ủy về tăng cường",
+         "07-TT/TU", "Thông tri", d("2023-03-15"), "party", "implements",
+         issuer_text="Ban Thường vụ Tỉnh ủy"),
     # plan_000 (Hà Châu)
     Case("Thực hiện Kế hoạch số 106/KH-UBND ngày 02/8/2023 của UBND huyện Phú Bình duy trì, cải "
          "thiện và nâng cao Chỉ số cải cách hành chính",

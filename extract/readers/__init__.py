@@ -30,6 +30,9 @@ READERS: dict[str, str] = {
     ".xls": "extract.readers.sheet:read",
     ".ods": "extract.readers.sheet:read",
     ".pdf": "extract.readers.pdf:read",
+    # plans saved or published as web pages (portals, Word's "save as web page")
+    ".html": "extract.readers.html:read",
+    ".htm": "extract.readers.html:read",
     ".txt": "extract.readers.text:read",
     ".md": "extract.readers.text:read",
     # scans as images: OCR with Tesseract `vie` (each TIFF frame is a page)
