@@ -253,6 +253,15 @@ class ManifestRecord:
     extractor_version: str = column("extractor version that extracted it")
     code_list_version: str = column("code list version used")
     extracted_at: datetime = column("when (UTC)")
+    depends_on_path: str | None = column(
+        "another file its rows depend on: the body document a spreadsheet appendix takes its "
+        "metadata from",
+        default=None,
+    )
+    depends_on_doc_id: str | None = column(
+        "sha256 of that file's bytes when extracted (a change re-extracts this file)",
+        default=None,
+    )
 
 
 @record

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from pipeline.cli import main
 from pipeline.ingest.process import process_file
 from tests.test_metadata import EXPECTED
 from tests.test_tables_variants import sample_docx, write_sheet
@@ -66,3 +69,41 @@ def test_body_document_itself_is_untouched(tmp_path: Path) -> None:
     result = process_file(str(tmp_path / "plan_004.docx"), "r")
     assert result.documents[0].meta.doc_number == "18/KH-UBND"
     assert not [e for e in result.errors if e.kind == "body_unreadable"]
+
+
+def _sheet_meta(data: Path) -> tuple[str | None, str | None]:
+    from pipeline.query.views import connect
+
+    row = (
+        connect(data)
+        .execute("SELECT doc_number, commune FROM all_documents WHERE source_format = 'ods'")
+        .fetchone()
+    )
+    assert row is not None
+    return row[0], row[1]
+
+
+@pytest.mark.parametrize("mode", ["ingest", "nightly"])
+def test_a_changed_body_re_extracts_its_sheet(mode: str, tmp_path: Path) -> None:
+    # The sheet's bytes did not change, but the metadata it carries comes from its body:
+    # when the body becomes another plan's text, the sheet's row must follow it.
+    raw, data = tmp_path / "raw", tmp_path / "data"
+    raw.mkdir()
+    _folder(raw, "plan_004.docx")
+    assert main(["ingest", str(raw), "--out", str(data), "--jobs", "1"]) == 0
+    assert _sheet_meta(data) == ("18/KH-UBND", "Giang Điền")
+    (raw / "plan_004.docx").write_bytes(sample_docx("000").read_bytes())  # 57/KH-UBND, Hà Châu
+    assert main([mode, str(raw), "--out", str(data), "--jobs", "1"]) == 0
+    assert _sheet_meta(data) == (EXPECTED["000"].doc_number, EXPECTED["000"].commune)
+
+
+def test_an_unchanged_body_leaves_its_sheet_skipped(tmp_path: Path) -> None:
+    raw, data = tmp_path / "raw", tmp_path / "data"
+    raw.mkdir()
+    _folder(raw, "plan_004.docx")
+    assert main(["ingest", str(raw), "--out", str(data), "--jobs", "1"]) == 0
+    assert main(["ingest", str(raw), "--out", str(data), "--jobs", "1"]) == 0
+    from pipeline.query.views import connect
+
+    skipped = connect(data).execute("SELECT docs_skipped FROM runs ORDER BY run_id").fetchall()
+    assert skipped[-1][0] == 2  # the body and its sheet

@@ -7,6 +7,8 @@ body's DocMeta, so its `documents` row and its plan_items (plan_year, deadlines)
 plan's metadata. The body is read again for this (a sheet is one file among many, and the
 per-document function must stay self-contained for the Dask workers); a body that cannot be
 read leaves the sheet with its own metadata and a warning (the document is `partial`).
+The body's path and sha256 go into the sheet's manifest row (`depends_on_*`): a run that
+finds the body changed extracts the sheet again although the sheet's bytes are the same.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class BodyMeta:
     path: str
     meta: DocMeta | None  # None when the body could not be read
     problem: str | None = None
+    doc_id: str | None = None  # sha256 of the body's bytes read (None: none were read)
 
 
 def body_meta(sheet: Path) -> BodyMeta | None:
@@ -45,10 +48,15 @@ def body_meta(sheet: Path) -> BodyMeta | None:
         return None
     try:
         data = body.read_bytes()
-        meta = extract_document(read_document(body, data, doc_id_of(data))).meta
-    except (OSError, ExtractError) as e:
+    except OSError as e:
         return BodyMeta(str(body), None, f"{sheet}: its body document {body} is unreadable ({e})")
-    return BodyMeta(str(body), meta)
+    doc_id = doc_id_of(data)
+    try:
+        meta = extract_document(read_document(body, data, doc_id)).meta
+    except ExtractError as e:
+        problem = f"{sheet}: its body document {body} is unreadable ({e})"
+        return BodyMeta(str(body), None, problem, doc_id)
+    return BodyMeta(str(body), meta, doc_id=doc_id)
 
 
 def join_body(extracted: Extracted, found: BodyMeta) -> tuple[Extracted, list[Finding]]:

@@ -63,6 +63,9 @@ class DocResult:
     # size and mtime of the bytes actually read (-1: nothing was read), for the manifest
     size: int = -1
     mtime_ns: int = -1
+    # another file the rows depend on, with the sha256 of its bytes read (a spreadsheet
+    # appendix's body document: pipeline.ingest.appendix)
+    depends_on: tuple[str, str | None] | None = None
 
 
 # The code list with the dataset's learned aliases (set by the run before its workers fork).
@@ -148,7 +151,8 @@ def _extract(doc: Document, run_id: str, started: datetime) -> DocResult:
     except ExtractError as e:
         failures.append(Finding("extract", e.kind, str(e)))
         extracted = Extracted()
-    extracted, body_findings = _with_body(doc, extracted)
+    body = body_meta(Path(doc.source_path))
+    extracted, body_findings = (extracted, []) if body is None else join_body(extracted, body)
     try:
         normalized = normalize_document(doc, extracted, _codes)
     except ExtractError as e:
@@ -165,13 +169,10 @@ def _extract(doc: Document, run_id: str, started: datetime) -> DocResult:
         + [_error(run_id, doc, f, "warning") for f in [*losses, *normalized.findings]]
     )
     tables = tuple(TableRecord(doc.doc_id, info) for info in extracted.tables)
-    return _result(doc, status, normalized, errors, started, tables)
-
-
-def _with_body(doc: Document, extracted: Extracted) -> tuple[Extracted, list[Finding]]:
-    """A spreadsheet appendix takes its body document's metadata (pipeline.ingest.appendix)."""
-    found = body_meta(Path(doc.source_path))
-    return (extracted, []) if found is None else join_body(extracted, found)
+    result = _result(doc, status, normalized, errors, started, tables)
+    if body is None:
+        return result
+    return dataclasses.replace(result, depends_on=(path_key(body.path), body.doc_id))
 
 
 def _error(run_id: str, doc: Document, finding: Finding, severity: Severity) -> ErrorRecord:

@@ -102,10 +102,33 @@ def read_manifest(store: Store) -> pa.Table:
     return manifest.set_column(index, "source_path", pa.array(fixed, pa.string()))
 
 
-def _skip_or_do(plan: Plan, path: Path, row: dict[str, Any]) -> None:
-    """Unchanged size and mtime, or else unchanged sha256: skip; otherwise extract. A file
-    that vanished or cannot be read since discovery is extracted, which records why."""
+def _dependency_changed(row: dict[str, Any], manifest: dict[str, dict[str, Any]]) -> bool:
+    """The file a stored file depends on (a sheet's body document) changed, vanished or was
+    never read: its size and mtime as the manifest has them for its own row, else its sha256."""
+    dependency = row.get("depends_on_path")
+    if not dependency:
+        return False
     try:
+        stat = os.stat(dependency)
+    except OSError:
+        return True
+    own = manifest.get(dependency)
+    if own is not None and own["doc_id"] == row["depends_on_doc_id"]:
+        if (own["size"], own["mtime_ns"]) == (stat.st_size, stat.st_mtime_ns):
+            return False
+    return not _same_bytes(Path(dependency), row["depends_on_doc_id"])
+
+
+def _skip_or_do(
+    plan: Plan, path: Path, row: dict[str, Any], manifest: dict[str, dict[str, Any]]
+) -> None:
+    """Unchanged size and mtime, or else unchanged sha256: skip; otherwise extract. A file
+    that vanished or cannot be read since discovery is extracted, which records why; so is
+    one whose dependency changed."""
+    try:
+        if _dependency_changed(row, manifest):
+            plan.todo.append(path)
+            return
         stat = path.stat()
         if row["size"] == stat.st_size and row["mtime_ns"] == stat.st_mtime_ns:
             plan.skipped.append(path)
@@ -132,7 +155,7 @@ def plan_run(store: Store, files: Sequence[Path], mode: Mode, force: bool) -> Pl
         if force or row is None or row["status"] == "failed" or (stale and mode == "nightly"):
             plan.todo.append(path)
         else:
-            _skip_or_do(plan, path, row)
+            _skip_or_do(plan, path, row, manifest)
     if mode == "nightly":
         present = {path_key(str(p)) for p in files}
         plan.dropped_paths.update(p for p in manifest if p not in present)
@@ -231,6 +254,8 @@ def _manifest_rows(results: Sequence[DocResult]) -> list[ManifestRecord]:
                 extractor_version=extractor_version(),
                 code_list_version=code_list_version(),
                 extracted_at=datetime.now(UTC),
+                depends_on_path=result.depends_on[0] if result.depends_on else None,
+                depends_on_doc_id=result.depends_on[1] if result.depends_on else None,
             )
         )
     return rows
