@@ -34,13 +34,13 @@ def test_with_all_aliases_assigned_codes_are_right(plan: str) -> None:
 
 
 def test_plan_out_pooled_floors() -> None:
-    # Pooled over the five plans (bench/bench_criteria.py, 'all' line): field 96.5 %, precision
-    # of assigned codes 91.3 % since rows under a group concept keep to its members.
+    # Pooled over the five plans (bench/bench_criteria.py, 'all' line): field 96.2 %, precision
+    # of assigned codes 94.0 % since a phrase hit needs BM25's agreement (PHRASE_FLOOR).
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
     assert sum(s.field_right for s in scores) / rows >= 0.96
-    assert right / (right + wrong) >= 0.91
+    assert right / (right + wrong) >= 0.935
 
 
 @pytest.mark.parametrize("plan", PLANS)
