@@ -35,7 +35,7 @@ def first_version() -> Iterator[None]:
     """The matcher as it was: labels and aliases only, threshold only."""
     saved = (criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for)
     later = (criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST)
-    floor = criteria.KEY_FLOOR, criteria.PHRASE_FLOOR
+    floor = criteria.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR
 
     def codes_for(plan: str, *, hide: bool) -> CodeList:
         codes = saved[2](plan, hide=hide)
@@ -44,7 +44,7 @@ def first_version() -> Iterator[None]:
 
     criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for = 0.0, 0.0, codes_for
     criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = 0.0, False, 1.0
-    criteria.KEY_FLOOR, criteria.PHRASE_FLOOR = 0.0, 0.0
+    criteria.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR = 0.0, 0.0, 0.0
     members = matcher.group_members
     matcher.group_members = lambda codes: {}  # type: ignore[assignment]  # no group rule
     try:
@@ -53,7 +53,7 @@ def first_version() -> Iterator[None]:
         matcher.group_members = members
         criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for = saved
         criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = later
-        criteria.KEY_FLOOR, criteria.PHRASE_FLOOR = floor
+        criteria.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR = floor
 
 
 def table(title: str, *, hide: bool) -> None:

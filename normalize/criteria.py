@@ -31,6 +31,7 @@ from normalize.criteria_rank import (
     THRESHOLD,
     Candidate,
     CriterionMatch,
+    Parent,
     decide,
     rank,
     with_parent,
@@ -81,7 +82,7 @@ class Context:
     """What a row's place in its table says: its section's field, its parent's concept."""
 
     section_field: str | None
-    parent: tuple[str, float] | None = None
+    parent: Parent | None = None
     # the members of the parent row's group concept (F8.SIPAS -> its five factors), if any
     members: frozenset[str] = frozenset()
 
@@ -127,7 +128,7 @@ def match_rows(
         for t in {r.table_index for r in rows}
     }
     fields: dict[tuple[int, str], str | None] = {}
-    found: dict[tuple[int, str], tuple[str, float]] = {}
+    found: dict[tuple[int, str], Parent] = {}
     groups: dict[tuple[int, str], frozenset[str]] = {}
     by_code = {(r.table_index, r.code): r for r in rows}
     out: list[CriterionMatch] = []
@@ -151,13 +152,19 @@ def _remember(
     row: TableRow,
     match: CriterionMatch,
     codes: CodeList,
-    found: dict[tuple[int, str], tuple[str, float]],
+    found: dict[tuple[int, str], Parent],
     groups: dict[tuple[int, str], frozenset[str]],
 ) -> None:
-    """Keep a row's leaf concept for its sub-rows (PARENT_PRIOR), or its group's members."""
+    """Keep a row's leaf concept for its sub-rows (PARENT_PRIOR), or its best candidate when
+    it went to review (REVIEW_PRIOR), or its group's members."""
     concept = codes.get(match.criterion_code or "")
     if concept and concept.level == "leaf" and match.match_score is not None:
-        found[(row.table_index, row.code)] = (concept.code, match.match_score)
+        found[(row.table_index, row.code)] = (concept.code, match.match_score, True)
+    elif match.criterion_code is None and match.top_candidates:
+        best = match.top_candidates[0]
+        hint = codes.get(best.code)
+        if hint and hint.level == "leaf" and hint.field == match.field_code:
+            found[(row.table_index, row.code)] = (hint.code, best.score, False)
     if concept and concept.level == "group":
         groups[(row.table_index, row.code)] = group_members(codes).get(concept.code, frozenset())
 
@@ -262,10 +269,11 @@ def _is_top(row: TableRow) -> bool:
 
 def _parent_concept(
     row: TableRow,
-    found: dict[tuple[int, str], tuple[str, float]],
+    found: dict[tuple[int, str], Parent],
     by_code: dict[tuple[int, str], TableRow],
-) -> tuple[str, float] | None:
-    """The concept of the nearest ancestor that has one: 1.4.1 -> 1.4's ('F1.INSPECT', 0.9)."""
+) -> Parent | None:
+    """The concept of the nearest ancestor that has one: 1.4.1 -> 1.4's ('F1.INSPECT', 0.9,
+    True); an ancestor in review gives its best candidate, not sure (False)."""
     parent = row.parent_code
     seen: set[str] = set()
     while parent and parent not in seen and parent != row.code:

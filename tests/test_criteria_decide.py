@@ -5,14 +5,16 @@ classes of variation, checked by hand against the concept list (criteria.csv).""
 from __future__ import annotations
 
 from models.document import TableRow
+from normalize.codelist import load_codelist, without_sources
 from normalize.criteria import match_rows
 
 E_GOV = "XÂY DỰNG VÀ PHÁT TRIỂN CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ"
 
 
 def item(label: str, section: str, code: str = "7.2") -> TableRow:
-    top = code.split(".")[0]
-    return TableRow(0, 0, "item", code, code, top, 2, top, section, criterion=label)
+    top, parent = code.split(".")[0], code.rsplit(".", 1)[0]
+    level = code.count(".") + 1
+    return TableRow(0, 0, "item", code, code, parent, level, top, section, criterion=label)
 
 
 def heading(section: str, code: str = "7") -> TableRow:
@@ -41,3 +43,20 @@ def test_a_phrase_the_whole_row_agrees_with_is_assigned() -> None:
     )
     label = "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết đúng hạn, trước hạn"
     assert one(label, "CẢI CÁCH THỦ TỤC HÀNH CHÍNH")[1] == "F3.ONTIME"
+
+
+def test_a_sub_row_keeps_the_best_candidate_of_its_parent_in_review() -> None:
+    # As if none of the sample plans had been read: the parent goes to review with
+    # F1.DISCLOSURE first; its sub-row's own words point to budgets and incomes, but a
+    # sub-criterion usually measures its parent's concept, so DISCLOSURE is among its top 3.
+    codes = without_sources(load_codelist(), frozenset({"000", "001", "002", "003", "004"}))
+    section = "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH"
+    rows = [
+        heading(section, "1"),
+        item("Công khai, minh bạch các hoạt động của Ủy ban nhân dân xã", section, "1.9"),
+        item("Công khai danh sách hộ cận nghèo trên địa bàn", section, "1.9.3"),
+    ]
+    parent, child = match_rows(rows, province=None, district=None, plan_year=None, codes=codes)[1:]
+    assert parent.criterion_code is None and parent.top_candidates[0].code == "F1.DISCLOSURE"
+    assert child.criterion_code is None  # never assigned on the parent's word alone
+    assert "F1.DISCLOSURE" in [c.code for c in child.top_candidates[:3]]
