@@ -45,12 +45,13 @@ def first_version() -> Iterator[None]:
     criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for = 0.0, 0.0, codes_for
     criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = 0.0, False, 1.0
     criteria.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR = 0.0, 0.0, 0.0
-    members = matcher.group_members
+    members, votes = matcher.group_members, matcher.HEADING_VOTES
     matcher.group_members = lambda codes: {}  # type: ignore[assignment]  # no group rule
+    matcher.HEADING_VOTES = 10**9  # no heading field from the rows below
     try:
         yield
     finally:
-        matcher.group_members = members
+        matcher.group_members, matcher.HEADING_VOTES = members, votes
         criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for = saved
         criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = later
         criteria.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR = floor

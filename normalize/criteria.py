@@ -18,6 +18,7 @@ DVC-online task listed under a TTHC section is F7), else the field of the sectio
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -76,6 +77,10 @@ SUB_ROW_TEXTS: TextSpec = (
     ("output", 0.65),
 )
 
+# A top heading whose words name no field takes the field of most concepts assigned below it
+# when at least this many vote for it (and more than half of the votes).
+HEADING_VOTES = 2
+
 
 @dataclass(frozen=True, slots=True)
 class Context:
@@ -127,9 +132,26 @@ def match_rows(
         t: doc_kind_of([r for r in rows if r.table_index == t], table)
         for t in {r.table_index for r in rows}
     }
-    fields: dict[tuple[int, str], str | None] = {}
-    found: dict[tuple[int, str], Parent] = {}
-    groups: dict[tuple[int, str], frozenset[str]] = {}
+    out = _match_all(rows, codes, table, kinds, {})
+    headings = _fields_from_children(rows, out, codes)
+    return _match_all(rows, codes, table, kinds, headings) if headings else out
+
+
+Key = tuple[int, str]
+
+
+def _match_all(
+    rows: Sequence[TableRow],
+    codes: CodeList,
+    table: dict[str, CodeTableEntry],
+    kinds: dict[int, DocKind],
+    headings: dict[Key, str],
+) -> list[CriterionMatch]:
+    """One pass over the rows in order; `headings` gives the field of top rows whose own text
+    names none (`_fields_from_children`)."""
+    fields: dict[Key, str | None] = {}
+    found: dict[Key, Parent] = {}
+    groups: dict[Key, frozenset[str]] = {}
     by_code = {(r.table_index, r.code): r for r in rows}
     out: list[CriterionMatch] = []
     for row in rows:
@@ -141,10 +163,38 @@ def match_rows(
         )
         match = _match(row, codes, table if kind == "criteria" else {}, kind, context)
         if match.field_code is None:
-            match = replace(match, field_code=context.section_field)
+            field = context.section_field or headings.get((row.table_index, row.code))
+            match = replace(match, field_code=field)
         fields[(row.table_index, row.code)] = match.field_code
         _remember(row, match, codes, found, groups)
         out.append(match)
+    return out
+
+
+def _fields_from_children(
+    rows: Sequence[TableRow], matches: Sequence[CriterionMatch], codes: CodeList
+) -> dict[Key, str]:
+    """The field of a top heading whose words name none: the field of most of the concepts
+    assigned below it. 'NÂNG CAO CHẤT LƯỢNG ĐỘI NGŨ' (001 4) names no 876 field, but its rows
+    are evaluations, training and recruitment of officials: F5, and its rows without a concept
+    of their own then keep F5 too."""
+    votes: dict[Key, Counter[str]] = {}
+    top_of: dict[Key, Key] = {}
+    for row, match in zip(rows, matches, strict=True):
+        key = (row.table_index, row.code)
+        parent = (row.table_index, row.parent_code or "")
+        top_of[key] = top_of.get(parent, key) if row.parent_code else key
+        concept = codes.get(match.criterion_code or "")
+        if row.parent_code and concept is not None:
+            votes.setdefault(top_of[key], Counter())[concept.field] += 1
+    heads = {
+        (r.table_index, r.code) for r, m in zip(rows, matches, strict=True) if not m.field_code
+    }
+    out: dict[Key, str] = {}
+    for key in heads & votes.keys():
+        (field, n), total = votes[key].most_common(1)[0], votes[key].total()
+        if n >= HEADING_VOTES and 2 * n > total:
+            out[key] = field
     return out
 
 

@@ -60,3 +60,18 @@ def test_a_sub_row_keeps_the_best_candidate_of_its_parent_in_review() -> None:
     assert parent.criterion_code is None and parent.top_candidates[0].code == "F1.DISCLOSURE"
     assert child.criterion_code is None  # never assigned on the parent's word alone
     assert "F1.DISCLOSURE" in [c.code for c in child.top_candidates[:3]]
+
+
+def test_a_heading_that_names_no_field_takes_the_field_of_the_concepts_below_it() -> None:
+    # 'Đội ngũ' alone names none of the 876 fields; the rows below are F5 (civil service).
+    title = "NÂNG CAO NĂNG LỰC ĐỘI NGŨ"
+    rows = [
+        TableRow(0, 0, "item", "4", "4", None, 1, "4", title, criterion=title),
+        item("Đánh giá, xếp loại chất lượng cán bộ, công chức hằng năm", title, "4.1"),
+        item("Cử cán bộ, công chức tham gia đào tạo, bồi dưỡng chuyên môn", title, "4.2"),
+        item("Nâng cao chất lượng hoạt động của trưởng thôn", title, "4.3"),
+    ]
+    matches = match_rows(rows, province=None, district=None, plan_year=None)
+    assert [m.criterion_code for m in matches[1:3]] == ["F5.EVALUATION", "F5.TRAINING"]
+    assert matches[0].field_code == "F5" and matches[0].criterion_code is None
+    assert matches[3].field_code == "F5"  # a row without a concept keeps its heading's field
