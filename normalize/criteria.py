@@ -11,6 +11,11 @@ Resolution order (criteria_concepts.md §3.1):
 4. A row under a group concept (F8.SIPAS) is one of the group's members, as the official
    frameworks number them (`normalize.codelist.group_members`); any other concept goes to review
    with the members first among its candidates (`criteria_rank.within_group`).
+5. A code is assigned only when it is clearly ahead (`criteria_rank`: MARGIN, KEY_FLOOR, and
+   PHRASE_FLOOR: a phrase hit needs BM25 over the whole row to agree); a parent row in review
+   passes its best candidate to its sub-rows as a guess that is never assigned alone
+   (REVIEW_PRIOR); a top heading whose words name no field takes the field of most concepts
+   assigned below it (HEADING_VOTES, a second pass).
 
 `field_code` is the canonical (876) field: the matched concept's field when there is one (so a
 DVC-online task listed under a TTHC section is F7), else the field of the section.
