@@ -35,7 +35,7 @@ def first_version() -> Iterator[None]:
     """The matcher as it was: labels and aliases only, threshold only."""
     saved = (criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for)
     later = (criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST)
-    floor = criteria.KEY_FLOOR
+    floor = criteria.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR
 
     def codes_for(plan: str, *, hide: bool) -> CodeList:
         codes = saved[2](plan, hide=hide)
@@ -44,16 +44,17 @@ def first_version() -> Iterator[None]:
 
     criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for = 0.0, 0.0, codes_for
     criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = 0.0, False, 1.0
-    criteria.KEY_FLOOR = 0.0
-    members = matcher.group_members
+    criteria.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR = 0.0, 0.0, 0.0
+    members, votes = matcher.group_members, matcher.HEADING_VOTES
     matcher.group_members = lambda codes: {}  # type: ignore[assignment]  # no group rule
+    matcher.HEADING_VOTES = 10**9  # no heading field from the rows below
     try:
         yield
     finally:
-        matcher.group_members = members
+        matcher.group_members, matcher.HEADING_VOTES = members, votes
         criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for = saved
         criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = later
-        criteria.KEY_FLOOR = floor
+        criteria.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR = floor
 
 
 def table(title: str, *, hide: bool) -> None:

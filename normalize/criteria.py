@@ -11,6 +11,11 @@ Resolution order (criteria_concepts.md §3.1):
 4. A row under a group concept (F8.SIPAS) is one of the group's members, as the official
    frameworks number them (`normalize.codelist.group_members`); any other concept goes to review
    with the members first among its candidates (`criteria_rank.within_group`).
+5. A code is assigned only when it is clearly ahead (`criteria_rank`: MARGIN, KEY_FLOOR, and
+   PHRASE_FLOOR: a phrase hit needs BM25 over the whole row to agree); a parent row in review
+   passes its best candidate to its sub-rows as a guess that is never assigned alone
+   (REVIEW_PRIOR); a top heading whose words name no field takes the field of most concepts
+   assigned below it (HEADING_VOTES, a second pass).
 
 `field_code` is the canonical (876) field: the matched concept's field when there is one (so a
 DVC-online task listed under a TTHC section is F7), else the field of the section.
@@ -18,6 +23,7 @@ DVC-online task listed under a TTHC section is F7), else the field of the sectio
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -31,6 +37,7 @@ from normalize.criteria_rank import (
     THRESHOLD,
     Candidate,
     CriterionMatch,
+    Parent,
     decide,
     rank,
     with_parent,
@@ -75,13 +82,17 @@ SUB_ROW_TEXTS: TextSpec = (
     ("output", 0.65),
 )
 
+# A top heading whose words name no field takes the field of most concepts assigned below it
+# when at least this many vote for it (and more than half of the votes).
+HEADING_VOTES = 2
+
 
 @dataclass(frozen=True, slots=True)
 class Context:
     """What a row's place in its table says: its section's field, its parent's concept."""
 
     section_field: str | None
-    parent: tuple[str, float] | None = None
+    parent: Parent | None = None
     # the members of the parent row's group concept (F8.SIPAS -> its five factors), if any
     members: frozenset[str] = frozenset()
 
@@ -126,9 +137,26 @@ def match_rows(
         t: doc_kind_of([r for r in rows if r.table_index == t], table)
         for t in {r.table_index for r in rows}
     }
-    fields: dict[tuple[int, str], str | None] = {}
-    found: dict[tuple[int, str], tuple[str, float]] = {}
-    groups: dict[tuple[int, str], frozenset[str]] = {}
+    out = _match_all(rows, codes, table, kinds, {})
+    headings = _fields_from_children(rows, out, codes)
+    return _match_all(rows, codes, table, kinds, headings) if headings else out
+
+
+Key = tuple[int, str]
+
+
+def _match_all(
+    rows: Sequence[TableRow],
+    codes: CodeList,
+    table: dict[str, CodeTableEntry],
+    kinds: dict[int, DocKind],
+    headings: dict[Key, str],
+) -> list[CriterionMatch]:
+    """One pass over the rows in order; `headings` gives the field of top rows whose own text
+    names none (`_fields_from_children`)."""
+    fields: dict[Key, str | None] = {}
+    found: dict[Key, Parent] = {}
+    groups: dict[Key, frozenset[str]] = {}
     by_code = {(r.table_index, r.code): r for r in rows}
     out: list[CriterionMatch] = []
     for row in rows:
@@ -140,10 +168,38 @@ def match_rows(
         )
         match = _match(row, codes, table if kind == "criteria" else {}, kind, context)
         if match.field_code is None:
-            match = replace(match, field_code=context.section_field)
+            field = context.section_field or headings.get((row.table_index, row.code))
+            match = replace(match, field_code=field)
         fields[(row.table_index, row.code)] = match.field_code
         _remember(row, match, codes, found, groups)
         out.append(match)
+    return out
+
+
+def _fields_from_children(
+    rows: Sequence[TableRow], matches: Sequence[CriterionMatch], codes: CodeList
+) -> dict[Key, str]:
+    """The field of a top heading whose words name none: the field of most of the concepts
+    assigned below it. 'NÂNG CAO CHẤT LƯỢNG ĐỘI NGŨ' (001 4) names no 876 field, but its rows
+    are evaluations, training and recruitment of officials: F5, and its rows without a concept
+    of their own then keep F5 too."""
+    votes: dict[Key, Counter[str]] = {}
+    top_of: dict[Key, Key] = {}
+    for row, match in zip(rows, matches, strict=True):
+        key = (row.table_index, row.code)
+        parent = (row.table_index, row.parent_code or "")
+        top_of[key] = top_of.get(parent, key) if row.parent_code else key
+        concept = codes.get(match.criterion_code or "")
+        if row.parent_code and concept is not None:
+            votes.setdefault(top_of[key], Counter())[concept.field] += 1
+    heads = {
+        (r.table_index, r.code) for r, m in zip(rows, matches, strict=True) if not m.field_code
+    }
+    out: dict[Key, str] = {}
+    for key in heads & votes.keys():
+        (field, n), total = votes[key].most_common(1)[0], votes[key].total()
+        if n >= HEADING_VOTES and 2 * n > total:
+            out[key] = field
     return out
 
 
@@ -151,13 +207,19 @@ def _remember(
     row: TableRow,
     match: CriterionMatch,
     codes: CodeList,
-    found: dict[tuple[int, str], tuple[str, float]],
+    found: dict[tuple[int, str], Parent],
     groups: dict[tuple[int, str], frozenset[str]],
 ) -> None:
-    """Keep a row's leaf concept for its sub-rows (PARENT_PRIOR), or its group's members."""
+    """Keep a row's leaf concept for its sub-rows (PARENT_PRIOR), or its best candidate when
+    it went to review (REVIEW_PRIOR), or its group's members."""
     concept = codes.get(match.criterion_code or "")
     if concept and concept.level == "leaf" and match.match_score is not None:
-        found[(row.table_index, row.code)] = (concept.code, match.match_score)
+        found[(row.table_index, row.code)] = (concept.code, match.match_score, True)
+    elif match.criterion_code is None and match.top_candidates:
+        best = match.top_candidates[0]
+        hint = codes.get(best.code)
+        if hint and hint.level == "leaf" and hint.field == match.field_code:
+            found[(row.table_index, row.code)] = (hint.code, best.score, False)
     if concept and concept.level == "group":
         groups[(row.table_index, row.code)] = group_members(codes).get(concept.code, frozenset())
 
@@ -262,10 +324,11 @@ def _is_top(row: TableRow) -> bool:
 
 def _parent_concept(
     row: TableRow,
-    found: dict[tuple[int, str], tuple[str, float]],
+    found: dict[tuple[int, str], Parent],
     by_code: dict[tuple[int, str], TableRow],
-) -> tuple[str, float] | None:
-    """The concept of the nearest ancestor that has one: 1.4.1 -> 1.4's ('F1.INSPECT', 0.9)."""
+) -> Parent | None:
+    """The concept of the nearest ancestor that has one: 1.4.1 -> 1.4's ('F1.INSPECT', 0.9,
+    True); an ancestor in review gives its best candidate, not sure (False)."""
     parent = row.parent_code
     seen: set[str] = set()
     while parent and parent not in seen and parent != row.code:

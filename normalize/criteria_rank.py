@@ -34,6 +34,13 @@ MARGIN = 0.05
 # the nearest ancestor's leaf concept scores at least PARENT_PRIOR times the ancestor's score.
 # A group concept (F3.RESULTS, F8.SIPAS) passes nothing: its children are narrower concepts.
 PARENT_PRIOR = 0.8
+# A parent row that went to review passes its best candidate (a leaf of its own field) to its
+# sub-rows at this share of its score, as a candidate that is never assigned on the parent's
+# word alone, nor above the sub-row's own phrase hit: under 'Công khai minh bạch các nội dung
+# hoạt động của UBND xã' (001 1.9, review, best F1.DISCLOSURE) 'Công khai danh sách hộ nghèo'
+# keeps F1.DISCLOSURE among its candidates. Pooled over the five plans, plan-out: review rows
+# with the right code in the top 3, 46/63 at 0, 48/63 from 0.9; no assigned code changes.
+REVIEW_PRIOR = 0.9
 # A concept found from scattered words scores (1 - BM25_WEIGHT) * its key score + BM25_WEIGHT *
 # its BM25 relative to the row's best (`normalize.retrieval`): '… áp dụng quy trình ISO 9001:2015
 # …' reaches F7.ISO through the rare word 'iso' that no other concept has. A phrase hit keeps its
@@ -55,6 +62,13 @@ TOPIC_LIST = 0.5
 # 'Rà soát, đề xuất hỗ trợ cán bộ tiếp nhận' (004) is F3.REVIEW for both through 'rà soát'
 # alone (key 0.37): review. Pooled over the five plans 0.3-0.45 differ by 1 % of rows.
 KEY_FLOOR = 0.4
+# A phrase hit is assigned only when BM25 over whole concepts ranks it at least this share of
+# the row's best concept: 'Rà soát, cập nhật … công bố, công khai kịp thời …' (004 2.1) finds
+# the phrase 'công bố, công khai' of F3.PUBLICITY, but the row's words as a whole are those of
+# F3.PUBLISH (PUBLICITY has 0.6 of its BM25): review, both among the candidates. Pooled over
+# the five plans (bench --sweep PHRASE_FLOOR=…), plan-out: below the floor 6 right and 6 wrong
+# codes at 0.7; with all aliases 4 right and 1 wrong.
+PHRASE_FLOOR = 0.7
 # How many candidates a match keeps for `plans review`.
 N_CANDIDATES = 5
 
@@ -84,6 +98,9 @@ class CriterionMatch:
     top_candidates: tuple[Candidate, ...] = ()
 
 
+# A row's parent concept for its sub-rows: (code, score, sure); not sure when the parent went
+# to review and this is its best candidate.
+Parent = tuple[str, float, bool]
 _NO_FIELD = Concept("", "", "", "leaf", "", "", (), "", ())
 NO_MATCH = CriterionMatch(None, None, None, "none", ())
 
@@ -98,7 +115,9 @@ def rank(
             score = scored.score * weight
             if code not in best or score > best[code].score:
                 best[code] = Scored(code, score, scored.hit)
-    related = bm25_for(codes).relative(texts) if BM25_WEIGHT else {}
+    bm25 = bm25_for(codes)
+    related = bm25.relative(texts) if BM25_WEIGHT else {}
+    shares = bm25.shares(texts) if PHRASE_FLOOR else {}
     topic = _topic_list(best, codes)
     leaders = {_leader(best, codes), _leader(related, codes)}
     out = []
@@ -109,8 +128,15 @@ def rank(
             score *= TOPIC_LIST
         score *= _prior(code, codes, section_field, top)
         backed = leaders == {code} and own.score >= KEY_FLOOR
-        out.append(Scored(code, score, own.hit, backed))
+        out.append(Scored(code, score, own.hit, backed, _share(code, shares, codes)))
     return sorted(out, key=lambda s: (-round(s.score, 6), HIT_RANK[s.hit], s.code))
+
+
+def _share(code: str, shares: Mapping[str, float], codes: CodeList) -> float:
+    """A concept's BM25 share (see PHRASE_FLOOR); fields F0..F8 are not in the BM25 index."""
+    if not shares or (codes.get(code) or _NO_FIELD).is_field:
+        return 1.0
+    return shares.get(code, 0.0)
 
 
 def _leader(scores: Mapping[str, Scored | float], codes: CodeList) -> str | None:
@@ -137,14 +163,22 @@ def _blend(key: float, related: float | None) -> float:
     return (1.0 - BM25_WEIGHT) * key + BM25_WEIGHT * (related or 0.0)
 
 
-def with_parent(ranked: list[Scored], parent: tuple[str, float] | None) -> list[Scored]:
-    """Raise the parent's concept among a sub-row's candidates (see PARENT_PRIOR)."""
+def with_parent(ranked: list[Scored], parent: Parent | None) -> list[Scored]:
+    """Raise the parent's concept among a sub-row's candidates (PARENT_PRIOR, REVIEW_PRIOR)."""
     if parent is None:
         return ranked
-    code, parent_score = parent
+    code, parent_score, sure = parent
     own = next((s for s in ranked if s.code == code), None)
-    score = max(PARENT_PRIOR * parent_score, own.score if own else 0.0)
-    raised = Scored(code, min(1.0, score), own.hit if own else "tokens")
+    prior = (PARENT_PRIOR if sure else REVIEW_PRIOR) * parent_score
+    if own is not None and not sure and own.score >= prior:
+        return ranked
+    if sure:
+        score = max(prior, own.score if own else 0.0)
+        raised = Scored(code, min(1.0, score), own.hit if own else "tokens")
+    else:  # a sub-row's own phrase hit is not outranked by a guess from above
+        lead = ranked[0] if ranked and ranked[0].hit != "tokens" else None
+        capped = min(prior, lead.score - 1e-6) if lead else prior
+        raised = Scored(code, min(1.0, capped), "tokens", agreed=False)
     rest = [s for s in ranked if s.code != code]
     return sorted([raised, *rest], key=lambda s: (-round(s.score, 6), HIT_RANK[s.hit], s.code))
 
@@ -200,8 +234,10 @@ def _unsure(best: Scored, ranked: list[Scored], codes: CodeList, section: str | 
     or leaves the section's field without a phrase hit (CROSS_NEEDS_PHRASE), or when the key
     score and BM25 name different best concepts: 'Rà soát, đề xuất hỗ trợ cán bộ tiếp nhận' is
     F3.REVIEW by BM25 ('rà soát') but not by the keys, so it goes to review."""
-    if best.hit != "tokens":
+    if best.hit == "exact":
         return False
+    if best.hit != "tokens":
+        return best.bm25_share < PHRASE_FLOOR
     if not best.agreed:
         return True
     if CROSS_NEEDS_PHRASE and section and _field(best.code, codes) != section:

@@ -69,6 +69,9 @@ class Scored:
     hit: Hit
     # False when the scorers disagree on a row's best concept (`criteria`: key score vs BM25)
     agreed: bool = True
+    # the code's BM25 over the row's best concept's BM25 (`criteria_rank`: a phrase hit that
+    # BM25 ranks far behind another concept is not sure)
+    bm25_share: float = 1.0
 
 
 class Index:

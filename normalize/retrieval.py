@@ -100,6 +100,12 @@ class Bm25:
                 out[doc.code] = score
         return out
 
+    def shares(self, texts: Sequence[tuple[str, float]]) -> dict[str, float]:
+        """Scores over the row's best: {'F3.PUBLISH': 1.0, 'F3.PUBLICITY': 0.62, …}."""
+        raw = self.scores(texts)
+        best = max(raw.values(), default=0.0)
+        return {code: score / best for code, score in raw.items()} if best else {}
+
     def relative(self, texts: Sequence[tuple[str, float]]) -> dict[str, float]:
         """Scores over the text's own mass: {'F7.ISO': 0.8, 'F3.INTERNAL_PROC': 0.2, …}.
 

@@ -26,21 +26,27 @@ def test_with_all_aliases_every_hand_checked_field_is_right(plan: str) -> None:
 
 # 002 V.2 'Thực hiện đúng quy định về quản lý ngân sách, tài sản công' names both the budget
 # and public assets: F6.ASSETS is right too (hand-checked file). VI.2.3#2, whose output cell
-# arrives in the task column, is still F7.PORTAL: 64/65 for 002.
+# arrives in the task column, was F7.PORTAL ('Trang thông tin điện tử xã'); since PHRASE_FLOOR
+# it goes to review (its words as a whole are F7.E_FILE's), and no assigned code is wrong.
 @pytest.mark.parametrize("plan", PLANS)
 def test_with_all_aliases_assigned_codes_are_right(plan: str) -> None:
     score = score_plan(plan, hide=False)
     assert score.precision >= 0.97, score.wrong_rows
+    assert score.wrong == 0, score.wrong_rows
 
 
 def test_plan_out_pooled_floors() -> None:
-    # Pooled over the five plans (bench/bench_criteria.py, 'all' line): field 96.5 %, precision
-    # of assigned codes 91.3 % since rows under a group concept keep to its members.
+    # Pooled over the five plans (bench/bench_criteria.py, 'all' line): field 97.1 % since top
+    # headings take their field from the rows below, precision of assigned codes 94.4 % since a
+    # phrase hit needs BM25's agreement (PHRASE_FLOOR); review rows with the right code in the
+    # top 3: 49/64.
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
-    assert sum(s.field_right for s in scores) / rows >= 0.96
-    assert right / (right + wrong) >= 0.91
+    assert sum(s.field_right for s in scores) / rows >= 0.965
+    assert right / (right + wrong) >= 0.94
+    review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
+    assert top3 / review >= 0.75
 
 
 @pytest.mark.parametrize("plan", PLANS)
