@@ -15,6 +15,7 @@ import shlex
 import shutil
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
 from pipeline.cli import QUERY_VIEWS, main
@@ -251,3 +252,30 @@ def test_csv_output_is_written_to_a_stream() -> None:
     buf = io.StringIO()
     emit(["x"], [("=1",)], OutputOptions(format="csv"), buf)
     assert buf.getvalue() == '"x"\r\n"\'=1"\r\n'
+
+
+def test_review_candidates_are_the_stored_ones_not_a_second_matcher(
+    dataset: Path, tmp_path: Path
+) -> None:
+    from pipeline.query.lookup import NOT_STORED, review_rows
+    from pipeline.query.views import connect
+
+    columns, rows = review_rows(connect(dataset), 0.75)
+    at = columns.index("candidates")
+    con = connect(dataset)
+    stored = con.execute(
+        "select count(*) from plan_items where needs_review(kind, criterion_code, match_score,"
+        " 0.75) and len(criterion_candidates) > 0"
+    ).fetchone()
+    assert stored is not None and stored[0] > 0
+    assert sum(r[at] != "-" for r in rows) == stored[0]
+    # a dataset written before the candidates were stored: the list says how to get them
+    old = tmp_path / "old"
+    shutil.copytree(dataset, old, symlinks=True)
+    parts = (old / "plan_items").resolve()
+    assert parts.is_relative_to(old.resolve())  # the store's links are relative
+    for part in parts.rglob("*.parquet"):
+        table = pq.read_table(part)
+        pq.write_table(table.drop_columns(["criterion_candidates"]), part)
+    columns, rows = review_rows(connect(old), 0.75)
+    assert rows and {r[columns.index("candidates")] for r in rows} == {NOT_STORED}

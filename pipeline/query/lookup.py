@@ -97,8 +97,8 @@ def codes_sql(pattern: str) -> tuple[str, dict[str, Any]]:
 
 
 def review_rows(con: Any, below: float) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """The review list with source file, page and the best candidates (the stored
-    `criterion_candidates` when the dataset has them, else the matcher run again)."""
+    """The review list with source file, page and the best candidates ingest stored
+    (`criterion_candidates`), so the list agrees with what the dataset holds."""
     from pipeline.query.views import sql_text
 
     columns_present = {r[0] for r in con.execute("DESCRIBE plan_items").fetchall()}
@@ -108,24 +108,26 @@ def review_rows(con: Any, below: float) -> tuple[list[str], list[tuple[Any, ...]
     columns = [d[0] for d in result.description or []]
     rows = result.fetchall()
     at = columns.index("candidates")
-    text_at = columns.index("text")
-    out = [(*r[:at], _candidates(r[at], r[text_at], stored), *r[at + 1 :]) for r in rows]
+    out = [(*r[:at], _candidates(r[at], stored), *r[at + 1 :]) for r in rows]
     return columns, out
 
 
-def _candidates(value: Any, text: str | None, stored: bool) -> str:
-    """'F3.ONTIME 0.82, F3.LATE 0.61' from stored candidates or a new match of the text."""
-    if stored:
-        items = value or []
-        parts = [
-            f"{c.get('code')} {float(c.get('score') or 0):.2f}" if isinstance(c, dict) else str(c)
-            for c in items
-        ]
-        return ", ".join(parts) or "-"
-    from normalize.criteria import match_text
+# A dataset written before the candidates were stored (columns are only ever added): the
+# review list says how to get them rather than running a second matcher whose answer could
+# differ from what ingest stored (issue 12).
+NOT_STORED = "(not stored: run `plans nightly` to re-extract)"
 
-    found = match_text(text or "").candidates[:3]
-    return ", ".join(f"{code} {score:.2f}" for code, score in found) or "-"
+
+def _candidates(value: Any, stored: bool) -> str:
+    """'F3.ONTIME 0.82, F3.LATE 0.61' from the candidates ingest stored for the row."""
+    if not stored:
+        return NOT_STORED
+    items = value or []
+    parts = [
+        f"{c.get('code')} {float(c.get('score') or 0):.2f}" if isinstance(c, dict) else str(c)
+        for c in items
+    ]
+    return ", ".join(parts) or "-"
 
 
 def refs_of_text(text: str) -> list[Any]:
