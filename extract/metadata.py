@@ -9,6 +9,7 @@ comes from the title before the header date.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import fields
 from functools import cache
 from importlib import resources
 
@@ -142,3 +143,16 @@ def _signer(texts: list[str]) -> tuple[str | None, str | None]:
         if start and PERSON_NAME_RE.match(text) and not text.startswith("Lưu"):
             return text, title
     return None, title
+
+
+def with_body(own: DocMeta, body: DocMeta) -> DocMeta:
+    """A spreadsheet appendix's metadata from its body document ('KH 18 - Phu luc.xlsx'
+    beside 'KH 18.docx'): the body's fields, the sheet's own where the body has none."""
+    return DocMeta(
+        **{
+            f.name: getattr(body, f.name)
+            if getattr(body, f.name) is not None
+            else getattr(own, f.name)
+            for f in fields(DocMeta)
+        }
+    )

@@ -107,3 +107,15 @@ def test_an_unchanged_body_leaves_its_sheet_skipped(tmp_path: Path) -> None:
 
     skipped = connect(data).execute("SELECT docs_skipped FROM runs ORDER BY run_id").fetchall()
     assert skipped[-1][0] == 2  # the body and its sheet
+
+
+def test_extract_document_takes_the_body_document_it_is_given(tmp_path: Path) -> None:
+    # the seam: the pipeline finds and reads the body (I/O); extract joins the metadata
+    from extract import extract_document
+    from extract.readers import read_document
+
+    sheet = _folder(tmp_path, "plan_004.docx")
+    alone = extract_document(read_document(sheet))
+    joined = extract_document(read_document(sheet), read_document(tmp_path / "plan_004.docx"))
+    assert alone.meta.doc_number is None and joined.meta.doc_number == BODY.doc_number
+    assert joined.meta.commune == BODY.commune and joined.rows == alone.rows

@@ -37,7 +37,7 @@ from models.records import (
 from models.stages import Extracted, Finding
 from normalize.codelist import AliasEntry, CodeList, load_codelist, with_aliases
 from normalize.document import NormalizedDocument, normalize_document
-from pipeline.ingest.appendix import body_meta, join_body
+from pipeline.ingest.appendix import read_body
 
 log = logging.getLogger(__name__)
 
@@ -146,13 +146,15 @@ def _named(path: str, message: str) -> str:
 def _extract(doc: Document, run_id: str, started: datetime) -> DocResult:
     """read -> extract_document -> normalize_document -> records stamped with the run."""
     failures: list[Finding] = []
+    body = read_body(Path(doc.source_path))  # a spreadsheet appendix's body document
+    body_findings = (
+        [] if body is None or body.doc else [Finding("read", "body_unreadable", body.problem or "")]
+    )
     try:
-        extracted = extract_document(doc)
+        extracted = extract_document(doc, body.doc if body else None)
     except ExtractError as e:
         failures.append(Finding("extract", e.kind, str(e)))
         extracted = Extracted()
-    body = body_meta(Path(doc.source_path))
-    extracted, body_findings = (extracted, []) if body is None else join_body(extracted, body)
     try:
         normalized = normalize_document(doc, extracted, _codes)
     except ExtractError as e:
