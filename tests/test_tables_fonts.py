@@ -174,3 +174,46 @@ def test_page_numbers_are_told_from_a_cell_line_opening_with_trang(
     from extract.readers.pdf_text_table import PAGE_NUMBER_RE
 
     assert bool(PAGE_NUMBER_RE.fullmatch(text.strip(" -–—"))) is furniture
+
+
+# --- cells vertically centred in a table without rules (issue 13, not solved yet) ----------
+
+CENTRED_STATE = (
+    "text path bands rows from the STT line down: a centred row's tall cells start above "
+    "its STT and join the row before; the header, centred too, has no line with the STT "
+    "word and 3 cells (0 rows for plan_004)"
+)
+
+
+def centred_pdf(sample: str, style: str, folder: Path) -> Path:
+    """plan_NNN.pdf with its appendix drawn in `style` and every cell vertically centred."""
+    from tests.variant_docx import centre_vertically
+
+    key = (sample, f"centred-{style}")
+    if key not in _MADE:
+        doc = docx.Document(str(sample_docx(sample)))
+        borders(doc, style)
+        centre_vertically(doc)
+        out = folder / key[1]
+        out.mkdir(exist_ok=True)
+        source = out / f"plan_{sample}.docx"
+        doc.save(str(source))
+        _MADE[key] = soffice_convert(source, ".pdf", out)
+    return _MADE[key]
+
+
+@needs_soffice
+@pytest.mark.xfail(strict=True, reason=CENTRED_STATE)
+def test_vertically_centred_cells_without_rules_give_the_golden_rows(made: Path) -> None:
+    assert_golden(centred_pdf("001", "borderless", made), "001")
+
+
+@pytest.mark.slow
+@needs_soffice
+@pytest.mark.xfail(strict=True, reason=CENTRED_STATE)
+@pytest.mark.parametrize("style", ["borderless", "booktabs", "hrules"])
+@pytest.mark.parametrize("sample", ["000", "002", "004"])
+def test_every_vertically_centred_form_gives_the_golden_rows(
+    sample: str, style: str, made: Path
+) -> None:
+    assert_golden(centred_pdf(sample, style, made), sample)
