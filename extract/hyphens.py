@@ -27,6 +27,13 @@ COMPOUND_RE = re.compile(r"(\w+)-( ?)(?=(\w+))")
 # A pair joined by a wrap, to decide: 'phòng-\ue000Thống'.
 MARKED_RE = re.compile(rf"(\w+)-{HYPHEN_WRAP}(\w+)")
 
+# A wrapped line's hyphen tagged by the PDF reader from the characters it read
+# (extract/readers/pdf_wraps.py): a space written after it, or none where the producer
+# writes them. 'Văn phòng-\ue001 Thống kê' -> 'Văn phòng- Thống kê'.
+SPACED, TIGHT = "\ue001", "\ue002"
+KNOWN_WRAP_RE = re.compile(f"-([{SPACED}{TIGHT}]) (?=\\S)")
+TAGS_RE = re.compile(f"[{SPACED}{TIGHT}]")
+
 Evidence = Counter[tuple[str, str, bool]]  # (left, right, spaced) -> times seen
 
 
@@ -40,8 +47,18 @@ def hyphen_evidence(texts: Iterable[str]) -> Evidence:
     return seen
 
 
+def settle_known(text: str) -> str:
+    """Wraps the reader read from the page written as printed, other tags dropped:
+    'Văn phòng-\\ue002 Thống kê' -> 'Văn phòng-Thống kê'."""
+    if SPACED not in text and TIGHT not in text:
+        return text
+    text = KNOWN_WRAP_RE.sub(lambda m: "- " if m.group(1) == SPACED else "-", text)
+    return TAGS_RE.sub("", text)
+
+
 def resolve_wraps(text: str, seen: Evidence) -> str:
     """'Công chức Văn phòng-\\ue000Thống kê' -> 'Công chức Văn phòng- Thống kê' (seen so)."""
+    text = settle_known(text)
     if HYPHEN_WRAP not in text:
         return text
     return MARKED_RE.sub(lambda m: _joined(m.group(1), m.group(2), seen), text).replace(
@@ -72,17 +89,18 @@ def resolve_document(
     lines: Sequence[TextLine], tables: Sequence[RawTable]
 ) -> tuple[list[TextLine], list[RawTable]]:
     """Every marked join in the lines and table cells decided from the whole document."""
-    seen = hyphen_evidence(line.text for line in lines)
-    out_lines = [
-        replace(line, text=resolve_wraps(line.text, seen)) if HYPHEN_WRAP in line.text else line
-        for line in lines
-    ]
+    seen = hyphen_evidence(settle_known(line.text) for line in lines)
+    out_lines = [replace(line, text=resolve_wraps(line.text, seen)) for line in lines]
     out_tables = [replace(t, rows=tuple(_row(r, seen) for r in t.rows)) for t in tables]
     return out_lines, out_tables
 
 
 def _row(row: GridRow, seen: Evidence) -> GridRow:
-    if not any(cell and HYPHEN_WRAP in cell for cell in row.cells):
+    if not any(cell and _tagged(cell) for cell in row.cells):
         return row
     cells = tuple(resolve_wraps(c, seen) if c else c for c in row.cells)
     return replace(row, cells=cells)
+
+
+def _tagged(text: str) -> bool:
+    return HYPHEN_WRAP in text or SPACED in text or TIGHT in text

@@ -86,3 +86,54 @@ def test_cell_split_after_a_hyphen_by_a_page_break_is_written_as_the_table_write
     page2 = RawTable((GridRow(HEAD, 2), GridRow(lower, 2), GridRow(other, 2)), 2, 2, (), 2)
     rows = find_table_rows(Document("x", "x.pdf", "pdf", 2, (), (page1, page2)))
     assert [r.support for r in rows] == ["Văn phòng HĐND-UBND huyện"] * 2
+
+
+# A piece of a row keeps the column pattern of the piece above it (rows._as_piece).
+SHIFT_HEAD = ("STT", "Mục tiêu", "Nhiệm vụ", "Kết quả", "Cơ quan chủ trì", "Phối hợp", "Thời gian")
+
+
+def _two_pages(upper: tuple[str, ...], lower: tuple[str, ...]) -> Document:
+    page1 = RawTable((GridRow(SHIFT_HEAD, 1), GridRow(upper, 1)), 1, 1, (), 0)
+    page2 = RawTable((GridRow(SHIFT_HEAD, 2), GridRow(lower, 2)), 2, 2, (), 2)
+    return Document("x", "x.pdf", "pdf", 2, (), (page1, page2))
+
+
+def test_rest_of_an_unshifted_row_is_not_shifted_by_a_deadline_word() -> None:
+    """'Văn phòng UBND xã' / 'Thường xuyên' split off one support cell by the break
+    (plan_002 IV.1 in DejaVu Serif): the lower piece is not a shifted row's."""
+    upper = ("1", "Hoàn thiện việc rà soát,", "Rà soát, ban", "Đề án được phê",
+             "Các bộ phận", "Văn phòng UBND xã", "")  # fmt: skip
+    lower = ("", "xây dựng đề án", "hành đề án", "duyệt", "", "Thường xuyên", "")
+    (row,) = find_table_rows(_two_pages(upper, lower))
+    assert row.support == "Văn phòng UBND xã Thường xuyên" and row.deadline is None
+    assert row.output == "Đề án được phê duyệt" and row.lead == "Các bộ phận"
+
+
+def test_rest_of_a_shifted_row_is_shifted_until_a_piece_fills_the_last_column() -> None:
+    """plan_004 1.5: a shifted first grid row, a second one typed unshifted ('xuyên' in
+    the last column) and, past the page break, the support cell's last words."""
+    first = ("1.5", "Rà soát, hỗ trợ", "Văn bản", "", "Văn", "Thường xuyên", "")
+    second = ("", "trả kết quả", "", "đề xuất", "VP UBND xã", "phòng HĐND-", "xuyên")
+    page1 = RawTable((GridRow(SHIFT_HEAD, 1), GridRow(first, 1), GridRow(second, 1)), 1, 1, (), 0)
+    page2 = RawTable((GridRow(SHIFT_HEAD, 2), GridRow(("", "", "", "", "", "UBND huyện", ""), 2)),
+                     2, 2, (), 2)  # fmt: skip
+    (row,) = find_table_rows(Document("x", "x.pdf", "pdf", 2, (), (page1, page2)))
+    assert (row.support, row.deadline) == ("Văn phòng HĐND-UBND huyện", "Thường xuyên")
+    assert (row.output, row.lead) == ("Văn bản đề xuất", "VP UBND xã")
+
+
+def test_rest_of_a_shifted_row_on_the_next_page_is_shifted() -> None:
+    """plan_002.pdf p19-20: the lower piece of a shifted row, last column empty: a deadline
+    'Trước ngày 31 tháng' / '01 năm 2023' cut by the break goes on in the deadline."""
+    upper = (
+        "1",
+        "Rà soát văn bản",
+        "Văn bản QPPL",
+        "Tài chính",
+        "Tài chính",
+        "Trước ngày 31 tháng",
+        "",
+    )
+    lower = ("", "", "", "", "", "01 năm 2023", "")
+    (row,) = find_table_rows(_two_pages(upper, lower))
+    assert (row.support, row.deadline) == ("Tài chính", "Trước ngày 31 tháng 01 năm 2023")

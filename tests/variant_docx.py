@@ -315,3 +315,22 @@ def header_once_and_page_numbers(doc: DocxDocument) -> None:
                 etree.SubElement(run, qn("w:fldChar")).set(qn("w:fldCharType"), kind)
             else:
                 etree.SubElement(run, qn("w:instrText")).text = text
+
+
+def margins(doc: DocxDocument, cm: float) -> None:
+    """Every page margin set to `cm` centimetres: the lines and page breaks fall elsewhere."""
+    from docx.shared import Cm
+
+    for section in doc.sections:
+        section.left_margin = section.right_margin = Cm(cm)
+        section.top_margin = section.bottom_margin = Cm(cm)
+
+
+def centre_vertically(doc: DocxDocument) -> None:
+    """Every cell of the appendix vertically centred (w:vAlign center): a short cell's text
+    sits in the middle of a tall row, as many communes type their tables."""
+    for tc in appendix(doc).iter(W_TC):
+        props = _props(tc)
+        for old in props.findall(qn("w:vAlign")):
+            props.remove(old)
+        props.append(_val(qn("w:vAlign"), "center"))

@@ -23,6 +23,7 @@ from extract.readers.pdf_fonts import is_bold
 from extract.readers.pdf_rotate import upright_view
 from extract.readers.pdf_text_lines import printed_lines
 from extract.readers.pdf_text_table import TextLayout, TextTable, find_text_table
+from extract.readers.pdf_wraps import tag_hyphen_wraps
 from models.document import Cell, GridRow
 
 # Ruled grids only: the sample appendices draw every cell border (plan_000 p.5-19,
@@ -46,7 +47,7 @@ def read_page(
     A page without a ruled grid may hold a table drawn without rules (pdf_text_table); the
     layout it gives (or `layout`, a table the previous page left open) goes on to the next."""
     page = upright_view(page)
-    chars = page.chars
+    chars = tag_hyphen_wraps(page.chars)  # before any text is made of them
     tables = [t for t in page.find_tables(TABLE_SETTINGS) if _is_grid(t)]
     per_table, body = _split_chars(chars, [t.bbox for t in tables])
     grids = [

@@ -15,6 +15,7 @@ above stopping short of where the first word would have fitted).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,10 @@ END_GAP = 1.6  # a blank wider than this many line pitches ends the table
 OUTSIDE = 12.0  # points a row's text may stand out of the header's width
 MIN_RULE_WIDTH = 0.6  # a row rule spans this share of the table width
 TEXT_ONLY_CONFIDENCE = 0.9  # rows told by text alone (no rule between them)
+
+# A page number standing alone: '2', '- 3 -', 'Trang 4', 'Trang 4/12'; not a cell's last
+# line 'Trang thông tin điện tử' at the foot of a page (plan_001 in Liberation Sans 10 pt).
+PAGE_NUMBER_RE = re.compile(r"(?:trang\s+)?\d+(?:\s*/\s*\d+)?", re.IGNORECASE)
 
 Bbox = tuple[float, float, float, float]
 Rule = tuple[float, float, float]  # a horizontal rule: y, x0, x1
@@ -140,5 +145,4 @@ def _fractions(edges: tuple[float, ...]) -> tuple[float, ...]:
 
 def _is_furniture(line: PrintedLine) -> bool:
     """A page number under the table: '2', '- 3 -', 'Trang 4'."""
-    stripped = line.text.strip(" -–—").lower()
-    return stripped.isdigit() or stripped.startswith("trang ")
+    return bool(PAGE_NUMBER_RE.fullmatch(line.text.strip(" -–—")))

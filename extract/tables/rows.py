@@ -39,6 +39,7 @@ class _Draft:
     flags: list[str] = field(default_factory=list)
     box: Box | None = None  # on page_first; grows with continuations on the same page
     cell_boxes: tuple[Box | None, ...] = ()
+    shifted: bool = False  # its last piece had a cell dropped (see _unshift)
 
 
 def table_rows(table: LogicalTable, table_index: int) -> list[TableRow]:
@@ -75,15 +76,17 @@ def _drafts(table: LogicalTable, roles: list[str | None]) -> list[_Draft]:
             continue
         stt, title = _stt_and_title(row.cells)
         cells = [_text(c) for c in row.cells]
+        if not stt and drafts:
+            piece, shifted = _as_piece(cells, drafts[-1], row.page, roles)
+            if _is_continuation(piece, drafts[-1], row.page, roles):
+                _join(drafts[-1], piece, row, seen)
+                drafts[-1].shifted = shifted
+                continue
         shifted = _unshift(cells, roles)
-        if not stt and drafts and _is_continuation(cells, drafts[-1], row.page, roles):
-            if "cells_shifted" in drafts[-1].flags and not shifted and not cells[-1]:
-                _shift_right(cells, roles)  # the rest of a shifted row (plan_002.pdf p19-20)
-            _join(drafts[-1], cells, row, seen)
-            continue
         draft = _Draft(stt, cells, row.page, row.page, box=row.box, cell_boxes=row.cell_boxes)
         if shifted:
             draft.flags.append("cells_shifted")
+            draft.shifted = True
         if row.confidence is not None:
             draft.confidence.append(row.confidence)
         draft.flags.extend(row.flags)
@@ -96,6 +99,23 @@ def _drafts(table: LogicalTable, roles: list[str | None]) -> list[_Draft]:
             draft.inherits = _origin(drafts)
         drafts.append(draft)
     return drafts
+
+
+def _as_piece(
+    cells: list[str], prev: _Draft, page: int, roles: list[str | None]
+) -> tuple[list[str], bool]:
+    """A row's cells read as the next piece of `prev`, and whether they were shifted. A page
+    break splits cells, not the column pattern: the top of a new page follows the piece above
+    (shifted after a shifted one, plan_002.pdf p19-20; never after an unshifted one, though
+    '… Thường xuyên' split off a support cell looks shifted, plan_002 IV.1 in DejaVu Serif).
+    A piece on the same page is a grid row typed on its own: its own pattern decides
+    (plan_002 V.2's last piece, 'Thường xuyên' typed left of the deadline column)."""
+    piece = list(cells)
+    if page <= prev.page_last and _unshift(piece, roles):
+        return piece, True
+    if prev.shifted and not piece[-1]:
+        return piece, _shift_right(piece, roles)
+    return piece, False
 
 
 def _title_goes_on(prev: _Draft, row: StitchedRow) -> bool:
