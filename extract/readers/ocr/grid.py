@@ -67,14 +67,20 @@ def _short_verticals(ink: Gray, horizontal: Gray, dpi: float) -> Gray:
     section row) has column rules no longer than a letter; they are told from stems by
     running into a rule at both ends, where text keeps a margin."""
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (1, round(dpi * SHORT_RULE)))
-    runs = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
+    # A hairline broken by a fax's dropouts or stepping between pixel columns (fax plan_004
+    # p.14, the last row's rules) is one run once widened to 3 px and its small gaps closed.
+    gap = max(1, round(dpi * 0.02))
+    widened = cv2.dilate(ink, np.ones((1, 3), np.uint8))
+    widened = cv2.morphologyEx(widened, cv2.MORPH_CLOSE, np.ones((gap, 1), np.uint8))
+    runs = cv2.morphologyEx(widened, cv2.MORPH_OPEN, kernel)
     touch = cv2.dilate(horizontal, np.ones((3, 3), np.uint8)) > 0
     count, labels, stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
     keep = np.zeros(count, dtype=bool)
     for index in range(1, count):
         x, y, w, h = (int(v) for v in stats[index, :4])
-        if h < dpi * STEM_MAX and w <= dpi * 0.05:
-            keep[index] = bool(touch[y, x : x + w].any() and touch[y + h - 1, x : x + w].any())
+        if w <= dpi * 0.05:  # a longer run joined through a rule to the one above counts too
+            top, bottom = touch[y : y + gap, x : x + w], touch[y + h - gap : y + h, x : x + w]
+            keep[index] = bool(top.any() and bottom.any())
     return np.where(keep[labels], 255, 0).astype(np.uint8)
 
 
