@@ -107,7 +107,7 @@ def repair_stt_column(
         if not raw or " " in raw or len(raw) > 12 or raw[0] == "(" or STT_ROMAN_RE.match(raw):
             continue  # empty, a title, a column number '(1)' or a roman section
         prev = _neighbour(out, range(index - 1, -1, -1))
-        after = _neighbour(out, range(index + 1, len(out)))
+        after = _next_codes(cells, index)
         code = stt_code(raw)
         if code is not None and (prev is None or follows(prev, code)):
             continue  # reads as a code and fits what came before: leave it
@@ -120,7 +120,9 @@ def repair_stt_column(
     return out
 
 
-def _repaired(raw: str, read: tuple[str, ...], prev: str | None, after: str | None) -> str | None:
+def _repaired(
+    raw: str, read: tuple[str, ...], prev: str | None, after: frozenset[str] | None
+) -> str | None:
     """Another reading that fits, else the one confusion that fits. With no code before it
     (the first code on a page), only the code after it can tell, so two readings must
     agree: a confusion of this reading and one of another ('S.' and '5,' -> '5.')."""
@@ -133,7 +135,7 @@ def _repaired(raw: str, read: tuple[str, ...], prev: str | None, after: str | No
 
 
 def _one_fit(
-    raw: str, prev: str | None, after: str | None, candidates: Iterable[str]
+    raw: str, prev: str | None, after: frozenset[str] | None, candidates: Iterable[str]
 ) -> str | None:
     """The one candidate whose code fits between the neighbours (None: none or several),
     spelt as closely to the reading as the candidates allow ('5.' for 'S.', not '5')."""
@@ -155,10 +157,26 @@ def _neighbour(cells: Sequence[str | None], order: range) -> str | None:
     return None
 
 
-def _fits(prev: str | None, code: str | None, after: str | None) -> bool:
+def _fits(prev: str | None, code: str | None, after: frozenset[str] | None) -> bool:
     if code is None or (prev is not None and not follows(prev, code)):
         return False
-    return after is None or follows(code, after)
+    return after is None or any(follows(code, a) for a in after)
+
+
+def _next_codes(cells: Sequence[str | None], index: int) -> frozenset[str] | None:
+    """The codes the next STT cell may stand for: as read or one known confusion away, so
+    that a run of misread codes is put right one by one (fax plan_004 p.8: '1.4', '15',
+    '2,', '21', '2.2'); None when no code follows (a roman section restarts the numbering)."""
+    for text in cells[index + 1 :]:
+        if text and STT_ROMAN_RE.match(text):
+            return None
+        if not text or " " in text or len(text) > 12:
+            continue  # empty or a title
+        found = {stt_code(c) for c in (text, *_readings(text))}
+        codes = frozenset(c for c in found if c is not None)
+        if codes:
+            return codes
+    return None
 
 
 def _readings(raw: str) -> Iterator[str]:
