@@ -119,3 +119,37 @@ def test_shipped_counts_are_the_counts_of_the_sources() -> None:
     syllables, pairs = render_counts(*counts())
     assert (DATA / "vi_syllables.tsv").read_text("utf-8") == syllables
     assert (DATA / "vi_bigrams.tsv").read_text("utf-8") == pairs
+
+
+def test_a_capital_by_its_place_is_no_name(held_out: Model) -> None:
+    """A cell's first word, or a capital among small words, is corrected like any word
+    (fax plan_004: 'Kiếm soát' at 95.9, 'trên Cống dịch vụ' at 92.8)."""
+    first = correct_words(words(("Kiếm", 95.0), ("soát", 96.0)), held_out)
+    assert [w.text for w in first] == ["Kiểm", "soát"]
+    among = correct_words(words(("trên", 96.0), ("Cống", 92.0), ("thông", 96.0)), held_out)
+    assert [w.text for w in among] == ["trên", "Cổng", "thông"]
+    name = correct_words(words(("Đinh", 93.0), ("Văn", 96.0)), held_out)  # beside a name
+    assert [w.text for w in name] == ["Đinh", "Văn"]
+
+
+def test_a_very_unsure_word_may_be_one_letter_off(held_out: Model) -> None:
+    fixed = correct_words(words(("công", 95.0), ("khan", 39.0), ("kịp", 96.0)), held_out)
+    assert [w.text for w in fixed] == ["công", "khai", "kịp"]
+    sure = correct_words(words(("công", 95.0), ("khan", 90.0), ("kịp", 96.0)), held_out)
+    assert [w.text for w in sure] == ["công", "khan", "kịp"]  # read surely: kept
+    unknown = correct_words(words(("cho", 95.0), ("nzười", 44.0), ("dân", 96.0)), held_out)
+    assert [w.text for w in unknown] == ["cho", "người", "dân"]
+
+
+def test_punctuation_left_by_specks_goes(held_out: Model) -> None:
+    glued = correct_words(words(("phụ", 96.0), ("thuộc", 96.0), ("địa-giới", 52.0)), held_out)
+    assert [w.text for w in glued] == ["phụ", "thuộc", "địa giới"]
+    assert glued[2].was == "địa-giới"
+    sure = correct_words(words(("địa-giới", 98.0),), held_out)
+    assert [w.text for w in sure] == ["địa-giới"]  # read surely: a hyphen printed
+    lead = correct_words(words(("'VP", 70.0), ("UBND", 96.0), ("xã", 96.0)), held_out)
+    assert [w.text for w in lead] == ["VP", "UBND", "xã"]
+    closing = correct_words(words(("VP", 96.0), ("UBND),", 80.0), ("xã", 96.0)), held_out)
+    assert [w.text for w in closing] == ["VP", "UBND,", "xã"]
+    opened = correct_words(words(("(nếu", 96.0), ("có)", 80.0)), held_out)
+    assert [w.text for w in opened] == ["(nếu", "có)"]  # the bracket it closes is open

@@ -40,6 +40,9 @@ HUNSPELL_VI = Path("/usr/share/hunspell/vi_VN.dic")  # Debian package hunspell-v
 DOUBT = 97.0
 SPECK_DOUBT = 50.0  # a lone '_' or '~' read with less confidence than this is a speck
 NAME_DOUBT = 90.0  # a capitalised known word (a name: 'Đinh') changes only under this
+# A known word read this unsure may be another one letter away too ('công khan' for 'công
+# khai' by fax, 80 and 39), not only another spelling of its letters.
+LETTER_DOUBT = 85.0
 # Roman numerals and their misreadings ('IL', 'IIl') are left to ocr_words/ocr_repair.
 ROMANISH_RE = re.compile(r"^[IVXLl|]+$")
 CHANNEL = 2.5  # log-probability cost of one mark changed
@@ -71,7 +74,15 @@ TOKEN_RE = re.compile(r"[^\W\d_]+|\d+")
 QUARTER_RE = re.compile(r"^(?P<num>IV|I{1,3}|[1-4]|[lI|][lI|1]{0,2})(?P<rest>(?:/\d{4})?[^\w]*)$")
 ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 # Letters Tesseract swaps in words the lexicon does not know: 'Sft' for 'Stt'.
-LETTER_SWAPS = {"f": "t", "t": "f", "l": "i", "i": "l", "c": "e", "e": "c"}
+# 'nzười' for 'người', 'khan' for 'khai' (a 1-bit fax breaks the i's dot and hooks the g).
+LETTER_SWAPS = {"f": "t", "t": "f", "l": "i", "i": "l", "c": "e", "e": "c", "z": "g", "n": "i"}
+# Punctuation a speck leaves inside or around a word: 'địa-giới', 'phải.khai' (a dot or a
+# dash glued between two syllables), "'VP" (a mark before a word), 'UBND)' (a bracket
+# that closes nothing).
+GLUED_RE = re.compile(r"^(?P<a>[^\W\d_]+)[.\-](?P<b>[^\W\d_]+)$")
+STRAY_LEAD = frozenset("'`‘’^ˆ")
+STRAY_CLOSE_RE = re.compile(r"\)(?=[,.;:]?$)")
+
 DASHES = frozenset("_~")  # printed dashes ('Văn phòng – thống kê') read as low as 30: kept
 VOWELS = frozenset("aeiouy")
 # Letters whose capital is the small letter enlarged: "cư" is read "CƯ" (issue 14).
@@ -194,8 +205,13 @@ def log_bigram(model: Model, first: str | None, second: str | None) -> float:
     return math.log((pair + SMOOTH * unigram) / (model.unigrams.get(first, 0) + SMOOTH))
 
 
-def best_spelling(model: Model, read: str, before: str | None, after: str | None) -> str:
-    """The spelling of `read` (lower case) the context prefers: ('kiếm', None, 'tra') -> 'kiểm'."""
+def best_spelling(
+    model: Model, read: str, before: str | None, after: str | None, conf: float = 100.0
+) -> str:
+    """The spelling of `read` (lower case) the context prefers: ('kiếm', None, 'tra') -> 'kiểm'.
+
+    Under LETTER_DOUBT (Tesseract's confidence) a known word may also become another one
+    letter away (LETTER_SWAPS): ('khan', 'công', None, 39.0) -> 'khai'."""
     candidates = model.by_skeleton.get(skeleton(read), ())
 
     def score(word: str) -> float:
@@ -204,7 +220,7 @@ def best_spelling(model: Model, read: str, before: str | None, after: str | None
 
     known = read in model.lexicon
     best, best_score = read, score(read) if known else -math.inf
-    if not known:
+    if not known or conf < LETTER_DOUBT:
         candidates = (*candidates, *_swapped(model, read))
     for word in candidates:
         if word != read and mark_cost(read, word) <= MAX_COST:
@@ -245,10 +261,27 @@ def correct_words(words: Sequence[Word], model: Model | None = None) -> list[Wor
             continue
         quarter = _quarter(model, word.text, before) if word.conf < DOUBT else None
         around = [w.text for w in out[max(0, index - 1) : index + 2] if w is not word]
-        text = quarter or _spelling(model, word, (before, after), around)
+        opened = sum(w.text.count("(") - w.text.count(")") for w in out[:index]) > 0
+        unspecked = replace(word, text=_unspecked(model, word, opened))
+        text = quarter or _spelling(model, unspecked, (before, after), around)
         if text != word.text:
             out[index] = replace(word, text=text, was=word.was or word.text)
     return [word for word in out if word.text]
+
+
+def _unspecked(model: Model, word: Word, opened: bool) -> str:
+    """An unsure word without the punctuation a speck left: 'địa-giới' -> 'địa giới' (where
+    the counted text joins the two), "'VP" -> 'VP', 'UBND),' -> 'UBND,' (no bracket open)."""
+    text = word.text
+    if word.conf >= DOUBT:
+        return text
+    glued = GLUED_RE.match(text)
+    if glued and glued["a"].islower() and glued["b"].islower():
+        if model.bigrams.get((glued["a"], glued["b"]), 0) > 0:
+            return f"{glued['a']} {glued['b']}"
+    if len(text) > 1 and text[0] in STRAY_LEAD:
+        text = text[1:]
+    return text if opened or "(" in text else STRAY_CLOSE_RE.sub("", text)
 
 
 def _is_speck(model: Model, word: Word, before: str | None, after: str | None) -> bool:
@@ -306,11 +339,18 @@ def _spelling(
         return word.text
     lower = _lowered(match.group("core"), around)
     known = lower.lower() in model.lexicon
-    doubt = NAME_DOUBT if lower[:1].isupper() else DOUBT
+    doubt = NAME_DOUBT if lower[:1].isupper() and _in_name(around) else DOUBT
     if word.conf >= doubt and known:
         return match.group("pre") + lower + match.group("post")
-    spelled = best_spelling(model, lower.lower(), before, after)
+    spelled = best_spelling(model, lower.lower(), before, after, word.conf)
     return match.group("pre") + _cased(spelled, lower) + match.group("post")
+
+
+def _in_name(around: list[str]) -> bool:
+    """A capitalised word beside another (not an acronym) may be part of a name ('Đinh Văn
+    Viên'); one that starts a cell or stands among small words is capitalised by its place
+    ('Kiếm soát', 'trên Cống DVC'): the name rule does not protect it."""
+    return any(t[:1].isupper() and not t.isupper() for t in around)
 
 
 def _lowered(core: str, around: list[str]) -> str:

@@ -21,6 +21,7 @@ SPECK_ALONE = 0.03  # ...when no other ink lies within this many inches of it
 RULE = 0.3  # inches: an ink blob this long is a rule or a grid, no glyph
 RULE_GAP = 0.02  # inches: a break in a rule up to this long is a dropout
 STROKE = (1.6, 4.5)  # pixels at 200 dpi: a print stroke's width (12-13 pt text)
+SOFTEN = 1.0  # pixels at 200 dpi: the blur that turns the 1-bit edges grey
 
 
 def is_bilevel(gray: Gray) -> bool:
@@ -107,5 +108,5 @@ def restore_fax(page: PageImage) -> PageImage:
     # those pieces as specks and its gaps would grow past bridging (fax plan_004 p.7).
     ink = bridge_rules(ink, page.dpi)
     ink = even_strokes(fill_pinholes(despeckle(ink, page.dpi)), page.dpi)
-    gray = cv2.GaussianBlur(255 - ink, (0, 0), 0.5 * page.dpi / 200.0)
+    gray = cv2.GaussianBlur(255 - ink, (0, 0), SOFTEN * page.dpi / 200.0)
     return PageImage(page.page, as_gray(gray), page.dpi)
