@@ -115,9 +115,22 @@ def repair_stt_column(
             continue  # changing a code needs both neighbours to agree
         read = others[index] if index < len(others) else ()
         fixed = _repaired(raw, read, prev, after)
+        if fixed is None and code is None:
+            fixed = _repeated(raw, read, prev, after)
         if fixed is not None:
             out[index] = fixed
     return out
+
+
+def _repeated(
+    raw: str, read: tuple[str, ...], prev: str | None, after: frozenset[str] | None
+) -> str | None:
+    """A code printed twice (a task over two rows, plan_004 p.16 '4.3', '4.3') read as no
+    code ('4,3'): the one reading equal to the code above, when the code after follows it."""
+    if prev is None or (after is not None and not any(follows(prev, a) for a in after)):
+        return None
+    same = [c for c in (*read, *_readings(raw)) if stt_code(c) == prev]
+    return min(same, key=lambda c: (abs(len(c) - len(raw)), c)) if same else None
 
 
 def _repaired(
