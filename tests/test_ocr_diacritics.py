@@ -153,3 +153,16 @@ def test_punctuation_left_by_specks_goes(held_out: Model) -> None:
     assert [w.text for w in closing] == ["VP", "UBND,", "xã"]
     opened = correct_words(words(("(nếu", 96.0), ("có)", 80.0)), held_out)
     assert [w.text for w in opened] == ["(nếu", "có)"]  # the bracket it closes is open
+
+
+def test_lone_marks_and_stops_before_small_words(held_out: Model) -> None:
+    lone = correct_words(words(("thanh", 96.0), (".", 60.0), ("toán", 96.0)), held_out)
+    assert [w.text for w in lone] == ["thanh", "toán"]
+    inside = correct_words(words(("VP'UBND", 80.0), ("xã", 96.0)), held_out)
+    assert [w.text for w in inside] == ["VP UBND", "xã"]
+    stop = correct_words(words(("người", 96.0), ("dân.", 89.0), ("doanh", 96.0)), held_out)
+    assert [w.text for w in stop] == ["người", "dân,", "doanh"]
+    sentence = correct_words(words(("dân.", 89.0), ("Doanh", 96.0)), held_out)
+    assert [w.text for w in sentence] == ["dân.", "Doanh"]  # a new sentence: kept
+    acronym = correct_words(words(("Hồ", 96.0), ("sơ", 96.0), ("TTHG", 60.0)), held_out)
+    assert [w.text for w in acronym] == ["Hồ", "sơ", "TTHC"]

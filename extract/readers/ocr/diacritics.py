@@ -31,18 +31,16 @@ from importlib import resources
 from pathlib import Path
 
 from extract.readers.ocr.engine import Word
+from extract.readers.ocr.specks import DOUBT, is_speck, lone_speck, unspecked
 
 logger = logging.getLogger(__name__)
 
 HUNSPELL_VI = Path("/usr/share/hunspell/vi_VN.dic")  # Debian package hunspell-vi
-# Tesseract word confidence under which a reading may be changed. Measured on the issue-14
-# fixtures: the hook/acute misreadings carry 94-97 ("kiếm" for "kiểm" at 94.8 and 96.6).
-DOUBT = 97.0
-SPECK_DOUBT = 50.0  # a lone '_' or '~' read with less confidence than this is a speck
+# DOUBT (ocr_specks): the Tesseract word confidence under which a reading may be changed.
 NAME_DOUBT = 90.0  # a capitalised known word (a name: 'Đinh') changes only under this
 # A known word read this unsure may be another one letter away too ('công khan' for 'công
 # khai' by fax, 80 and 39), not only another spelling of its letters.
-LETTER_DOUBT = 85.0
+LETTER_DOUBT = 90.0
 # Roman numerals and their misreadings ('IL', 'IIl') are left to ocr_words/ocr_repair.
 ROMANISH_RE = re.compile(r"^[IVXLl|]+$")
 CHANNEL = 2.5  # log-probability cost of one mark changed
@@ -75,15 +73,18 @@ QUARTER_RE = re.compile(r"^(?P<num>IV|I{1,3}|[1-4]|[lI|][lI|1]{0,2})(?P<rest>(?:
 ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 # Letters Tesseract swaps in words the lexicon does not know: 'Sft' for 'Stt'.
 # 'nzười' for 'người', 'khan' for 'khai' (a 1-bit fax breaks the i's dot and hooks the g).
-LETTER_SWAPS = {"f": "t", "t": "f", "l": "i", "i": "l", "c": "e", "e": "c", "z": "g", "n": "i"}
-# Punctuation a speck leaves inside or around a word: 'địa-giới', 'phải.khai' (a dot or a
-# dash glued between two syllables), "'VP" (a mark before a word), 'UBND)' (a bracket
-# that closes nothing).
-GLUED_RE = re.compile(r"^(?P<a>[^\W\d_]+)[.\-](?P<b>[^\W\d_]+)$")
-STRAY_LEAD = frozenset("'`‘’^ˆ")
-STRAY_CLOSE_RE = re.compile(r"\)(?=[,.;:]?$)")
+LETTER_SWAPS = {
+    "f": "t",
+    "t": "f",
+    "l": "i",
+    "i": "l",
+    "c": "e",
+    "e": "c",
+    "z": "g",
+    "n": "i",
+    "g": "c",
+}
 
-DASHES = frozenset("_~")  # printed dashes ('Văn phòng – thống kê') read as low as 30: kept
 VOWELS = frozenset("aeiouy")
 # Letters whose capital is the small letter enlarged: "cư" is read "CƯ" (issue 14).
 SAME_SHAPE = frozenset("cosuvwxzôơưõóòỏọốồổỗộớờởỡợúùủũụứừửữự")
@@ -255,43 +256,19 @@ def correct_words(words: Sequence[Word], model: Model | None = None) -> list[Wor
     for index, word in enumerate(out):
         before = _token(out[index - 1].text) if index else None
         after = _token(out[index + 1].text) if index + 1 < len(out) else None
-        if _is_speck(model, word, before, after):
+        if is_speck(model.bigrams, word, (before, after)):
             logger.debug("speck dropped: %r (confidence %.0f)", word.text, word.conf)
             out[index] = replace(word, text="", was=word.was or word.text)
             continue
         quarter = _quarter(model, word.text, before) if word.conf < DOUBT else None
         around = [w.text for w in out[max(0, index - 1) : index + 2] if w is not word]
         opened = sum(w.text.count("(") - w.text.count(")") for w in out[:index]) > 0
-        unspecked = replace(word, text=_unspecked(model, word, opened))
-        text = quarter or _spelling(model, unspecked, (before, after), around)
+        after_text = out[index + 1].text if index + 1 < len(out) else None
+        cleaned = replace(word, text=unspecked(model.bigrams, word, opened, after_text))
+        text = quarter or _spelling(model, cleaned, (before, after), around)
         if text != word.text:
             out[index] = replace(word, text=text, was=word.was or word.text)
     return [word for word in out if word.text]
-
-
-def _unspecked(model: Model, word: Word, opened: bool) -> str:
-    """An unsure word without the punctuation a speck left: 'địa-giới' -> 'địa giới' (where
-    the counted text joins the two), "'VP" -> 'VP', 'UBND),' -> 'UBND,' (no bracket open)."""
-    text = word.text
-    if word.conf >= DOUBT:
-        return text
-    glued = GLUED_RE.match(text)
-    if glued and glued["a"].islower() and glued["b"].islower():
-        if model.bigrams.get((glued["a"], glued["b"]), 0) > 0:
-            return f"{glued['a']} {glued['b']}"
-    if len(text) > 1 and text[0] in STRAY_LEAD:
-        text = text[1:]
-    return text if opened or "(" in text else STRAY_CLOSE_RE.sub("", text)
-
-
-def _is_speck(model: Model, word: Word, before: str | None, after: str | None) -> bool:
-    """A lone dash read unsure at a line's end or between two syllables the counted text
-    joins ('thực - hiện'): a speck, not a dash (a printed dash reads with 85-95)."""
-    if word.conf >= SPECK_DOUBT or not set(word.text) <= DASHES:
-        return False
-    if before is None or after is None:
-        return True
-    return model.bigrams.get((before, after), 0) > 0
 
 
 def correct_lines(words: Sequence[Word], model: Model | None = None) -> list[Word]:
@@ -304,16 +281,11 @@ def correct_lines(words: Sequence[Word], model: Model | None = None) -> list[Wor
     sequence: list[Word] = []
     for key in sorted(lines):
         members = sorted(lines[key], key=lambda w: w.left)
-        if len(members) == 1 and len(lines) > 1 and _lone_speck(members[0]):
+        if len(members) == 1 and len(lines) > 1 and lone_speck(members[0]):
             logger.debug("speck dropped: %r (confidence %.0f)", members[0].text, members[0].conf)
             continue
         sequence.extend(members)
     return correct_words(sequence, model)
-
-
-def _lone_speck(word: Word) -> bool:
-    """A line that is one unsure dash, beside lines of text: a speck between the lines."""
-    return word.conf < SPECK_DOUBT and set(word.text) <= DASHES
 
 
 def corrections(page: int, words: Iterable[Word]) -> Iterable[str]:
