@@ -39,8 +39,8 @@ HUNSPELL_VI = Path("/usr/share/hunspell/vi_VN.dic")  # Debian package hunspell-v
 # DOUBT (ocr_specks): the Tesseract word confidence under which a reading may be changed.
 NAME_DOUBT = 90.0  # a capitalised known word (a name: 'Đinh') changes only under this
 # A known word read this unsure may be another one letter away too ('công khan' for 'công
-# khai' by fax, 80 and 39), not only another spelling of its letters.
-LETTER_DOUBT = 90.0
+# khai' by fax), not only another spelling of its letters.
+LETTER_DOUBT = 95.0  # fax plan_004 p.9: "tờ khan theo" at 94.2, "khan báo" at 90.6
 # Roman numerals and their misreadings ('IL', 'IIl') are left to ocr_words/ocr_repair.
 ROMANISH_RE = re.compile(r"^[IVXLl|]+$")
 CHANNEL = 2.5  # log-probability cost of one mark changed

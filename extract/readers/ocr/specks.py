@@ -25,7 +25,9 @@ DASHES = frozenset("_~")  # printed dashes ('Văn phòng – thống kê') read 
 # 'địa-giới' (fax plan_004 p.12 at 52), 'phải.khai': a dot or a dash between two syllables.
 GLUED_RE = re.compile(r"^(?P<a>[^\W\d_]+)[.\-](?P<b>[^\W\d_]+)$")
 APOSTROPHE_RE = re.compile(r"(?<=[^\W\d_])['`’](?=[^\W\d_])")  # "VP'UBND": no such word
-LONE_MARKS = frozenset(".,'`’")  # a mark standing alone after a word: nobody types it so
+# A mark inside a word that no word holds ('C°hính', fax plan_004 p.13 at 54): dropped.
+INNER_MARK_RE = re.compile(r"(?<=[^\W\d_])[°ˆ¨´˜^~*](?=[^\W\d_])")
+LONE_MARKS = frozenset(".,")  # a dot or comma alone after a word: nobody types it so
 # A syllable ending in a full stop before a small word ('dân. doanh'): a sentence goes on
 # after a comma, so the dot was a comma Tesseract read unsure.
 STOP_BEFORE_SMALL_RE = re.compile(r"^(?P<core>[^\W\d_]+)\.$")
@@ -45,6 +47,7 @@ def unspecked(bigrams: Bigrams, word: Word, opened: bool, after: str | None) -> 
         if bigrams.get((glued["a"], glued["b"]), 0) > 0:
             return f"{glued['a']} {glued['b']}"
     text = APOSTROPHE_RE.sub(" ", text[1:] if len(text) > 1 and text[0] in STRAY_LEAD else text)
+    text = INNER_MARK_RE.sub("", text)
     if after and after[:1].islower() and STOP_BEFORE_SMALL_RE.match(text):
         text = text[:-1] + ","
     return text if opened or "(" in text else STRAY_CLOSE_RE.sub("", text)
@@ -53,14 +56,15 @@ def unspecked(bigrams: Bigrams, word: Word, opened: bool, after: str | None) -> 
 def is_speck(bigrams: Bigrams, word: Word, context: tuple[str | None, str | None]) -> bool:
     """A lone mark after a word, or a lone dash read unsure at a line's end or between two
     syllables the counted text joins ('thực - hiện'): a speck, not a dash (a printed dash
-    reads with 85-95)."""
+    reads with 85-95 and is no underscore)."""
     before, after = context
     if len(word.text) == 1 and word.text in LONE_MARKS and word.conf < DOUBT:
         return before is not None  # '.' alone after a word ('thanh . toán')
-    if word.conf >= SPECK_DOUBT or not set(word.text) <= DASHES:
+    if word.conf >= DOUBT or not set(word.text) <= DASHES:
         return False
     if before is None or after is None:
-        return True
+        return word.conf < SPECK_DOUBT
+    # between two syllables the plans join ('hóa _ và' at 75, fax plan_004 p.13)
     return bigrams.get((before, after), 0) > 0
 
 
