@@ -158,6 +158,13 @@ def test_punctuation_left_by_specks_goes(held_out: Model) -> None:
     assert [w.text for w in closing] == ["VP", "UBND,", "xã"]
     opened = correct_words(words(("(nếu", 96.0), ("có)", 80.0)), held_out)
     assert [w.text for w in opened] == ["(nếu", "có)"]  # the bracket it closes is open
+    ending = correct_words(
+        words(
+            ("điểm/TTHC)", 80.0),
+        ),
+        held_out,
+    )
+    assert [w.text for w in ending] == ["điểm/TTHC)"]  # may close a bracket of the row above
 
 
 def test_lone_marks_and_stops_before_small_words(held_out: Model) -> None:

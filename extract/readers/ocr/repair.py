@@ -115,6 +115,9 @@ def repair_stt_column(
             continue  # changing a code needs both neighbours to agree
         read = others[index] if index < len(others) else ()
         fixed = _repaired(raw, read, prev, after)
+        if fixed is None and code is None and after is not None:
+            # the code after may be misread too ('2,' before '21', fax plan_004 p.8)
+            fixed = _repaired(raw, read, prev, _next_codes(cells, index, loose=True))
         if fixed is None and code is None:
             fixed = _repeated(raw, read, prev, after)
         if fixed is not None:
@@ -176,15 +179,22 @@ def _fits(prev: str | None, code: str | None, after: frozenset[str] | None) -> b
     return after is None or any(follows(code, a) for a in after)
 
 
-def _next_codes(cells: Sequence[str | None], index: int) -> frozenset[str] | None:
-    """The codes the next STT cell may stand for: as read or one known confusion away, so
-    that a run of misread codes is put right one by one (fax plan_004 p.8: '1.4', '15',
-    '2,', '21', '2.2'); None when no code follows (a roman section restarts the numbering)."""
+def _next_codes(
+    cells: Sequence[str | None], index: int, loose: bool = False
+) -> frozenset[str] | None:
+    """The codes the next STT cell may stand for: its code as read, or when it reads as no
+    code (or `loose`) every code one known confusion away, so that a run of misread codes
+    is put right one by one (fax plan_004 p.8: '1.4', '15', '2,', '21', '2.2'). None when no
+    code follows (a roman section restarts the numbering). A code printed oddly but
+    consistently ('6.11', '6.11.1' in plan_001) is left as printed."""
     for text in cells[index + 1 :]:
         if text and STT_ROMAN_RE.match(text):
             return None
         if not text or " " in text or len(text) > 12:
             continue  # empty or a title
+        code = stt_code(text)
+        if code is not None and not loose:
+            return frozenset({code})
         found = {stt_code(c) for c in (text, *_readings(text))}
         codes = frozenset(c for c in found if c is not None)
         if codes:

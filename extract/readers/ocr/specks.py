@@ -32,7 +32,9 @@ LONE_MARKS = frozenset(".,")  # a dot or comma alone after a word: nobody types 
 # after a comma, so the dot was a comma Tesseract read unsure.
 STOP_BEFORE_SMALL_RE = re.compile(r"^(?P<core>[^\W\d_]+)\.$")
 STRAY_LEAD = frozenset("'`‘’^ˆ")  # "'VP UBND xã" (fax plan_004 p.11)
-STRAY_CLOSE_RE = re.compile(r"\)(?=[,.;:]?$)")  # 'UBND),' with no bracket open
+# 'UBND),' with no bracket open; a bracket ending a cell may close one opened in the row
+# above ('… điểm/TTHC)' continued, plan_001 p.16): kept.
+STRAY_CLOSE_RE = re.compile(r"\)(?=[,.;:]$)")
 
 
 def unspecked(bigrams: Bigrams, word: Word, opened: bool, after: str | None) -> str:
