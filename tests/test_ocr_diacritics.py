@@ -187,3 +187,8 @@ def test_marks_no_word_holds(held_out: Model) -> None:
     assert [w.text for w in bar] == ["hóa", "và"]
     quote = correct_words(words(("TTHC", 96.0), ("'", 60.0), ("Bộ", 96.0)), held_out)
     assert [w.text for w in quote] == ["TTHC", "'", "Bộ"]  # printed so in plan_004 p.16
+
+
+def test_a_stop_at_a_lines_end_stays(held_out: Model) -> None:
+    lines = [*words(("tiện", 96.0), ("khác.", 89.0)), *words(("thông", 96.0), line=2)]
+    assert [w.text for w in correct_lines(lines, held_out)] == ["tiện", "khác.", "thông"]

@@ -263,12 +263,22 @@ def correct_words(words: Sequence[Word], model: Model | None = None) -> list[Wor
         quarter = _quarter(model, word.text, before) if word.conf < DOUBT else None
         around = [w.text for w in out[max(0, index - 1) : index + 2] if w is not word]
         opened = sum(w.text.count("(") - w.text.count(")") for w in out[:index]) > 0
-        after_text = out[index + 1].text if index + 1 < len(out) else None
+        after_text = _same_line_next(out, index)
         cleaned = replace(word, text=unspecked(model.bigrams, word, opened, after_text))
         text = quarter or _spelling(model, cleaned, (before, after), around)
         if text != word.text:
             out[index] = replace(word, text=text, was=word.was or word.text)
     return [word for word in out if word.text]
+
+
+def _same_line_next(words: list[Word], index: int) -> str | None:
+    """The next word's text when it is on the same line ('dân. doanh'); a line ending in a
+    full stop before a small word on the next line ends its sentence ('khác.' / 'thông')."""
+    if index + 1 < len(words):
+        word, after = words[index], words[index + 1]
+        if (after.image, after.line) == (word.image, word.line):
+            return after.text
+    return None
 
 
 def correct_lines(words: Sequence[Word], model: Model | None = None) -> list[Word]:
