@@ -115,14 +115,20 @@ def repair_stt_column(
             continue  # changing a code needs both neighbours to agree
         read = others[index] if index < len(others) else ()
         fixed = _repaired(raw, read, prev, after)
-        if fixed is None and code is None and after is not None:
-            # the code after may be misread too ('2,' before '21', fax plan_004 p.8)
+        if fixed is None and after is not None and _misread(code, prev):
+            # the code after may be misread too ('2,' before '21', '24' before '25' by fax)
             fixed = _repaired(raw, read, prev, _next_codes(cells, index, loose=True))
         if fixed is None and code is None:
             fixed = _repeated(raw, read, prev, after)
         if fixed is not None:
             out[index] = fixed
     return out
+
+
+def _misread(code: str | None, prev: str | None) -> bool:
+    """No code, or a code shallower than the one above ('24' after '2.3': a dot lost; a
+    deeper list numbered on, '6.11' after '6.1', is as printed)."""
+    return code is None or (prev is not None and code.count(".") < prev.count("."))
 
 
 def _repeated(
