@@ -139,6 +139,8 @@ def test_a_very_unsure_word_may_be_one_letter_off(held_out: Model) -> None:
     assert [w.text for w in sure] == ["công", "khan", "kịp"]  # read surely: kept
     unknown = correct_words(words(("cho", 95.0), ("nzười", 44.0), ("dân", 96.0)), held_out)
     assert [w.text for w in unknown] == ["cho", "người", "dân"]
+    hooked = correct_words(words(("dẫn", 95.0), ("nohiệp", 50.0), ("vụ", 96.0)), held_out)
+    assert [w.text for w in hooked] == ["dẫn", "nghiệp", "vụ"]
 
 
 def test_punctuation_left_by_specks_goes(held_out: Model) -> None:

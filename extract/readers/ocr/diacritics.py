@@ -83,6 +83,7 @@ LETTER_SWAPS = {
     "z": "g",
     "n": "i",
     "g": "c",
+    "o": "g",  # 'nohiệp' for 'nghiệp' (fax plan_004 p.18)
 }
 
 VOWELS = frozenset("aeiouy")
