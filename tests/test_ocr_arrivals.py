@@ -266,6 +266,28 @@ def test_fax_specks_go_and_diacritics_stay() -> None:
     assert is_bilevel(255 - ink) and not is_bilevel(np.full((30, 30), 128, np.uint8))
 
 
+@pytest.mark.parametrize(
+    ("page", "row", "cells"),
+    [
+        (7, 0, 7),  # the header: the hairline between 'Stt' and 'Nội dung' cut by dropouts
+        (14, -1, 7),  # a one-line row cut by the page end: short column rules
+    ],
+)
+def test_fax_hairlines_keep_the_grid(page: int, row: int, cells: int) -> None:
+    """Every column of a fax page's table, as in the typed PDF (plan_004 p.7, p.14)."""
+    from extract.readers.ocr.image import deskew
+    from extract.readers.ocr.restore import restore_page
+
+    restored, _ = restore_page(PageImage(1, sf.fax_page("plan_004", page), 200.0))
+    level, ink, _ = deskew(restored)
+    grids = find_grids(find_rules(ink, level.dpi), level.dpi)
+    typed = typed_pages("plan_004", page, page).tables[0]
+    assert len(grids) == 1 and len(grids[0].rows) == len(typed.rows)
+    found = grids[0].rows[row]
+    assert sum(b is not None for b in found) == cells
+    assert [b is None for b in found] == [c is None for c in typed.rows[row].cells]
+
+
 def test_heic_without_pillow_heif_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pillow_heif", None)  # not installed
     header = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"
