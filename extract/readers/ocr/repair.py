@@ -190,22 +190,26 @@ def _next_codes(
 ) -> frozenset[str] | None:
     """The codes the next STT cell may stand for: its code as read, or when it reads as no
     code (or `loose`) every code one known confusion away, so that a run of misread codes
-    is put right one by one (fax plan_004 p.8: '1.4', '15', '2,', '21', '2.2'). None when no
+    is put right one by one (fax plan_004 p.8: '1.4', '15', '2,', '21', '2.2'), and past a
+    cell that is no code, the code after it ('S.', '9.1,', '6' by a red stamp). None: no
     code follows (a roman section restarts the numbering). A code printed oddly but
     consistently ('6.11', '6.11.1' in plan_001) is left as printed."""
+    found: set[str] = set()
     for text in cells[index + 1 :]:
         if text and STT_ROMAN_RE.match(text):
-            return None
+            break
         if not text or " " in text or len(text) > 12:
             continue  # empty or a title
         code = stt_code(text)
         if code is not None and not loose:
-            return frozenset({code})
-        found = {stt_code(c) for c in (text, *_readings(text))}
-        codes = frozenset(c for c in found if c is not None)
-        if codes:
-            return codes
-    return None
+            found.add(code)
+            break
+        # a cell that reads as no code ('9.1,') is looked past too, to the next code
+        readings = {stt_code(c) for c in (text, *_readings(text))}
+        found |= {c for c in readings if c is not None}
+        if code is not None:
+            break
+    return frozenset(found) or None
 
 
 def _readings(raw: str) -> Iterator[str]:
