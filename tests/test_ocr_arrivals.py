@@ -15,7 +15,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from extract.readers import ocr
 from extract.readers.ocr import _document as ocr_document
@@ -361,3 +361,30 @@ def test_cells_are_enlarged_to_the_x_height_tesseract_reads_best(dpi: int, scale
     measured = x_height(ink, grids, dpi)
     assert measured is not None and abs(measured - 17.0 * dpi / 200) <= 1.0
     assert cell_scale(Sheet(1, dpi, gray, ink, grids)) == scale
+
+
+@pytest.mark.parametrize(("printed", "read", "want"), [("các", "Các", "các"), ("Cơ", "Cơ", "Cơ")])
+def test_a_capital_is_kept_only_when_printed_tall(printed: str, read: str, want: str) -> None:
+    """'tại Các cơ' by fax: the 'C' stands no taller than the 'a', so it is a small 'c';
+    'Cơ quan' keeps its capital (the ơ's horn makes it taller than an x-height)."""
+    from PIL import ImageFont
+
+    from extract.readers.ocr.engine import Word
+    from extract.readers.ocr.words import small_capitals
+
+    font = ImageFont.truetype(str(sf.FONT).replace("-Bold", ""), 48)
+    canvas = Image.new("L", (200, 90), 255)
+    ImageDraw.Draw(canvas).text((10, 10), printed, font=font, fill=0)
+    image = np.asarray(canvas)
+    ys, xs = np.nonzero(image < 128)
+    word = Word(
+        0,
+        (1, 1, 1),
+        int(xs.min()),
+        int(ys.min()),
+        int(np.ptp(xs)) + 1,
+        int(np.ptp(ys)) + 1,
+        80.0,
+        read,
+    )
+    assert small_capitals([word], image)[0].text == want

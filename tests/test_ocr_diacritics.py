@@ -194,3 +194,8 @@ def test_marks_no_word_holds(held_out: Model) -> None:
 def test_a_stop_at_a_lines_end_stays(held_out: Model) -> None:
     lines = [*words(("tiện", 96.0), ("khác.", 89.0)), *words(("thông", 96.0), line=2)]
     assert [w.text for w in correct_lines(lines, held_out)] == ["tiện", "khác.", "thông"]
+
+
+def test_a_dash_before_a_misspelt_syllable_is_still_a_speck(held_out: Model) -> None:
+    cell = [*words(("dung", 97.0), ("thực", 93.0), ("_", 25.0)), *words(("hiên", 96.0), line=2)]
+    assert [w.text for w in correct_lines(cell, held_out)] == ["dung", "thực", "hiện"]

@@ -31,7 +31,7 @@ from importlib import resources
 from pathlib import Path
 
 from extract.readers.ocr.engine import Word
-from extract.readers.ocr.specks import DOUBT, is_speck, lone_speck, unspecked
+from extract.readers.ocr.specks import DASHES, DOUBT, is_speck, lone_speck, unspecked
 
 logger = logging.getLogger(__name__)
 
@@ -257,7 +257,7 @@ def correct_words(words: Sequence[Word], model: Model | None = None) -> list[Wor
     for index, word in enumerate(out):
         before = _token(out[index - 1].text) if index else None
         after = _token(out[index + 1].text) if index + 1 < len(out) else None
-        if is_speck(model.bigrams, word, (before, after)):
+        if is_speck(model.bigrams, word, (before, _respelled(model, before, after, word))):
             logger.debug("speck dropped: %r (confidence %.0f)", word.text, word.conf)
             out[index] = replace(word, text="", was=word.was or word.text)
             continue
@@ -270,6 +270,14 @@ def correct_words(words: Sequence[Word], model: Model | None = None) -> list[Wor
         if text != word.text:
             out[index] = replace(word, text=text, was=word.was or word.text)
     return [word for word in out if word.text]
+
+
+def _respelled(model: Model, before: str | None, after: str | None, word: Word) -> str | None:
+    """The syllable after a lone dash as the context spells it: the dash is judged before
+    its neighbours are put right ('thực _ hiên' is 'thực hiện', fax plan_004 p.19)."""
+    if after is None or not set(word.text) <= DASHES:
+        return after
+    return best_spelling(model, after, before, None)
 
 
 def _same_line_next(words: list[Word], index: int) -> str | None:
