@@ -15,7 +15,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from extract.readers import ocr
 from extract.readers.ocr import _document as ocr_document
@@ -266,6 +266,28 @@ def test_fax_specks_go_and_diacritics_stay() -> None:
     assert is_bilevel(255 - ink) and not is_bilevel(np.full((30, 30), 128, np.uint8))
 
 
+@pytest.mark.parametrize(
+    ("page", "row", "cells"),
+    [
+        (7, 0, 7),  # the header: the hairline between 'Stt' and 'Nội dung' cut by dropouts
+        (14, -1, 7),  # a one-line row cut by the page end: short column rules
+    ],
+)
+def test_fax_hairlines_keep_the_grid(page: int, row: int, cells: int) -> None:
+    """Every column of a fax page's table, as in the typed PDF (plan_004 p.7, p.14)."""
+    from extract.readers.ocr.image import deskew
+    from extract.readers.ocr.restore import restore_page
+
+    restored, _ = restore_page(PageImage(1, sf.fax_page("plan_004", page), 200.0))
+    level, ink, _ = deskew(restored)
+    grids = find_grids(find_rules(ink, level.dpi), level.dpi)
+    typed = typed_pages("plan_004", page, page).tables[0]
+    assert len(grids) == 1 and len(grids[0].rows) == len(typed.rows)
+    found = grids[0].rows[row]
+    assert sum(b is not None for b in found) == cells
+    assert [b is None for b in found] == [c is None for c in typed.rows[row].cells]
+
+
 def test_heic_without_pillow_heif_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pillow_heif", None)  # not installed
     header = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"
@@ -339,3 +361,30 @@ def test_cells_are_enlarged_to_the_x_height_tesseract_reads_best(dpi: int, scale
     measured = x_height(ink, grids, dpi)
     assert measured is not None and abs(measured - 17.0 * dpi / 200) <= 1.0
     assert cell_scale(Sheet(1, dpi, gray, ink, grids)) == scale
+
+
+@pytest.mark.parametrize(("printed", "read", "want"), [("các", "Các", "các"), ("Cơ", "Cơ", "Cơ")])
+def test_a_capital_is_kept_only_when_printed_tall(printed: str, read: str, want: str) -> None:
+    """'tại Các cơ' by fax: the 'C' stands no taller than the 'a', so it is a small 'c';
+    'Cơ quan' keeps its capital (the ơ's horn makes it taller than an x-height)."""
+    from PIL import ImageFont
+
+    from extract.readers.ocr.engine import Word
+    from extract.readers.ocr.words import small_capitals
+
+    font = ImageFont.truetype(str(sf.FONT).replace("-Bold", ""), 48)
+    canvas = Image.new("L", (200, 90), 255)
+    ImageDraw.Draw(canvas).text((10, 10), printed, font=font, fill=0)
+    image = np.asarray(canvas)
+    ys, xs = np.nonzero(image < 128)
+    word = Word(
+        0,
+        (1, 1, 1),
+        int(xs.min()),
+        int(ys.min()),
+        int(np.ptp(xs)) + 1,
+        int(np.ptp(ys)) + 1,
+        80.0,
+        read,
+    )
+    assert small_capitals([word], image)[0].text == want

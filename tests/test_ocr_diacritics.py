@@ -119,3 +119,83 @@ def test_shipped_counts_are_the_counts_of_the_sources() -> None:
     syllables, pairs = render_counts(*counts())
     assert (DATA / "vi_syllables.tsv").read_text("utf-8") == syllables
     assert (DATA / "vi_bigrams.tsv").read_text("utf-8") == pairs
+
+
+def test_a_capital_by_its_place_is_no_name(held_out: Model) -> None:
+    """A cell's first word, or a capital among small words, is corrected like any word
+    (fax plan_004: 'Kiếm soát' at 95.9, 'trên Cống dịch vụ' at 92.8)."""
+    first = correct_words(words(("Kiếm", 95.0), ("soát", 96.0)), held_out)
+    assert [w.text for w in first] == ["Kiểm", "soát"]
+    among = correct_words(words(("trên", 96.0), ("Cống", 92.0), ("thông", 96.0)), held_out)
+    assert [w.text for w in among] == ["trên", "Cổng", "thông"]
+    name = correct_words(words(("Đinh", 93.0), ("Văn", 96.0)), held_out)  # beside a name
+    assert [w.text for w in name] == ["Đinh", "Văn"]
+
+
+def test_a_very_unsure_word_may_be_one_letter_off(held_out: Model) -> None:
+    fixed = correct_words(words(("công", 95.0), ("khan", 39.0), ("kịp", 96.0)), held_out)
+    assert [w.text for w in fixed] == ["công", "khai", "kịp"]
+    sure = correct_words(words(("công", 95.0), ("khan", 96.0), ("kịp", 96.0)), held_out)
+    assert [w.text for w in sure] == ["công", "khan", "kịp"]  # read surely: kept
+    unknown = correct_words(words(("cho", 95.0), ("nzười", 44.0), ("dân", 96.0)), held_out)
+    assert [w.text for w in unknown] == ["cho", "người", "dân"]
+    hooked = correct_words(words(("dẫn", 95.0), ("nohiệp", 50.0), ("vụ", 96.0)), held_out)
+    assert [w.text for w in hooked] == ["dẫn", "nghiệp", "vụ"]
+
+
+def test_punctuation_left_by_specks_goes(held_out: Model) -> None:
+    glued = correct_words(words(("phụ", 96.0), ("thuộc", 96.0), ("địa-giới", 52.0)), held_out)
+    assert [w.text for w in glued] == ["phụ", "thuộc", "địa giới"]
+    assert glued[2].was == "địa-giới"
+    sure = correct_words(
+        words(
+            ("địa-giới", 98.0),
+        ),
+        held_out,
+    )
+    assert [w.text for w in sure] == ["địa-giới"]  # read surely: a hyphen printed
+    lead = correct_words(words(("'VP", 70.0), ("UBND", 96.0), ("xã", 96.0)), held_out)
+    assert [w.text for w in lead] == ["VP", "UBND", "xã"]
+    closing = correct_words(words(("VP", 96.0), ("UBND),", 80.0), ("xã", 96.0)), held_out)
+    assert [w.text for w in closing] == ["VP", "UBND,", "xã"]
+    opened = correct_words(words(("(nếu", 96.0), ("có)", 80.0)), held_out)
+    assert [w.text for w in opened] == ["(nếu", "có)"]  # the bracket it closes is open
+    ending = correct_words(
+        words(
+            ("điểm/TTHC)", 80.0),
+        ),
+        held_out,
+    )
+    assert [w.text for w in ending] == ["điểm/TTHC)"]  # may close a bracket of the row above
+
+
+def test_lone_marks_and_stops_before_small_words(held_out: Model) -> None:
+    lone = correct_words(words(("thanh", 96.0), (".", 60.0), ("toán", 96.0)), held_out)
+    assert [w.text for w in lone] == ["thanh", "toán"]
+    inside = correct_words(words(("VP'UBND", 80.0), ("xã", 96.0)), held_out)
+    assert [w.text for w in inside] == ["VP UBND", "xã"]
+    stop = correct_words(words(("người", 96.0), ("dân.", 89.0), ("doanh", 96.0)), held_out)
+    assert [w.text for w in stop] == ["người", "dân,", "doanh"]
+    sentence = correct_words(words(("dân.", 89.0), ("Doanh", 96.0)), held_out)
+    assert [w.text for w in sentence] == ["dân.", "Doanh"]  # a new sentence: kept
+    acronym = correct_words(words(("Hồ", 96.0), ("sơ", 96.0), ("TTHG", 60.0)), held_out)
+    assert [w.text for w in acronym] == ["Hồ", "sơ", "TTHC"]
+
+
+def test_marks_no_word_holds(held_out: Model) -> None:
+    inner = correct_words(words(("Văn", 96.0), ("phòng", 96.0), ("C°hính", 54.0)), held_out)
+    assert [w.text for w in inner] == ["Văn", "phòng", "Chính"]
+    bar = correct_words(words(("hóa", 93.0), ("_", 75.0), ("và", 97.0)), held_out)
+    assert [w.text for w in bar] == ["hóa", "và"]
+    quote = correct_words(words(("TTHC", 96.0), ("'", 60.0), ("Bộ", 96.0)), held_out)
+    assert [w.text for w in quote] == ["TTHC", "'", "Bộ"]  # printed so in plan_004 p.16
+
+
+def test_a_stop_at_a_lines_end_stays(held_out: Model) -> None:
+    lines = [*words(("tiện", 96.0), ("khác.", 89.0)), *words(("thông", 96.0), line=2)]
+    assert [w.text for w in correct_lines(lines, held_out)] == ["tiện", "khác.", "thông"]
+
+
+def test_a_dash_before_a_misspelt_syllable_is_still_a_speck(held_out: Model) -> None:
+    cell = [*words(("dung", 97.0), ("thực", 93.0), ("_", 25.0)), *words(("hiên", 96.0), line=2)]
+    assert [w.text for w in correct_lines(cell, held_out)] == ["dung", "thực", "hiện"]

@@ -28,8 +28,8 @@ from extract.readers.ocr.diacritics import correct_lines
 from extract.readers.ocr.engine import Word, ocr_batch
 from extract.readers.ocr.grid import Box, Grid
 from extract.readers.ocr.image import Gray, as_gray
-from extract.readers.ocr.repair import follows, stt_code
-from extract.readers.ocr.words import cell_text, mean_confidence, recount_bars
+from extract.readers.ocr.repair import follows, is_stt_header, stt_code
+from extract.readers.ocr.words import cell_text, mean_confidence, recount_bars, small_capitals
 from extract.readers.page import PageGrid
 from extract.tables.patterns import STT_ROMAN_RE
 from models.document import Cell, GridRow
@@ -135,6 +135,8 @@ def _breaking(words: dict[CellKey, list[Word]]) -> list[CellKey]:
         text = cell_text(words[key])
         if not text or " " in text or len(text) > STT_LONGEST or STT_ROMAN_RE.match(text):
             continue
+        if is_stt_header(text) or text.startswith("("):
+            continue  # the column's header 'Stt' or its number '(1)': no code to break
         code = stt_code(text)
         prev = before.get(key[0])
         if code is None or (prev is not None and not follows(prev, code)):
@@ -179,7 +181,8 @@ def _ocr_cells(
             crops.append(crop)
     found = ocr_batch(crops, psm, sheet.dpi * scale)
     found = [
-        correct_lines(recount_bars(words, crop)) for words, crop in zip(found, crops, strict=True)
+        correct_lines(small_capitals(recount_bars(words, crop), crop))
+        for words, crop in zip(found, crops, strict=True)
     ]
     return dict(zip(keys, found, strict=True))
 

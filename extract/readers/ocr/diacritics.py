@@ -31,15 +31,16 @@ from importlib import resources
 from pathlib import Path
 
 from extract.readers.ocr.engine import Word
+from extract.readers.ocr.specks import DASHES, DOUBT, is_speck, lone_speck, unspecked
 
 logger = logging.getLogger(__name__)
 
 HUNSPELL_VI = Path("/usr/share/hunspell/vi_VN.dic")  # Debian package hunspell-vi
-# Tesseract word confidence under which a reading may be changed. Measured on the issue-14
-# fixtures: the hook/acute misreadings carry 94-97 ("kiếm" for "kiểm" at 94.8 and 96.6).
-DOUBT = 97.0
-SPECK_DOUBT = 50.0  # a lone '_' or '~' read with less confidence than this is a speck
+# DOUBT (ocr_specks): the Tesseract word confidence under which a reading may be changed.
 NAME_DOUBT = 90.0  # a capitalised known word (a name: 'Đinh') changes only under this
+# A known word read this unsure may be another one letter away too ('công khan' for 'công
+# khai' by fax), not only another spelling of its letters.
+LETTER_DOUBT = 95.0  # fax plan_004 p.9: "tờ khan theo" at 94.2, "khan báo" at 90.6
 # Roman numerals and their misreadings ('IL', 'IIl') are left to ocr_words/ocr_repair.
 ROMANISH_RE = re.compile(r"^[IVXLl|]+$")
 CHANNEL = 2.5  # log-probability cost of one mark changed
@@ -71,8 +72,20 @@ TOKEN_RE = re.compile(r"[^\W\d_]+|\d+")
 QUARTER_RE = re.compile(r"^(?P<num>IV|I{1,3}|[1-4]|[lI|][lI|1]{0,2})(?P<rest>(?:/\d{4})?[^\w]*)$")
 ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 # Letters Tesseract swaps in words the lexicon does not know: 'Sft' for 'Stt'.
-LETTER_SWAPS = {"f": "t", "t": "f", "l": "i", "i": "l", "c": "e", "e": "c"}
-DASHES = frozenset("_~")  # printed dashes ('Văn phòng – thống kê') read as low as 30: kept
+# 'nzười' for 'người', 'khan' for 'khai' (a 1-bit fax breaks the i's dot and hooks the g).
+LETTER_SWAPS = {
+    "f": "t",
+    "t": "f",
+    "l": "i",
+    "i": "l",
+    "c": "e",
+    "e": "c",
+    "z": "g",
+    "n": "i",
+    "g": "c",
+    "o": "g",  # 'nohiệp' for 'nghiệp' (fax plan_004 p.18)
+}
+
 VOWELS = frozenset("aeiouy")
 # Letters whose capital is the small letter enlarged: "cư" is read "CƯ" (issue 14).
 SAME_SHAPE = frozenset("cosuvwxzôơưõóòỏọốồổỗộớờởỡợúùủũụứừửữự")
@@ -194,8 +207,13 @@ def log_bigram(model: Model, first: str | None, second: str | None) -> float:
     return math.log((pair + SMOOTH * unigram) / (model.unigrams.get(first, 0) + SMOOTH))
 
 
-def best_spelling(model: Model, read: str, before: str | None, after: str | None) -> str:
-    """The spelling of `read` (lower case) the context prefers: ('kiếm', None, 'tra') -> 'kiểm'."""
+def best_spelling(
+    model: Model, read: str, before: str | None, after: str | None, conf: float = 100.0
+) -> str:
+    """The spelling of `read` (lower case) the context prefers: ('kiếm', None, 'tra') -> 'kiểm'.
+
+    Under LETTER_DOUBT (Tesseract's confidence) a known word may also become another one
+    letter away (LETTER_SWAPS): ('khan', 'công', None, 39.0) -> 'khai'."""
     candidates = model.by_skeleton.get(skeleton(read), ())
 
     def score(word: str) -> float:
@@ -204,7 +222,7 @@ def best_spelling(model: Model, read: str, before: str | None, after: str | None
 
     known = read in model.lexicon
     best, best_score = read, score(read) if known else -math.inf
-    if not known:
+    if not known or conf < LETTER_DOUBT:
         candidates = (*candidates, *_swapped(model, read))
     for word in candidates:
         if word != read and mark_cost(read, word) <= MAX_COST:
@@ -239,26 +257,37 @@ def correct_words(words: Sequence[Word], model: Model | None = None) -> list[Wor
     for index, word in enumerate(out):
         before = _token(out[index - 1].text) if index else None
         after = _token(out[index + 1].text) if index + 1 < len(out) else None
-        if _is_speck(model, word, before, after):
+        if is_speck(model.bigrams, word, (before, _respelled(model, before, after, word))):
             logger.debug("speck dropped: %r (confidence %.0f)", word.text, word.conf)
             out[index] = replace(word, text="", was=word.was or word.text)
             continue
         quarter = _quarter(model, word.text, before) if word.conf < DOUBT else None
         around = [w.text for w in out[max(0, index - 1) : index + 2] if w is not word]
-        text = quarter or _spelling(model, word, (before, after), around)
+        opened = sum(w.text.count("(") - w.text.count(")") for w in out[:index]) > 0
+        after_text = _same_line_next(out, index)
+        cleaned = replace(word, text=unspecked(model.bigrams, word, opened, after_text))
+        text = quarter or _spelling(model, cleaned, (before, after), around)
         if text != word.text:
             out[index] = replace(word, text=text, was=word.was or word.text)
     return [word for word in out if word.text]
 
 
-def _is_speck(model: Model, word: Word, before: str | None, after: str | None) -> bool:
-    """A lone dash read unsure at a line's end or between two syllables the counted text
-    joins ('thực - hiện'): a speck, not a dash (a printed dash reads with 85-95)."""
-    if word.conf >= SPECK_DOUBT or not set(word.text) <= DASHES:
-        return False
-    if before is None or after is None:
-        return True
-    return model.bigrams.get((before, after), 0) > 0
+def _respelled(model: Model, before: str | None, after: str | None, word: Word) -> str | None:
+    """The syllable after a lone dash as the context spells it: the dash is judged before
+    its neighbours are put right ('thực _ hiên' is 'thực hiện', fax plan_004 p.19)."""
+    if after is None or not set(word.text) <= DASHES:
+        return after
+    return best_spelling(model, after, before, None)
+
+
+def _same_line_next(words: list[Word], index: int) -> str | None:
+    """The next word's text when it is on the same line ('dân. doanh'); a line ending in a
+    full stop before a small word on the next line ends its sentence ('khác.' / 'thông')."""
+    if index + 1 < len(words):
+        word, after = words[index], words[index + 1]
+        if (after.image, after.line) == (word.image, word.line):
+            return after.text
+    return None
 
 
 def correct_lines(words: Sequence[Word], model: Model | None = None) -> list[Word]:
@@ -271,16 +300,11 @@ def correct_lines(words: Sequence[Word], model: Model | None = None) -> list[Wor
     sequence: list[Word] = []
     for key in sorted(lines):
         members = sorted(lines[key], key=lambda w: w.left)
-        if len(members) == 1 and len(lines) > 1 and _lone_speck(members[0]):
+        if len(members) == 1 and len(lines) > 1 and lone_speck(members[0]):
             logger.debug("speck dropped: %r (confidence %.0f)", members[0].text, members[0].conf)
             continue
         sequence.extend(members)
     return correct_words(sequence, model)
-
-
-def _lone_speck(word: Word) -> bool:
-    """A line that is one unsure dash, beside lines of text: a speck between the lines."""
-    return word.conf < SPECK_DOUBT and set(word.text) <= DASHES
 
 
 def corrections(page: int, words: Iterable[Word]) -> Iterable[str]:
@@ -306,11 +330,18 @@ def _spelling(
         return word.text
     lower = _lowered(match.group("core"), around)
     known = lower.lower() in model.lexicon
-    doubt = NAME_DOUBT if lower[:1].isupper() else DOUBT
+    doubt = NAME_DOUBT if lower[:1].isupper() and _in_name(around) else DOUBT
     if word.conf >= doubt and known:
         return match.group("pre") + lower + match.group("post")
-    spelled = best_spelling(model, lower.lower(), before, after)
+    spelled = best_spelling(model, lower.lower(), before, after, word.conf)
     return match.group("pre") + _cased(spelled, lower) + match.group("post")
+
+
+def _in_name(around: list[str]) -> bool:
+    """A capitalised word beside another (not an acronym) may be part of a name ('Đinh Văn
+    Viên'); one that starts a cell or stands among small words is capitalised by its place
+    ('Kiếm soát', 'trên Cống DVC'): the name rule does not protect it."""
+    return any(t[:1].isupper() and not t.isupper() for t in around)
 
 
 def _lowered(core: str, around: list[str]) -> str:

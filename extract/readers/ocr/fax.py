@@ -21,6 +21,7 @@ SPECK_ALONE = 0.03  # ...when no other ink lies within this many inches of it
 RULE = 0.3  # inches: an ink blob this long is a rule or a grid, no glyph
 RULE_GAP = 0.02  # inches: a break in a rule up to this long is a dropout
 STROKE = (1.6, 4.5)  # pixels at 200 dpi: a print stroke's width (12-13 pt text)
+SOFTEN = 1.0  # pixels at 200 dpi: the blur that turns the 1-bit edges grey
 
 
 def is_bilevel(gray: Gray) -> bool:
@@ -86,14 +87,15 @@ def bridge_rules(ink: Gray, dpi: float) -> Gray:
     """Hairline rules broken by dropouts joined again: gaps of a few pixels closed along
     runs at least a rule's length (a letter's stem is shorter), text left as it is."""
     gap = max(2, round(RULE_GAP * dpi))
+    length = round(RULE * dpi)
     across = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8))
-    across = as_gray(
-        cv2.morphologyEx(across, cv2.MORPH_OPEN, np.ones((1, round(RULE * dpi)), np.uint8))
-    )
-    down = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((gap, 1), np.uint8))
-    down = as_gray(
-        cv2.morphologyEx(down, cv2.MORPH_OPEN, np.ones((round(RULE * dpi), 1), np.uint8))
-    )
+    across = as_gray(cv2.morphologyEx(across, cv2.MORPH_OPEN, np.ones((1, length), np.uint8)))
+    # A vertical hairline 1 px wide steps between two pixel columns as it runs down (fax
+    # plan_004 p.7, the rule between 'Stt' and 'Nội dung'): widened to 3 px before its gaps
+    # are closed, or a step ends the run. Not across: a bold line of text would join.
+    down = cv2.dilate(ink, np.ones((1, 3), np.uint8))
+    down = cv2.morphologyEx(down, cv2.MORPH_CLOSE, np.ones((gap, 1), np.uint8))
+    down = as_gray(cv2.morphologyEx(down, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8)))
     return as_gray(ink | across | down)
 
 
@@ -102,7 +104,9 @@ def restore_fax(page: PageImage) -> PageImage:
     if not is_bilevel(page.gray):
         return page
     ink = np.where(page.gray < 128, 255, 0).astype(np.uint8)
-    ink = even_strokes(fill_pinholes(despeckle(ink, page.dpi)), page.dpi)
+    # Rules first: a hairline broken by dropouts into pieces a few pixels long would lose
+    # those pieces as specks and its gaps would grow past bridging (fax plan_004 p.7).
     ink = bridge_rules(ink, page.dpi)
-    gray = cv2.GaussianBlur(255 - ink, (0, 0), 0.5 * page.dpi / 200.0)
+    ink = even_strokes(fill_pinholes(despeckle(ink, page.dpi)), page.dpi)
+    gray = cv2.GaussianBlur(255 - ink, (0, 0), SOFTEN * page.dpi / 200.0)
     return PageImage(page.page, as_gray(gray), page.dpi)

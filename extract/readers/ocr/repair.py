@@ -107,7 +107,7 @@ def repair_stt_column(
         if not raw or " " in raw or len(raw) > 12 or raw[0] == "(" or STT_ROMAN_RE.match(raw):
             continue  # empty, a title, a column number '(1)' or a roman section
         prev = _neighbour(out, range(index - 1, -1, -1))
-        after = _neighbour(out, range(index + 1, len(out)))
+        after = _next_codes(cells, index)
         code = stt_code(raw)
         if code is not None and (prev is None or follows(prev, code)):
             continue  # reads as a code and fits what came before: leave it
@@ -115,12 +115,36 @@ def repair_stt_column(
             continue  # changing a code needs both neighbours to agree
         read = others[index] if index < len(others) else ()
         fixed = _repaired(raw, read, prev, after)
+        if fixed is None and after is not None and _misread(code, prev):
+            # the code after may be misread too ('2,' before '21', '24' before '25' by fax)
+            fixed = _repaired(raw, read, prev, _next_codes(cells, index, loose=True))
+        if fixed is None and code is None:
+            fixed = _repeated(raw, read, prev, after)
         if fixed is not None:
             out[index] = fixed
     return out
 
 
-def _repaired(raw: str, read: tuple[str, ...], prev: str | None, after: str | None) -> str | None:
+def _misread(code: str | None, prev: str | None) -> bool:
+    """No code, or a code shallower than the one above ('24' after '2.3': a dot lost; a
+    deeper list numbered on, '6.11' after '6.1', is as printed)."""
+    return code is None or (prev is not None and code.count(".") < prev.count("."))
+
+
+def _repeated(
+    raw: str, read: tuple[str, ...], prev: str | None, after: frozenset[str] | None
+) -> str | None:
+    """A code printed twice (a task over two rows, plan_004 p.16 '4.3', '4.3') read as no
+    code ('4,3'): the one reading equal to the code above, when the code after follows it."""
+    if prev is None or (after is not None and not any(follows(prev, a) for a in after)):
+        return None
+    same = [c for c in (*read, *_readings(raw)) if stt_code(c) == prev]
+    return min(same, key=lambda c: (abs(len(c) - len(raw)), c)) if same else None
+
+
+def _repaired(
+    raw: str, read: tuple[str, ...], prev: str | None, after: frozenset[str] | None
+) -> str | None:
     """Another reading that fits, else the one confusion that fits. With no code before it
     (the first code on a page), only the code after it can tell, so two readings must
     agree: a confusion of this reading and one of another ('S.' and '5,' -> '5.')."""
@@ -133,7 +157,7 @@ def _repaired(raw: str, read: tuple[str, ...], prev: str | None, after: str | No
 
 
 def _one_fit(
-    raw: str, prev: str | None, after: str | None, candidates: Iterable[str]
+    raw: str, prev: str | None, after: frozenset[str] | None, candidates: Iterable[str]
 ) -> str | None:
     """The one candidate whose code fits between the neighbours (None: none or several),
     spelt as closely to the reading as the candidates allow ('5.' for 'S.', not '5')."""
@@ -155,10 +179,37 @@ def _neighbour(cells: Sequence[str | None], order: range) -> str | None:
     return None
 
 
-def _fits(prev: str | None, code: str | None, after: str | None) -> bool:
+def _fits(prev: str | None, code: str | None, after: frozenset[str] | None) -> bool:
     if code is None or (prev is not None and not follows(prev, code)):
         return False
-    return after is None or follows(code, after)
+    return after is None or any(follows(code, a) for a in after)
+
+
+def _next_codes(
+    cells: Sequence[str | None], index: int, loose: bool = False
+) -> frozenset[str] | None:
+    """The codes the next STT cell may stand for: its code as read, or when it reads as no
+    code (or `loose`) every code one known confusion away, so that a run of misread codes
+    is put right one by one (fax plan_004 p.8: '1.4', '15', '2,', '21', '2.2'), and past a
+    cell that is no code, the code after it ('S.', '9.1,', '6' by a red stamp). None: no
+    code follows (a roman section restarts the numbering). A code printed oddly but
+    consistently ('6.11', '6.11.1' in plan_001) is left as printed."""
+    found: set[str] = set()
+    for text in cells[index + 1 :]:
+        if text and STT_ROMAN_RE.match(text):
+            break
+        if not text or " " in text or len(text) > 12:
+            continue  # empty or a title
+        code = stt_code(text)
+        if code is not None and not loose:
+            found.add(code)
+            break
+        # a cell that reads as no code ('9.1,') is looked past too, to the next code
+        readings = {stt_code(c) for c in (text, *_readings(text))}
+        found |= {c for c in readings if c is not None}
+        if code is not None:
+            break
+    return frozenset(found) or None
 
 
 def _readings(raw: str) -> Iterator[str]:

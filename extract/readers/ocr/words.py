@@ -129,3 +129,35 @@ def _bars(image: Gray, word: Word) -> int:
             break  # the first glyph that is no bar ends the numeral
         bars += 1
     return bars
+
+
+# A capital whose small letter has its shape ('C', 'O', 'S', 'X'…) stands a cap-height
+# tall, its small letter an x-height (about 0.7 of it): a word whose first glyph is no
+# taller than its x-height letters was printed small ('tại Các cơ' by fax: 'các').
+SAME_SHAPE_CAPITALS = frozenset("COSUVWXZ")
+SMALL_AS_X = 1.08  # first glyph / lowest other letter at most (an ơ with its horn: 1.125)
+
+
+def small_capitals(words: Sequence[Word], image: Gray) -> list[Word]:
+    """Words 'Các', 'Sát', 'Xã' whose first letter is printed small get it small."""
+    out = []
+    for word in words:
+        text = word.text
+        if len(text) > 1 and text[0] in SAME_SHAPE_CAPITALS and text[1:].islower():
+            if _first_glyph_small(image, word):
+                word = replace(word, text=text[0].lower() + text[1:], was=word.was or text)
+        out.append(word)
+    return out
+
+
+def _first_glyph_small(image: Gray, word: Word) -> bool:
+    box = image[word.top : word.top + word.height, word.left : word.left + word.width]
+    ink = np.where(box < 128, 255, 0).astype(np.uint8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    glyphs = sorted(stats[1:count].tolist())  # left to right
+    if len(glyphs) < 2:
+        return False
+    first = glyphs[0][3]
+    # the other letters' heights, accents (under a third of the first glyph) left out
+    others = [g[3] for g in glyphs[1:] if g[3] >= first / 3]
+    return bool(others) and first <= SMALL_AS_X * min(others)
