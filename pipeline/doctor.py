@@ -11,6 +11,10 @@ import subprocess
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # duckdb is imported by the check that needs it (plans doctor starts fast)
+    import duckdb
 
 STALE_DAYS = 2  # a nightly job that has not run for this long is worth a look
 
@@ -76,11 +80,11 @@ def dataset(data: Path) -> list[Check]:
     return checks + [stale(con)]
 
 
-def stale(con: object) -> Check:
+def stale(con: duckdb.DuckDBPyConnection) -> Check:
     """Files extracted by another extractor or code-list version than this install's."""
     from pipeline.ingest.versions import code_list_version, extractor_version
 
-    rows = con.execute(  # type: ignore[attr-defined]
+    rows = con.execute(
         "SELECT count(*) FILTER (WHERE extractor_version <> ? OR code_list_version <> ?) "
         "FROM manifest",
         [extractor_version(), code_list_version()],

@@ -49,7 +49,7 @@ class DocResult:
     source_path: str
     doc_id: str | None
     source_format: str
-    status: str  # ok | partial | failed
+    status: DocStatus  # ok | partial | failed
     documents: tuple[DocumentRecord, ...] = ()
     plan_items: tuple[PlanItem, ...] = ()
     item_scores: tuple[ItemScore, ...] = ()

@@ -250,7 +250,7 @@ def _manifest_rows(results: Sequence[DocResult]) -> list[ManifestRecord]:
                 size=stat[0],
                 mtime_ns=stat[1],
                 source_format=result.source_format,
-                status=result.status,  # type: ignore[arg-type]
+                status=result.status,
                 extractor_version=extractor_version(),
                 code_list_version=code_list_version(),
                 extracted_at=datetime.now(UTC),
