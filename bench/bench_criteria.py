@@ -8,6 +8,10 @@ matcher before issue 19).
 
     PYTHONPATH=$PWD python bench/bench_criteria.py
     PYTHONPATH=$PWD python bench/bench_criteria.py --sweep PHRASE_MARGIN=0,0.05 CROSS_MARGIN=0,0.1
+    PYTHONPATH=$PWD python bench/bench_criteria.py --without HANOI3199,PAPI
+
+`--without` drops the items of some frameworks (frameworks.csv ids) and prints plan-out with and
+without them: what one set adds, e.g. whether 001 (Hà Nội) gains only from its own city's frame.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 import normalize.criteria as matcher  # noqa: E402
 import normalize.criteria_rank as criteria  # noqa: E402
 import tests.criteria_planout as planout  # noqa: E402
-from normalize.codelist import CodeList  # noqa: E402
+from normalize.codelist import CodeList, _with_keys  # noqa: E402
 
 TARGETS = "targets: field >= 95 %, concept >= 90 %, precision >= 98 %, top-3 of review >= 90 %"
 
@@ -55,6 +59,25 @@ def first_version() -> Iterator[None]:
         criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for = saved
         criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = later
         criteria.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR = floor
+
+
+@contextmanager
+def without_frameworks(ids: frozenset[str]) -> Iterator[None]:
+    """Plan-out with the items of these frameworks left out of the code list."""
+    saved = planout.codes_for
+
+    def codes_for(plan: str, *, hide: bool) -> CodeList:
+        codes = saved(plan, hide=hide)
+        kept = tuple(i for i in codes.frameworks if i.framework not in ids)
+        concepts = _with_keys(codes.concepts, codes.aliases, kept)
+        version = f"{codes.version}-no-{'+'.join(sorted(ids))}"
+        return replace(codes, concepts=concepts, frameworks=kept, version=version, _index={})
+
+    planout.codes_for = codes_for
+    try:
+        yield
+    finally:
+        planout.codes_for = saved
 
 
 def table(title: str, *, hide: bool) -> None:
@@ -116,6 +139,12 @@ def main() -> int:
         # --sweep NAME=v1,v2 NAME=v1,v2 ...
         pairs = [arg.split("=") for arg in sys.argv[2:]]
         sweep([n for n, _ in pairs], [[float(v) for v in vs.split(",")] for _, vs in pairs])
+        return 0
+    if sys.argv[1:2] == ["--without"]:
+        ids = frozenset(sys.argv[2].split(","))
+        table("plan-out", hide=True)
+        with without_frameworks(ids):
+            table(f"plan-out without {', '.join(sorted(ids))}", hide=True)
         return 0
     print(TARGETS)
     table("all aliases (today's setting)", hide=False)

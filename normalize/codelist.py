@@ -5,8 +5,10 @@ Five CSV files ship in `normalize/codes/` and are read with importlib.resources:
 - aliases.csv     code,alias,source,note                               (keywords, typo forms)
 - code_tables.csv province,district,framework_year,local_code,canonical_code,source,note
 - frameworks.csv  framework,framework_year,local_code,canonical_code,wording,source
-                  (the official frameworks' items: 876 PAR Index, SIPAS, 766, provincial sets;
-                  their wording is each concept's description, matched beside its aliases)
+                  (the official frameworks' items: 876 PAR Index, SIPAS, 766, PAPI, provincial
+                  sets such as Hà Nội's 3199/2024; their wording is each concept's description,
+                  matched beside its aliases; an item no concept measures keeps an empty
+                  canonical_code and describes nothing)
 - agencies.csv    code,level,alias,note                                (agency roles)
 - agency_words.csv kind,level,word,note   (prefix/suffix/place/head/filler words around agencies)
 `source` is the provenance of an alias or code-table entry: the sample plans whose text it was
@@ -194,7 +196,8 @@ def group_members(codes: CodeList) -> dict[str, frozenset[str]]:
         members = out.setdefault(concept.code, set())
         for other in codes.frameworks:
             same = (other.framework, other.framework_year) == (item.framework, item.framework_year)
-            if same and other is not item and other.local_code.startswith(prefix):
+            below = other is not item and other.local_code.startswith(prefix)
+            if same and below and other.canonical_code:
                 members.add(other.canonical_code)
     return {code: frozenset(m - {code}) for code, m in out.items() if m - {code}}
 
@@ -237,7 +240,8 @@ def _with_keys(
         by_code.setdefault(entry.code, []).append(entry.alias)
     wording: dict[str, list[str]] = {}
     for item in frameworks:
-        wording.setdefault(item.canonical_code, []).append(item.wording)
+        if item.canonical_code:  # an item no concept measures ('Hòa giải ở cơ sở') describes none
+            wording.setdefault(item.canonical_code, []).append(item.wording)
     return tuple(
         replace(
             c,

@@ -19,6 +19,7 @@ from normalize.agency_mentions import LEVELS
 from normalize.codelist import (
     CODE_FILES,
     codes_version,
+    group_members,
     load_codelist,
     parse_csv,
     read_code_file,
@@ -195,7 +196,23 @@ def test_framework_items_point_to_known_codes_and_name_their_source() -> None:
     sipas = sorted(i.canonical_code for i in CODES.frameworks if i.framework == "SIPAS")
     assert len(sipas) == 6  # the index and its 5 factors
     for item in CODES.frameworks:
-        assert CODES.get(item.canonical_code) is not None, item
+        # an item no concept measures ('Hòa giải ở cơ sở') is kept with no code
+        assert not item.canonical_code or CODES.get(item.canonical_code) is not None, item
         assert item.wording and item.source and 2010 <= item.framework_year <= 2030, item
     fields_876 = {i.canonical_code for i in CODES.frameworks if i.framework == "PAR876"}
     assert {f"F{n}" for n in range(1, 9)} <= fields_876
+
+
+def test_framework_items_without_a_concept_describe_nothing() -> None:
+    # PAPI 'Hòa giải ở cơ sở'-like items are kept for the record but no concept measures them.
+    uncoded = [i for i in CODES.frameworks if not i.canonical_code]
+    assert uncoded
+    descriptions = {d for c in CODES.concepts for d in c.descriptions}
+    assert not {i.wording for i in uncoded} & descriptions
+    assert "" not in {m for members in group_members(CODES).values() for m in members}
+
+
+def test_framework_wordings_are_titles_from_several_sets() -> None:
+    # Titles as the sets print them, never paragraphs; more than the national sets.
+    assert max(len(i.wording) for i in CODES.frameworks) <= 140
+    assert len({i.framework for i in CODES.frameworks}) >= 7

@@ -54,12 +54,16 @@ def test_a_sub_row_keeps_the_best_candidate_of_its_parent_in_review() -> None:
     rows = [
         heading(section, "1"),
         item("Công khai, minh bạch các hoạt động của Ủy ban nhân dân xã", section, "1.9"),
-        item("Công khai danh sách hộ cận nghèo trên địa bàn", section, "1.9.3"),
+        item("Công khai các khoản thu, chi quỹ và thu nhập trên địa bàn", section, "1.9.3"),
+        item("Công khai danh sách hộ cận nghèo trên địa bàn", section, "1.9.4"),
     ]
-    parent, child = match_rows(rows, province=None, district=None, plan_year=None, codes=codes)[1:]
+    matches = match_rows(rows, province=None, district=None, plan_year=None, codes=codes)
+    parent, child, named = matches[1:]
     assert parent.criterion_code is None and parent.top_candidates[0].code == "F1.DISCLOSURE"
     assert child.criterion_code is None  # never assigned on the parent's word alone
     assert "F1.DISCLOSURE" in [c.code for c in child.top_candidates[:3]]
+    # a sub-row whose own words are a set's wording (PAPI 2.2 'Công khai danh sách hộ nghèo')
+    assert named.criterion_code == "F1.DISCLOSURE"
 
 
 def test_a_heading_that_names_no_field_takes_the_field_of_the_concepts_below_it() -> None:

@@ -38,12 +38,14 @@ def test_with_all_aliases_assigned_codes_are_right(plan: str) -> None:
 def test_plan_out_pooled_floors() -> None:
     # Pooled over the five plans (bench/bench_criteria.py, 'all' line): field 97.1 % since top
     # headings take their field from the rows below, precision of assigned codes 94.4 % since a
-    # phrase hit needs BM25's agreement (PHRASE_FLOOR); review rows with the right code in the
-    # top 3: 49/64.
+    # phrase hit needs BM25's agreement (PHRASE_FLOOR); concept 238/315 (75.6 %) since PAPI's
+    # and other sets' wording is in frameworks.csv; review rows with the right code in the
+    # top 3: 48/63.
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
     assert sum(s.field_right for s in scores) / rows >= 0.965
+    assert right / rows >= 0.755
     assert right / (right + wrong) >= 0.94
     review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
     assert top3 / review >= 0.75
