@@ -7,7 +7,7 @@ never imports `extract` or `pipeline` (one-way flow, DESIGN.md).
 from normalize.agencies import find_roles, lead_role
 from normalize.agency_mentions import AgencyMention, agency_mentions, split_agencies
 from normalize.codelist import CodeList, Concept, load_codelist
-from normalize.criteria import CriterionMatch, field_of_title, match_row, match_rows, match_text
+from normalize.criteria import CriterionMatch, field_of_title, match_rows, match_text
 from normalize.deadlines import parse_deadline
 from normalize.targets import find_targets, metric_for
 
@@ -22,7 +22,6 @@ __all__ = [
     "find_targets",
     "lead_role",
     "load_codelist",
-    "match_row",
     "match_rows",
     "match_text",
     "metric_for",

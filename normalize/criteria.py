@@ -52,7 +52,6 @@ __all__ = [
     "CriterionMatch",
     "doc_kind_of",
     "field_of_title",
-    "match_row",
     "match_rows",
     "match_text",
 ]
@@ -95,27 +94,6 @@ class Context:
     parent: Parent | None = None
     # the members of the parent row's group concept (F8.SIPAS -> its five factors), if any
     members: frozenset[str] = frozenset()
-
-
-def match_row(
-    row: TableRow,
-    *,
-    province: str | None,
-    district: str | None,
-    plan_year: int | None,
-    doc_kind: DocKind,
-    codes: CodeList | None = None,
-) -> CriterionMatch:
-    """Codes of one row: '3.3.1 Tỷ lệ hồ sơ TTHC được giải quyết đúng và trước hạn' -> F3.ONTIME.
-
-    A path for tests and one-off rows; documents go through `match_rows` (sections pass their
-    field to their items there).
-    """
-    codes = codes or load_codelist()
-    table = table_for(codes, province, district, plan_year) if doc_kind == "criteria" else {}
-    section_field = None if _is_top(row) else _field_of_title(row.section_title or "", codes)
-    match = _match(row, codes, table, doc_kind, Context(section_field))
-    return match if match.field_code else replace(match, field_code=section_field)
 
 
 def match_rows(
@@ -169,7 +147,7 @@ def _match_all(
         match = _match(row, codes, table if kind == "criteria" else {}, kind, context)
         if match.field_code is None:
             field = context.section_field or headings.get((row.table_index, row.code))
-            match = replace(match, field_code=field)
+            match = replace(match, field_code=field or _titled_field(row, codes))
         fields[(row.table_index, row.code)] = match.field_code
         _remember(row, match, codes, found, groups)
         out.append(match)
@@ -338,6 +316,12 @@ def _parent_concept(
         above = by_code.get((row.table_index, parent))
         parent = above.parent_code if above else None
     return None
+
+
+def _titled_field(row: TableRow, codes: CodeList) -> str | None:
+    """The field its section's title names when the section row is not among the rows (an
+    item under 'III. CẢI CÁCH THỦ TỤC HÀNH CHÍNH' printed as a heading above its table)."""
+    return None if _is_top(row) else _field_of_title(row.section_title or "", codes)
 
 
 def _inherited_field(

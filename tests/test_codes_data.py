@@ -25,9 +25,9 @@ from normalize.codelist import (
     read_code_file,
     render_csv,
 )
-from normalize.criteria import match_row
 from normalize.text import match_key
 from tests.conftest import RAW
+from tests.test_normalize_criteria import match_row
 
 CODES = load_codelist()
 FIELDS = {c.code for c in CODES.concepts if c.is_field}

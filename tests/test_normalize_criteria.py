@@ -6,6 +6,7 @@ the places and years below were read off the documents (header, 'huyện …', '
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,7 +22,6 @@ from normalize.criteria import (
     CriterionMatch,
     doc_kind_of,
     field_of_title,
-    match_row,
     match_rows,
     match_text,
 )
@@ -59,6 +59,26 @@ def expected_fields(plan: str) -> dict[str, str]:
 
 def item(criterion: str = "", code: str = "", section: str | None = None, **cells: str) -> TableRow:
     return TableRow(0, 0, "item", code, code, None, 2, None, section, criterion=criterion, **cells)
+
+
+MAX_SCORE = ScoreCell("Điểm tối đa", "score_max", None, 1.0)
+
+
+def match_row(
+    row: TableRow,
+    *,
+    province: str | None,
+    district: str | None,
+    plan_year: int | None,
+    doc_kind: str,
+) -> CriterionMatch:
+    """One row through the production path, match_rows, as the only row of its table: a
+    criteria table is one whose rows carry scores (a code table may also confirm it), so a
+    'criteria' row gets a maximum score cell."""
+    if doc_kind == "criteria" and not row.scores:
+        row = replace(row, scores=(MAX_SCORE,))
+    (match,) = match_rows([row], province=province, district=district, plan_year=plan_year)
+    return match
 
 
 # --- acceptance: F3.ONTIME in every sample ------------------------------------------------------
