@@ -277,7 +277,7 @@ def test_score_profile(sections: dict[str, Section], dataset: Path) -> None:
     sub = _subtotals(sections["scores"])
     printed = {
         (f, k, None if pd.isna(y) else int(y)): v
-        for f, k, y, v in zip(sub["field_code"], sub["kind"], sub["year"], sub["printed"])
+        for f, k, y, v in sub[["field_code", "kind", "year", "printed"]].itertuples(index=False)
     }
     for (field, series), pct in drawn.items():
         kind, year = series.split(" · ")[1].split(" ")
@@ -321,7 +321,7 @@ def test_score_changes(sections: dict[str, Section]) -> None:
     # total row ('TỔNG ĐIỂM', F0) changes by the sum of the fields
     items = table(sections["changes"], "Items whose score changed")
     summed: dict[str, float] = defaultdict(float)
-    for item_code, field, change in zip(items["code"], items["field_code"], items["change"]):
+    for item_code, field, change in items[["code", "field_code", "change"]].itertuples(index=False):
         summed[field_of.get(item_code.split(".")[0], field)] += change
     assert summed.pop("F0") == pytest.approx(sum(drawn.values()))
     assert {f: round(v, 2) for f, v in summed.items()} == {
