@@ -13,6 +13,8 @@ import os
 import re
 import shlex
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -251,3 +253,36 @@ def test_csv_output_is_written_to_a_stream() -> None:
     buf = io.StringIO()
     emit(["x"], [("=1",)], OutputOptions(format="csv"), buf)
     assert buf.getvalue() == '"x"\r\n"\'=1"\r\n'
+
+
+# the libraries whose debug lines -v once printed (pdfminer alone: 1,362 lines for one PDF)
+LIBRARY_LOGGERS = ("pdfminer", "pdfplumber", "PIL", "fontTools", "matplotlib", "urllib3")
+LOG_LINE_RE = re.compile(
+    r"(DEBUG|INFO|WARNING|ERROR|CRITICAL) ([\w.]+): "
+)  # 'DEBUG pdfminer.psparser: …'
+
+
+def test_verbose_shows_plans_own_debug_lines_not_the_libraries(tmp_path: Path) -> None:
+    # A subprocess: documents are read in forked children that write to the real stderr.
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    argv = ["-v", "ingest", str(RAW / "plan_000.pdf"), "--out", str(tmp_path / "data")]
+    run = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", *argv, "--progress", "none"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=600,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    lines = run.stderr.splitlines()
+    logged = [m.groups() for m in map(LOG_LINE_RE.match, lines) if m]  # (level, logger)
+    assert not [name for _level, name in logged if name.startswith(LIBRARY_LOGGERS)]
+    debug = {name.split(".")[0] for level, name in logged if level == "DEBUG"}
+    assert debug and debug <= {"pipeline", "extract", "normalize", "models"}, debug
+    # a line per stage of the document, naming the file: what was read, what was extracted
+    own = [line for line in lines if line.startswith("DEBUG ") and "plan_000.pdf" in line]
+    assert any("read" in line and "pages" in line for line in own), own
+    assert any("rows" in line and "legal references" in line for line in own), own
+    assert len(lines) < 40  # a few lines per document, not thousands

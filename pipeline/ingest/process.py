@@ -143,12 +143,14 @@ def _named(path: str, message: str) -> str:
 def _extract(doc: Document, run_id: str, started: datetime) -> DocResult:
     """read -> extract_document -> normalize_document -> records stamped with the run."""
     failures: list[Finding] = []
+    _debug_read(doc)
     try:
         extracted = extract_document(doc)
     except ExtractError as e:
         failures.append(Finding("extract", e.kind, str(e)))
         extracted = Extracted()
     extracted, body_findings = _with_body(doc, extracted)
+    _debug_extracted(doc, extracted)
     try:
         normalized = normalize_document(doc, extracted, _codes)
     except ExtractError as e:
@@ -166,6 +168,24 @@ def _extract(doc: Document, run_id: str, started: datetime) -> DocResult:
     )
     tables = tuple(TableRecord(doc.doc_id, info) for info in extracted.tables)
     return _result(doc, status, normalized, errors, started, tables)
+
+
+def _debug_read(doc: Document) -> None:
+    """`plans -v`: what the reader found ('plan_000.pdf: read 9 pages (pdf), …')."""
+    ocr = ", OCR" if doc.ocr else ""
+    log.debug(
+        "%s: read %d pages (%s%s), %d lines, %d table fragments",
+        *(doc.source_path, doc.page_count, doc.source_format, ocr, len(doc.lines)),
+        len(doc.tables),
+    )
+
+
+def _debug_extracted(doc: Document, found: Extracted) -> None:
+    """`plans -v`: what extract found in the document."""
+    log.debug(
+        "%s: extracted %d tables, %d appendix rows, %d legal references",
+        *(doc.source_path, len(found.tables), len(found.rows), len(found.refs)),
+    )
 
 
 def _with_body(doc: Document, extracted: Extracted) -> tuple[Extracted, list[Finding]]:
