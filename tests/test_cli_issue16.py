@@ -106,6 +106,34 @@ def test_every_readme_example_gives_the_once_per_plan_answer(
     assert '"identity": "61/2018/NĐ-CP"' in [x for k, x in outputs.items() if "refs" in k][0]
 
 
+def _readme_queries_elsewhere() -> list[str]:
+    """The `plans query "…"` examples of README.md outside the examples block (a query may
+    continue on the next lines of its code block)."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = re.sub(r"<!-- BEGIN examples -->.*?<!-- END examples -->", "", text, flags=re.DOTALL)
+    blocks = re.findall(r"```sh\n(.*?)```", text, re.DOTALL)
+    return [m for b in blocks for m in re.findall(r'^plans query "([^"]+)"', b, re.MULTILINE)]
+
+
+def test_readme_queries_outside_the_examples_block_count_each_plan_once(
+    dataset: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    queries = _readme_queries_elsewhere()
+    assert len(queries) >= 3  # targets_wide, corrected rows, who leads
+    answers = {}
+    for sql in queries:
+        code, out, err = _run(capsys, "query", sql, "--data", str(dataset), "--format", "jsonl")
+        assert code == 0, (sql, err)
+        answers[sql] = _jsonl(out)
+    who = [rows for sql, rows in answers.items() if "item_agencies" in sql][0]
+    got = {(r["commune"], r["agency_code"]): r["tasks"] for r in who}
+    view = "select commune, agency_code, tasks from who_leads where role = 'lead'"
+    _code, out, _ = _run(capsys, "query", view, "--data", str(dataset), "--format", "jsonl")
+    assert got == {(r["commune"], r["agency_code"]): r["tasks"] for r in _jsonl(out)}
+    for (commune, _agency), tasks in got.items():
+        assert tasks <= ITEMS[commune]  # Thanh Liệt is there three times: still once
+
+
 def test_options_before_or_after_the_command(
     dataset: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
