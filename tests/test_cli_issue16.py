@@ -13,6 +13,8 @@ import os
 import re
 import shlex
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -103,6 +105,34 @@ def test_every_readme_example_gives_the_once_per_plan_answer(
     assert "F3.ONTIME" in outputs["compare f3.ontime"]
     assert "F8.SIPAS" in outputs["codes hài lòng"]
     assert '"identity": "61/2018/NĐ-CP"' in [x for k, x in outputs.items() if "refs" in k][0]
+
+
+def _readme_queries_elsewhere() -> list[str]:
+    """The `plans query "…"` examples of README.md outside the examples block (a query may
+    continue on the next lines of its code block)."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = re.sub(r"<!-- BEGIN examples -->.*?<!-- END examples -->", "", text, flags=re.DOTALL)
+    blocks = re.findall(r"```sh\n(.*?)```", text, re.DOTALL)
+    return [m for b in blocks for m in re.findall(r'^plans query "([^"]+)"', b, re.MULTILINE)]
+
+
+def test_readme_queries_outside_the_examples_block_count_each_plan_once(
+    dataset: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    queries = _readme_queries_elsewhere()
+    assert len(queries) >= 3  # targets_wide, corrected rows, who leads
+    answers = {}
+    for sql in queries:
+        code, out, err = _run(capsys, "query", sql, "--data", str(dataset), "--format", "jsonl")
+        assert code == 0, (sql, err)
+        answers[sql] = _jsonl(out)
+    who = [rows for sql, rows in answers.items() if "item_agencies" in sql][0]
+    got = {(r["commune"], r["agency_code"]): r["tasks"] for r in who}
+    view = "select commune, agency_code, tasks from who_leads where role = 'lead'"
+    _code, out, _ = _run(capsys, "query", view, "--data", str(dataset), "--format", "jsonl")
+    assert got == {(r["commune"], r["agency_code"]): r["tasks"] for r in _jsonl(out)}
+    for (commune, _agency), tasks in got.items():
+        assert tasks <= ITEMS[commune]  # Thanh Liệt is there three times: still once
 
 
 def test_options_before_or_after_the_command(
@@ -279,3 +309,36 @@ def test_review_candidates_are_the_stored_ones_not_a_second_matcher(
         pq.write_table(table.drop_columns(["criterion_candidates"]), part)
     columns, rows = review_rows(connect(old), 0.75)
     assert rows and {r[columns.index("candidates")] for r in rows} == {NOT_STORED}
+
+
+# the libraries whose debug lines -v once printed (pdfminer alone: 1,362 lines for one PDF)
+LIBRARY_LOGGERS = ("pdfminer", "pdfplumber", "PIL", "fontTools", "matplotlib", "urllib3")
+LOG_LINE_RE = re.compile(
+    r"(DEBUG|INFO|WARNING|ERROR|CRITICAL) ([\w.]+): "
+)  # 'DEBUG pdfminer.psparser: …'
+
+
+def test_verbose_shows_plans_own_debug_lines_not_the_libraries(tmp_path: Path) -> None:
+    # A subprocess: documents are read in forked children that write to the real stderr.
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    argv = ["-v", "ingest", str(RAW / "plan_000.pdf"), "--out", str(tmp_path / "data")]
+    run = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", *argv, "--progress", "none"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=600,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    lines = run.stderr.splitlines()
+    logged = [m.groups() for m in map(LOG_LINE_RE.match, lines) if m]  # (level, logger)
+    assert not [name for _level, name in logged if name.startswith(LIBRARY_LOGGERS)]
+    debug = {name.split(".")[0] for level, name in logged if level == "DEBUG"}
+    assert debug and debug <= {"pipeline", "extract", "normalize", "models"}, debug
+    # a line per stage of the document, naming the file: what was read, what was extracted
+    own = [line for line in lines if line.startswith("DEBUG ") and "plan_000.pdf" in line]
+    assert any("read" in line and "pages" in line for line in own), own
+    assert any("rows" in line and "legal references" in line for line in own), own
+    assert len(lines) < 40  # a few lines per document, not thousands

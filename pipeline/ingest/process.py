@@ -146,6 +146,7 @@ def _named(path: str, message: str) -> str:
 def _extract(doc: Document, run_id: str, started: datetime) -> DocResult:
     """read -> extract_document -> normalize_document -> records stamped with the run."""
     failures: list[Finding] = []
+    _debug_read(doc)
     body = read_body(Path(doc.source_path))  # a spreadsheet appendix's body document
     body_findings = (
         [] if body is None or body.doc else [Finding("read", "body_unreadable", body.problem or "")]
@@ -155,6 +156,7 @@ def _extract(doc: Document, run_id: str, started: datetime) -> DocResult:
     except ExtractError as e:
         failures.append(Finding("extract", e.kind, str(e)))
         extracted = Extracted()
+    _debug_extracted(doc, extracted)
     try:
         normalized = normalize_document(doc, extracted, _codes)
     except ExtractError as e:
@@ -175,6 +177,24 @@ def _extract(doc: Document, run_id: str, started: datetime) -> DocResult:
     if body is None:
         return result
     return dataclasses.replace(result, depends_on=(path_key(body.path), body.doc_id))
+
+
+def _debug_read(doc: Document) -> None:
+    """`plans -v`: what the reader found ('plan_000.pdf: read 9 pages (pdf), …')."""
+    ocr = ", OCR" if doc.ocr else ""
+    log.debug(
+        "%s: read %d pages (%s%s), %d lines, %d table fragments",
+        *(doc.source_path, doc.page_count, doc.source_format, ocr, len(doc.lines)),
+        len(doc.tables),
+    )
+
+
+def _debug_extracted(doc: Document, found: Extracted) -> None:
+    """`plans -v`: what extract found in the document."""
+    log.debug(
+        "%s: extracted %d tables, %d appendix rows, %d legal references",
+        *(doc.source_path, len(found.tables), len(found.rows), len(found.refs)),
+    )
 
 
 def _error(run_id: str, doc: Document, finding: Finding, severity: Severity) -> ErrorRecord:

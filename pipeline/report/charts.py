@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from pipeline.report.svg import label_text, render, slug
+from pipeline.report.svg import Drawing, label_text, render, slug
 
 PALETTE = (
     "#1f77b4",
@@ -58,7 +59,7 @@ def _legend_right(ax: Axes, title: str | None = None) -> None:
 
 def _stacked_counts(
     df: pd.DataFrame, axes: tuple[str, str, str], xlabel: str, name: str, title: str
-) -> str:
+) -> Drawing:
     """Counts per row label (index), stacked by a category (columns): (index, columns, values)."""
     index, columns, values = axes
     table = df.pivot_table(index=index, columns=columns, values=values, aggfunc="sum")
@@ -72,13 +73,13 @@ def _stacked_counts(
     return render(name, title, _height(len(table)), draw)
 
 
-def plans_by_province(df: pd.DataFrame, title: str) -> str:
+def plans_by_province(df: pd.DataFrame, title: str) -> Drawing:
     """Plans per province, stacked by plan year."""
     axes = ("province", "plan_year", "plans")
     return _stacked_counts(df, axes, "plans (one file per plan)", "coverage-plans", title)
 
 
-def files_by_format(df: pd.DataFrame, title: str) -> str:
+def files_by_format(df: pd.DataFrame, title: str) -> Drawing:
     """Files per commune, stacked by format (OCR'd files are their own format)."""
     axes = ("commune", "format", "files")
     return _stacked_counts(df, axes, "files (every format counted)", "coverage-files", title)
@@ -90,7 +91,7 @@ def labelled(code: object, labels: dict[str, str], width: int = 38) -> str:
     return label_text(text if len(text) <= width else text[: width - 1] + "…")
 
 
-def percent_targets(df: pd.DataFrame, title: str, labels: dict[str, str] | None = None) -> str:
+def percent_targets(df: pd.DataFrame, title: str, labels: dict[str, str] | None = None) -> Drawing:
     """Dot plot: one row per metric, one dot per plan and stated value."""
     metrics = list(dict.fromkeys(df["metric"]))
     plans = sorted(dict.fromkeys(df["plan"]), key=lambda p: (p[-4:], p))
@@ -118,7 +119,7 @@ def _plan_counts(df: pd.DataFrame, metrics: list[str]) -> list[tuple[str, int]]:
     return [(m, int(counts[m])) for m in metrics]
 
 
-def targets_by_field(df: pd.DataFrame, title: str, labels: dict[str, str] | None = None) -> str:
+def targets_by_field(df: pd.DataFrame, title: str, labels: dict[str, str] | None = None) -> Drawing:
     """Targets per plan, stacked by PAR field."""
     table = df.pivot_table(index="plan", columns="field", values="targets", aggfunc="sum")
     table.columns = [labelled(c, labels or {}, 30) for c in table.columns]
@@ -132,7 +133,7 @@ def targets_by_field(df: pd.DataFrame, title: str, labels: dict[str, str] | None
     return render("targets-fields", title, _height(len(table), 0.45), draw)
 
 
-def score_profile(df: pd.DataFrame, title: str, labels: dict[str, str] | None = None) -> str:
+def score_profile(df: pd.DataFrame, title: str, labels: dict[str, str] | None = None) -> Drawing:
     """Grouped horizontal bars: % of the field's maximum, one bar per plan and score column."""
     df = df.assign(series=df["plan"] + " · " + df["series"])
     table = df.pivot_table(index="field_code", columns="series", values="pct", aggfunc="sum")
@@ -157,7 +158,7 @@ def score_profile(df: pd.DataFrame, title: str, labels: dict[str, str] | None = 
 
 def score_changes(
     df: pd.DataFrame, commune: str, title: str, labels: dict[str, str] | None = None
-) -> str:
+) -> Drawing:
     """Diverging bars: change in points per field between a commune's first and last year."""
     years = sorted(df["year"].unique())
     table = df.pivot_table(index="field_code", columns="year", values="points", aggfunc="sum")
@@ -178,14 +179,15 @@ def score_changes(
     return render("scores-change-" + slug(commune), title, _height(len(table)), draw)
 
 
-def cited_documents(df: pd.DataFrame, title: str) -> str:
+def cited_documents(df: pd.DataFrame, title: str) -> Drawing:
     """Horizontal bars: plans citing each document, coloured by issuer level."""
 
     def draw(ax: Axes) -> None:
         colors = [LEVEL_COLORS.get(str(v), "#7f7f7f") for v in df["issuer_level"]]
         bars = ax.barh([label_text(d) for d in df["document"]], df["plans"], color=colors)
         labels = [
-            f"{p} plans · {c} citations" for p, c in zip(df["plans"], df["citations"], strict=True)
+            _plural(p, "plan") + " · " + _plural(c, "citation")
+            for p, c in zip(df["plans"], df["citations"], strict=True)
         ]
         ax.bar_label(bars, labels=labels, fontsize=7, padding=3)
         ax.invert_yaxis()
@@ -193,15 +195,29 @@ def cited_documents(df: pd.DataFrame, title: str) -> str:
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xlabel("plans citing it")
         ax.set_ylabel("cited document")
-        for level in dict.fromkeys(df["issuer_level"]):
-            ax.bar(0, 0, color=LEVEL_COLORS.get(str(level), "#7f7f7f"), label=label_text(level))
-        _legend_right(ax, "issuer level")
+        levels = dict.fromkeys(df["issuer_level"])
+        handles = [
+            Patch(color=LEVEL_COLORS.get(str(v), "#7f7f7f"), label=label_text(v)) for v in levels
+        ]
+        ax.legend(
+            handles=handles,
+            title="issuer level",
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1.0),
+            fontsize=8,
+            frameon=False,
+        )
 
     return render("legal-cited", title, _height(len(df)), draw)
 
 
-def match_methods(df: pd.DataFrame, title: str) -> str:
-    """Criterion matches per plan, stacked by method, with the number to review."""
+def _plural(n: object, noun: str) -> str:
+    """'1 plan', '3 plans'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def match_methods(df: pd.DataFrame, title: str) -> Drawing:
+    """Items per plan, stacked by criterion match method, with the number to review."""
     table = df.pivot_table(index="plan", columns="match_method", values="items", aggfunc="sum")
     table = table[[m for m in METHOD_COLORS if m in table.columns]].fillna(0)
     review = df.groupby("plan")["to_review"].sum()
@@ -217,7 +233,7 @@ def match_methods(df: pd.DataFrame, title: str) -> str:
                 fontsize=8,
             )
         ax.set_xlim(0, table.sum(axis=1).max() * 1.25)
-        ax.set_xlabel("plan_items rows (sections and items)")
+        ax.set_xlabel("appendix items (plan_items rows of kind 'item')")
         ax.set_ylabel("plan")
 
     return render("review-methods", title, _height(len(table)), draw)

@@ -12,15 +12,23 @@ from html import escape
 
 import pandas as pd
 
-from pipeline.report.svg import label_text
+from pipeline.report.marks import Mark
+from pipeline.report.svg import Drawing, label_text
 
 
 @dataclass(frozen=True, slots=True)
 class Chart:
-    """An SVG chart and its one-line caption (what it shows, which rows it counts)."""
+    """An SVG chart, its one-line caption (what it shows, which rows it counts) and the marks
+    it drew (the numbers behind its bars and dots, for reconciling it with its tables)."""
 
     svg: str
     caption: str
+    marks: tuple[Mark, ...] = ()
+
+    @classmethod
+    def of(cls, drawing: Drawing, caption: str) -> Chart:
+        """The chart of a rendered drawing."""
+        return cls(drawing.svg, caption, drawing.marks)
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,12 +38,12 @@ def coverage(d: ReportData) -> Section:
 
 def _coverage_blocks(d: ReportData) -> list[Chart | Table | str]:
     return [
-        Chart(
+        Chart.of(
             charts.plans_by_province(d.plans_by_province, "Plans per province and plan year"),
             "Plans per province, coloured by plan year; counts one file per plan "
             "(chosen_documents), failed files excluded.",
         ),
-        Chart(
+        Chart.of(
             charts.files_by_format(d.files_by_format, "Files per commune and format"),
             "Files read per commune, by format ('(OCR)' when the text came from OCR); "
             "counts every row of documents, so one plan in three formats is three files.",
@@ -65,7 +65,7 @@ def targets(d: ReportData) -> Section:
     blocks: list[Chart | Table | str] = []
     if len(d.percent_targets):
         blocks.append(
-            Chart(
+            Chart.of(
                 charts.percent_targets(
                     d.percent_targets, "Percent targets by metric and plan", d.labels
                 ),
@@ -76,12 +76,14 @@ def targets(d: ReportData) -> Section:
         )
     if len(d.targets_by_field):
         blocks.append(
-            Chart(
+            Chart.of(
                 charts.targets_by_field(
                     d.targets_by_field, "Targets per plan and PAR field", d.labels
                 ),
-                "Number of target rows per plan, stacked by the field of their criterion_code "
-                "(F1-F8; F0 composite; '(none)' when no criterion matched); one file per plan.",
+                "Number of the commune's own target rows per plan, stacked by the field of "
+                "their criterion_code (F1-F8; F0 composite; '(none)' when no criterion "
+                "matched); one file per plan; district and province targets are in the table "
+                "below.",
             )
         )
     if len(d.targets_wide):
@@ -138,7 +140,7 @@ def scores(d: ReportData) -> Section:
     )
     if not len(d.score_profile):
         return Section("scores", "Score profiles per field", intro)
-    chart = Chart(
+    chart = Chart.of(
         charts.score_profile(
             d.score_profile, "Score profile per field (% of maximum points)", d.labels
         ),
@@ -167,7 +169,7 @@ def changes(d: ReportData) -> Section:
         )
         title = f"{commune}: score change per field, {years[0]} → {years[-1]}"
         blocks.append(
-            Chart(
+            Chart.of(
                 charts.score_changes(rows, str(commune), title, d.labels),
                 f"Change in points per PAR field ({kinds}): printed field subtotals of one "
                 "file per plan.",
@@ -195,7 +197,7 @@ def legal(d: ReportData) -> Section:
     )
     if not len(d.cited):
         return Section("legal", "Most cited legal documents", intro)
-    chart = Chart(
+    chart = Chart.of(
         charts.cited_documents(d.cited, "Most cited legal documents"),
         f"The {len(d.cited)} documents cited by most plans; bar length and label: plans "
         "citing it, then citations (legal_refs rows) in those plans.",
@@ -213,10 +215,11 @@ def review(d: ReportData) -> Section:
     if not len(d.match_methods):
         return Section("review", "Low-confidence criterion matches", intro)
     blocks: list[Chart | Table | str] = [
-        Chart(
+        Chart.of(
             charts.match_methods(d.match_methods, "Criterion matches per plan by method"),
-            "plan_items rows (sections and items) per plan by match_method; the label counts "
-            f"rows with method 'none' or score below {REVIEW_BELOW}; one file per plan.",
+            "Appendix items (plan_items rows of kind 'item', section rows left out) per plan "
+            "by match_method; the label counts items with no criterion code or a score below "
+            f"{REVIEW_BELOW} (the rows of the review list); one file per plan.",
         )
     ]
     blocks.append(

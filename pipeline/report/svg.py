@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from html import escape
 from typing import Any, cast
 
@@ -23,6 +24,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from extract.cleantext import nfc
+from pipeline.report.marks import Mark, marks
 from pipeline.safe_text import printable
 
 STYLE: dict[str, Any] = {
@@ -63,8 +65,16 @@ def chart_style(name: str) -> Iterator[None]:
         yield
 
 
-def render(name: str, title: str, height: float, draw: Callable[[Axes], None]) -> str:
-    """Draw one chart (`draw` fills the axes and its labels) and return it as inline SVG."""
+@dataclass(frozen=True, slots=True)
+class Drawing:
+    """A chart as inline SVG and the marks it drew (what the bars and dots stand for)."""
+
+    svg: str
+    marks: tuple[Mark, ...]
+
+
+def render(name: str, title: str, height: float, draw: Callable[[Axes], None]) -> Drawing:
+    """Draw one chart (`draw` fills the axes and its labels): its inline SVG and its marks."""
     with chart_style(name):
         fig = Figure(figsize=(WIDTH, height))
         ax = fig.add_subplot()
@@ -73,7 +83,8 @@ def render(name: str, title: str, height: float, draw: Callable[[Axes], None]) -
         fig.tight_layout()
         buf = io.StringIO()
         fig.savefig(buf, format="svg", metadata={"Date": None})
-    return inline_svg(buf.getvalue(), name, title)
+        drawn = marks(ax)  # after drawing: tick labels are set by then
+    return Drawing(inline_svg(buf.getvalue(), name, title), drawn)
 
 
 def inline_svg(svg: str, name: str, title: str) -> str:
