@@ -54,10 +54,14 @@ def grid_rows(
     edges: Sequence[float],
     rules: Sequence[float],
     page: int,
+    split: Sequence[Sequence[PrintedLine]] | None = None,
 ) -> tuple[GridRow, ...]:
-    """Header rows (when typed on this page) then one GridRow per table row."""
+    """Header rows (when typed on this page) then one GridRow per table row (`split`: the
+    rows already cut, as pdf_text_centred cuts them)."""
     head = [GridRow(cells=row, page=page) for row in header.rows] if header else []
-    return (*head, *(_row(lines, edges, page) for lines in _split_rows(body, edges, rules)))
+    if split is None:
+        split = _split_rows(body, edges, rules)
+    return (*head, *(_row(lines, edges, page) for lines in split))
 
 
 def _split_rows(
