@@ -11,7 +11,13 @@ across them. Where the table draws rules between its rows, the rules cut it inst
 An STT standing alone in its column may be merged down over sub-rows (002 V.2, 004 4.2:
 LibreOffice then prints it anywhere in the merged rows, across the cut between them); it
 does not hold a cut open, no band holds two of them, and it goes to the band it stands in
-(the upper one when it stands across a cut).
+(the upper one when it stands across a cut), or up to the first band of its merged rows:
+the nearest band above with text in the column after the STT, when its own band has none.
+
+A row split by a page break is not centred: LibreOffice tops the part before the break
+(001 1.2 in the samples' font: its STT and scores on the part's first line), and the
+part after it holds what is left of the cells, from the top. So the first and the last
+band of a page may be top-aligned instead.
 """
 
 from __future__ import annotations
@@ -67,7 +73,7 @@ def _pieces(body: Sequence[PrintedLine], edges: Sequence[float]) -> list[_Piece]
     for line in body:
         for segment in line.segments:
             first, last = column_span(segment, edges)
-            loose = first == last == 0 and is_stt(segment.text)
+            loose = first == last == 0 and len(segment.words) == 1 and is_stt(segment.text)
             top, bottom = _extent(segment, line)
             out.append(_Piece(top, bottom, first, segment, loose))
     return sorted(out, key=lambda p: (p.top, p.segment.x0))
@@ -120,7 +126,10 @@ def _best_bands(
             if best[start] == float("inf"):
                 continue
             band = [p for cluster in clusters[start:end] for p in cluster]
-            cost = best[start] + 1.0 + _misfit(band, stts, height)
+            misfit = _misfit(band, stts, height, centred=True)
+            if start == 0 or end == count:  # a row split by the page break: top-aligned
+                misfit = min(misfit, _misfit(band, stts, height, centred=False))
+            cost = best[start] + 1.0 + misfit
             if cost < best[end]:
                 best[end], back[end] = cost, start
     bands: list[list[_Piece]] = []
@@ -132,14 +141,19 @@ def _best_bands(
     return bands[::-1]
 
 
-def _misfit(band: Sequence[_Piece], stts: Sequence[_Piece], height: float) -> float:
-    """How far the band is from a centred row: cells off its middle, split columns, STTs."""
+def _misfit(band: Sequence[_Piece], stts: Sequence[_Piece], height: float, centred: bool) -> float:
+    """How far the band is from a centred row (or a top-aligned one): cells off its middle
+    (its top), split columns, two STTs."""
     top, bottom = min(p.top for p in band), max(p.bottom for p in band)
     middle = (top + bottom) / 2
     cost = 0.0
     for column in {p.column for p in band}:
         own = [p for p in band if p.column == column]
-        off = abs((min(p.top for p in own) + max(p.bottom for p in own)) / 2 - middle)
+        start = min(p.top for p in own)
+        if centred:
+            off = abs((start + max(p.bottom for p in own)) / 2 - middle)
+        else:
+            off = start - top
         cost += OFF_CENTRE * max(0.0, off / height - CENTRE_SLACK)
         cost += SPLIT_BLOCK * _gaps(own, height)
     inside = sum(1 for p in stts if top < p.middle < bottom)
@@ -156,8 +170,8 @@ def _gaps(own: Sequence[_Piece], height: float) -> int:
 
 
 def _with_loose(bands: list[list[_Piece]], pieces: Sequence[_Piece]) -> list[list[_Piece]]:
-    """Each lone STT put in the band it stands in, the nearest one (the upper on a tie),
-    or a band of its own when it stands far from any."""
+    """Each lone STT put in its row's first band (see above), or a band of its own when it
+    stands far from any."""
     out = [list(band) for band in bands]
     for piece in (p for p in pieces if p.loose):
         spans = [(min(p.top for p in b), max(p.bottom for p in b)) for b in out]
@@ -166,8 +180,20 @@ def _with_loose(bands: list[list[_Piece]], pieces: Sequence[_Piece]) -> list[lis
             out.append([piece])
             out.sort(key=lambda b: min(p.top for p in b))
             continue
-        out[distance.index(min(distance))].append(piece)
+        out[_first_of_merge(out, distance.index(min(distance)))].append(piece)
     return out
+
+
+def _first_of_merge(bands: Sequence[list[_Piece]], index: int) -> int:
+    """The band itself when it has text after the STT column, else the nearest band above
+    that has (no higher than a band with an STT: the rows of another STT)."""
+    for above in range(index, -1, -1):
+        band = bands[above]
+        if any(p.column == 1 for p in band):
+            return above
+        if above < index and any(p.loose for p in band):
+            break
+    return index
 
 
 def _as_lines(band: Sequence[_Piece]) -> list[PrintedLine]:

@@ -32,6 +32,7 @@ MIN_ROLES = 2  # columns with a role besides the STT: 'Nội dung' and 'Thời g
 CENTRE_SLACK = 0.3  # line heights a centred cell's middle may stand off its row's
 NEXT_LINE = 1.25  # line heights from a centred header line's top to the next one's
 MAX_YEAR_WORDS = 3
+MIN_SUB_HEADERS = 2
 WRAP_GAP = 0.8  # a cell's next line starts less than this many line heights below
 SCAN_GAP = 1.6  # the rows scanned for column gaps end at a blank this many pitches high
 STT_RES = (STT_CODE_RE, STT_ROMAN_RE, STT_LETTER_RE)
@@ -136,8 +137,11 @@ def _second_row(lines: Sequence[PrintedLine], stt_right: float, height: float) -
 
 
 def _sub_headers(lines: Sequence[PrintedLine], height: float) -> bool:
-    """Lines whose cells are one line block each, centred alike, each naming a role."""
+    """Lines whose cells are one block each, two or more (sub-columns under a group
+    label), centred alike, each naming a role."""
     blocks = _blocks(lines)
+    if len(blocks) < MIN_SUB_HEADERS:
+        return False
     centres = []
     for block in blocks:
         if any(o is not block and o.overlaps(block.x0, block.x1) for o in blocks):
