@@ -23,10 +23,10 @@ band of a page may be top-aligned instead.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 
-from extract.readers.pdf_text_cells import column_span
+from extract.readers.pdf_text_cells import FIT_SLACK, SPACE_SHARE, column_span, text_rights
 from extract.readers.pdf_text_header import is_stt
 from extract.readers.pdf_text_lines import PrintedLine, Segment
 
@@ -34,6 +34,7 @@ CENTRE_SLACK = 0.3  # line heights a cell's middle may stand off its band's
 BLOCK_GAP = 0.5  # a blank this many line heights high parts two blocks of one column
 OFF_CENTRE = 10.0  # cost of a cell off its band's middle, per line height
 SPLIT_BLOCK = 10.0  # cost of a column holding two blocks in one band, or two STTs
+PARAGRAPH = 0.5  # cost of a paragraph opening inside a band, or a band cutting one
 MAX_SPAN = 80  # clusters one band may hold
 
 
@@ -46,6 +47,7 @@ class _Piece:
     column: int
     segment: Segment
     loose: bool
+    opens: bool = True  # opens a paragraph: its column's line above stopped short of it
 
     @property
     def middle(self) -> float:
@@ -76,7 +78,25 @@ def _pieces(body: Sequence[PrintedLine], edges: Sequence[float]) -> list[_Piece]
             loose = first == last == 0 and len(segment.words) == 1 and is_stt(segment.text)
             top, bottom = _extent(segment, line)
             out.append(_Piece(top, bottom, first, segment, loose))
-    return sorted(out, key=lambda p: (p.top, p.segment.x0))
+    out.sort(key=lambda p: (p.top, p.segment.x0))
+    return _with_openings(out, text_rights(body, edges))
+
+
+def _with_openings(pieces: list[_Piece], rights: Sequence[float]) -> list[_Piece]:
+    """Each piece marked whether it opens a paragraph: the line above it in its column
+    stopped short of where its first word would have fitted, or there is none close."""
+    last: dict[int, _Piece] = {}
+    out: list[_Piece] = []
+    for piece in pieces:
+        above = last.get(piece.column)
+        opens = True
+        if above is not None and piece.top - above.bottom <= BLOCK_GAP * (piece.bottom - piece.top):
+            word = piece.segment.words[0]
+            room = SPACE_SHARE * (piece.bottom - piece.top) + float(word["x1"] - word["x0"])
+            opens = above.segment.x1 + room < rights[piece.column] - FIT_SLACK
+        out.append(replace(piece, opens=opens))
+        last[piece.column] = piece
+    return out
 
 
 def _extent(segment: Segment, line: PrintedLine) -> tuple[float, float]:
@@ -156,8 +176,15 @@ def _misfit(band: Sequence[_Piece], stts: Sequence[_Piece], height: float, centr
             off = start - top
         cost += OFF_CENTRE * max(0.0, off / height - CENTRE_SLACK)
         cost += SPLIT_BLOCK * _gaps(own, height)
+        cost += PARAGRAPH * _paragraphs(own)
     inside = sum(1 for p in stts if top < p.middle < bottom)
     return cost + SPLIT_BLOCK * max(0, inside - 1)
+
+
+def _paragraphs(own: Sequence[_Piece]) -> int:
+    """Paragraphs opening inside the band's cell, and the cell not opening one."""
+    ordered = sorted(own, key=lambda p: p.top)
+    return sum(1 for p in ordered[1:] if p.opens) + (0 if ordered[0].opens else 1)
 
 
 def _gaps(own: Sequence[_Piece], height: float) -> int:
