@@ -34,6 +34,7 @@ CENTRE_SLACK = 0.3  # line heights a cell's middle may stand off its band's
 BLOCK_GAP = 0.5  # a blank this many line heights high parts two blocks of one column
 OFF_CENTRE = 10.0  # cost of a cell off its band's middle, per line height
 SPLIT_BLOCK = 10.0  # cost of a column holding two blocks in one band, or two STTs
+TOPPED = 1.0  # cost of a cell standing at its band's top (empty paragraphs under it: 002 2.4)
 PARAGRAPH = 0.5  # cost of a paragraph opening inside a band, or a band cutting one
 MAX_SPAN = 80  # clusters one band may hold
 
@@ -170,11 +171,12 @@ def _misfit(band: Sequence[_Piece], stts: Sequence[_Piece], height: float, centr
     for column in {p.column for p in band}:
         own = [p for p in band if p.column == column]
         start = min(p.top for p in own)
+        topped = OFF_CENTRE * max(0.0, (start - top) / height - CENTRE_SLACK)
         if centred:
             off = abs((start + max(p.bottom for p in own)) / 2 - middle)
-        else:
-            off = start - top
-        cost += OFF_CENTRE * max(0.0, off / height - CENTRE_SLACK)
+            centre = OFF_CENTRE * max(0.0, off / height - CENTRE_SLACK)
+            topped = min(centre, TOPPED + topped)
+        cost += topped
         cost += SPLIT_BLOCK * _gaps(own, height)
         cost += PARAGRAPH * _paragraphs(own)
     inside = sum(1 for p in stts if top < p.middle < bottom)
