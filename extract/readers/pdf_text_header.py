@@ -33,6 +33,8 @@ CENTRE_SLACK = 0.3  # line heights a centred cell's middle may stand off its row
 NEXT_LINE = 1.25  # line heights from a centred header line's top to the next one's
 MAX_YEAR_WORDS = 3
 MIN_SUB_HEADERS = 2
+MAX_SUB_LINES = 3  # lines of a sub-header: 'Cơ quan chủ trì thực / hiện' (000) has two
+SUB_SLACK = 0.15  # line heights the middles of one row of sub-headers may differ
 WRAP_GAP = 0.8  # a cell's next line starts less than this many line heights below
 SCAN_GAP = 1.6  # the rows scanned for column gaps end at a blank this many pitches high
 STT_RES = (STT_CODE_RE, STT_ROMAN_RE, STT_LETTER_RE)
@@ -137,7 +139,7 @@ def _second_row(lines: Sequence[PrintedLine], stt_right: float, height: float) -
 
 
 def _sub_headers(lines: Sequence[PrintedLine], height: float) -> bool:
-    """Lines whose cells are one block each, two or more (sub-columns under a group
+    """Lines whose cells are one short block each, two or more (sub-columns under a group
     label), centred alike, each naming a role."""
     blocks = _blocks(lines)
     if len(blocks) < MIN_SUB_HEADERS:
@@ -149,8 +151,10 @@ def _sub_headers(lines: Sequence[PrintedLine], height: float) -> bool:
         text = clean_wrapped_cell("\n".join(s.text for s in block.segments))
         if role_of(text) is None and not _year_header(text):
             return False
+        if block.last - block.first >= MAX_SUB_LINES:
+            return False
         centres.append((lines[block.first].top + lines[block.last].bottom) / 2)
-    return max(centres) - min(centres) <= CENTRE_SLACK * height
+    return max(centres) - min(centres) <= SUB_SLACK * height
 
 
 def _header_at(lines: Sequence[PrintedLine], start: int, end: int | None) -> Header | None:
