@@ -110,7 +110,8 @@ def centred_band(lines: Sequence[PrintedLine], index: int) -> tuple[int, int] | 
         end += 1
     if abs(lines[end - 1].bottom - reach) > CENTRE_SLACK * height:
         return None
-    return start, end + _second_row(lines[end : end + MAX_HEADER_LINES], stt.x1, height)
+    below = lines[end : end + MAX_HEADER_LINES]
+    return start, end + _second_row(below, lines[start:end], stt.x1, height)
 
 
 def _year_header(text: str) -> bool:
@@ -124,13 +125,15 @@ def _header_above(line: PrintedLine, below: PrintedLine, stt_right: float, heigh
     return near and all(s.x0 > stt_right for s in line.segments)
 
 
-def _second_row(lines: Sequence[PrintedLine], stt_right: float, height: float) -> int:
+def _second_row(
+    lines: Sequence[PrintedLine], band: Sequence[PrintedLine], stt_right: float, height: float
+) -> int:
     """How many of `lines` are a centred row of sub-headers, then column numbers '(1)'."""
     best = 0
     for count in range(1, len(lines) + 1):
         if any(s.x0 <= stt_right for s in lines[count - 1].segments):
             break
-        if _sub_headers(lines[:count], height):
+        if _sub_headers(lines[:count], band, height):
             best = count
     numbers = best < len(lines) and all(
         COLUMN_NUMBER_RE.match(s.text) for s in lines[best].segments
@@ -138,11 +141,15 @@ def _second_row(lines: Sequence[PrintedLine], stt_right: float, height: float) -
     return best + 1 if numbers else best
 
 
-def _sub_headers(lines: Sequence[PrintedLine], height: float) -> bool:
+def _sub_headers(lines: Sequence[PrintedLine], band: Sequence[PrintedLine], height: float) -> bool:
     """Lines whose cells are one short block each, two or more (sub-columns under a group
-    label), centred alike, each naming a role."""
+    label: one at least under no text of the header above, the label standing over the
+    first), centred alike, each naming a role."""
     blocks = _blocks(lines)
-    if len(blocks) < MIN_SUB_HEADERS:
+    above = [s for line in band for s in line.segments]
+    if len(blocks) < MIN_SUB_HEADERS or all(
+        any(b.overlaps(s.x0, s.x1) for s in above) for b in blocks
+    ):
         return False
     centres = []
     for block in blocks:
