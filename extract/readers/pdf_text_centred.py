@@ -49,6 +49,7 @@ class _Piece:
     segment: Segment
     loose: bool
     opens: bool = True  # opens a paragraph: its column's line above stopped short of it
+    titled: bool = False  # an STT with its title: '1.1 Đảm bảo hạ tầng …' (002 VI.1.1)
 
     @property
     def middle(self) -> float:
@@ -76,9 +77,10 @@ def _pieces(body: Sequence[PrintedLine], edges: Sequence[float]) -> list[_Piece]
     for line in body:
         for segment in line.segments:
             first, last = column_span(segment, edges)
-            loose = first == last == 0 and len(segment.words) == 1 and is_stt(segment.text)
+            numbered = first == 0 and is_stt(segment.text)
+            loose = numbered and last == 0 and len(segment.words) == 1
             top, bottom = _extent(segment, line)
-            out.append(_Piece(top, bottom, first, segment, loose))
+            out.append(_Piece(top, bottom, first, segment, loose, titled=numbered and not loose))
     out.sort(key=lambda p: (p.top, p.segment.x0))
     return _with_openings(out, text_rights(body, edges))
 
@@ -179,7 +181,7 @@ def _misfit(band: Sequence[_Piece], stts: Sequence[_Piece], height: float, centr
         cost += topped
         cost += SPLIT_BLOCK * _gaps(own, height)
         cost += PARAGRAPH * _paragraphs(own)
-    inside = sum(1 for p in stts if top < p.middle < bottom)
+    inside = sum(1 for p in stts if top < p.middle < bottom) + sum(p.titled for p in band)
     return cost + SPLIT_BLOCK * max(0, inside - 1)
 
 
