@@ -92,8 +92,12 @@ def _with_openings(pieces: list[_Piece], rights: Sequence[float]) -> list[_Piece
     out: list[_Piece] = []
     for piece in pieces:
         above = last.get(piece.column)
-        opens = True
-        if above is not None and piece.top - above.bottom <= BLOCK_GAP * (piece.bottom - piece.top):
+        opens = True  # so does an STT: 2.1 after '… quản lý nội bộ' (002) opens its row
+        if (
+            not (piece.loose or piece.titled)
+            and above is not None
+            and piece.top - above.bottom <= BLOCK_GAP * (piece.bottom - piece.top)
+        ):
             word = piece.segment.words[0]
             room = SPACE_SHARE * (piece.bottom - piece.top) + float(word["x1"] - word["x0"])
             opens = above.segment.x1 + room < rights[piece.column] - FIT_SLACK
