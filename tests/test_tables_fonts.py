@@ -178,13 +178,6 @@ def test_page_numbers_are_told_from_a_cell_line_opening_with_trang(
 
 # --- cells vertically centred in a table without rules (issue 13) -------------------------
 
-# Forms not read right yet (rows identical to the golden ones when last measured): hrules
-# 000 0.705, 002 0.765. LibreOffice prints a long row as two parts with a rule between them
-# on one page, each part centred on its own (000 7.1.2: its STT and half its text under
-# the rule, its deadline and agency above it); the rule path cuts there.
-CENTRED_OPEN = {("000", "hrules"), ("002", "hrules")}
-CENTRED_STATE = "not read right yet (see CENTRED_OPEN)"
-
 
 def centred_pdf(sample: str, style: str, folder: Path) -> Path:
     """plan_NNN.pdf with its appendix drawn in `style` and every cell vertically centred."""
@@ -203,11 +196,6 @@ def centred_pdf(sample: str, style: str, folder: Path) -> Path:
     return _MADE[key]
 
 
-def centred_case(sample: str, style: str) -> object:
-    marks = [pytest.mark.xfail(strict=True, reason=CENTRED_STATE)]
-    return pytest.param(sample, style, marks=marks if (sample, style) in CENTRED_OPEN else [])
-
-
 # The default run: the header and rows found about mid-row STTs (001, scores on the STT's
 # line), STTs merged over sub-rows (004, which gave 0 rows before).
 @needs_soffice
@@ -222,7 +210,7 @@ def test_vertically_centred_cells_without_rules_give_the_golden_rows(
 @needs_soffice
 @pytest.mark.parametrize(
     ("sample", "style"),
-    [centred_case(s, style) for s in ("000", "001", "002", "004") for style in BORDER_STYLES],
+    [(s, style) for s in ("000", "001", "002", "004") for style in BORDER_STYLES],
 )
 def test_every_vertically_centred_form_gives_the_golden_rows(
     sample: str, style: str, made: Path
@@ -278,4 +266,27 @@ def test_centred_sub_rows_under_an_stt_merged_over_them() -> None:
     assert _text_rows(chars)[1:] == [
         ("1", "Rà soát thủ tục hành chính.", "UBND xã", "Quý I"),
         ("", "Công khai thủ tục hành chính.", "Công chức", "Quý II"),
+    ]
+
+
+def test_centred_row_typed_in_two_keeps_its_stt_on_its_first_part() -> None:
+    """A row typed as two (its text goes on in lower case under a rule), the STT merged
+    over both and printed in the second (000 7.1.2 with row rules): the STT opens the
+    first part; the row rules then join the second as a continuation."""
+    from extract.readers.pdf_text_lines import printed_lines
+    from extract.readers.pdf_text_table import find_text_table
+
+    chars = _page(
+        *HEADER,
+        ("Rà soát thủ tục", 100, 124), ("UBND xã", 300, 124), ("Quý I", 400, 124),
+        ("hành chính cấp xã.", 100, 138), ("1", 50, 138),
+        ("Công khai thủ tục", 100, 152), ("2", 50, 152), ("Công chức", 300, 152),
+    )  # fmt: skip
+    rules = [(136.0, 40.0, 460.0), (150.0, 40.0, 460.0)]
+    found = find_text_table(printed_lines(chars), rules, 1, None)
+    assert found is not None
+    assert [row.cells for row in found.grid.rows[1:]] == [
+        ("1", "Rà soát thủ tục", "UBND xã", "Quý I"),
+        ("", "hành chính cấp xã.", "", ""),
+        ("2", "Công khai thủ tục", "Công chức", ""),
     ]

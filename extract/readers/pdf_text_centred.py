@@ -12,7 +12,7 @@ An STT standing alone in its column may be merged down over sub-rows (002 V.2, 0
 LibreOffice then prints it anywhere in the merged rows, across the cut between them); it
 does not hold a cut open, no band holds two of them, and it goes to the band it stands in
 (the upper one when it stands across a cut), or up to the first band of its merged rows:
-the nearest band above with text in the column after the STT, when its own band has none.
+the nearest band above where a cell after the STT opens, when none opens in its own band.
 
 A row split by a page break is not centred: LibreOffice tops the part before the break
 (001 1.2 in the samples' font: its STT and scores on the part's first line), and the
@@ -220,14 +220,17 @@ def _with_loose(bands: list[list[_Piece]], pieces: Sequence[_Piece]) -> list[lis
 
 
 def _first_of_merge(bands: Sequence[list[_Piece]], index: int) -> int:
-    """The band itself when it has text after the STT column, else the nearest band above
-    that has (no higher than a band with an STT: the rows of another STT)."""
+    """The band itself when a cell after the STT column opens there, else the nearest band
+    above where one does (no higher than a band with an STT: the rows of another STT). A
+    cell going on in lower case ('vụ chia sẻ dữ liệu …', 000 7.1.2) opens none: the row
+    was typed in two, the STT merged over both and printed in the second."""
     for above in range(index, -1, -1):
         band = bands[above]
-        if any(p.column == 1 for p in band):
-            return above
         if above < index and any(p.loose for p in band):
             break
+        after = [p for p in band if p.column == 1]
+        if after and not min(after, key=lambda p: p.top).segment.text[:1].islower():
+            return above
     return index
 
 
