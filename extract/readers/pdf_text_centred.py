@@ -27,10 +27,9 @@ from dataclasses import dataclass, replace
 from statistics import median
 
 from extract.readers.pdf_text_cells import FIT_SLACK, SPACE_SHARE, column_span, text_rights
-from extract.readers.pdf_text_header import is_stt
+from extract.readers.pdf_text_header import CENTRE_SLACK, is_stt
 from extract.readers.pdf_text_lines import PrintedLine, Segment
 
-CENTRE_SLACK = 0.3  # line heights a cell's middle may stand off its band's
 BLOCK_GAP = 0.5  # a blank this many line heights high parts two blocks of one column
 OFF_CENTRE = 10.0  # cost of a cell off its band's middle, per line height
 SPLIT_BLOCK = 10.0  # cost of a column holding two blocks in one band, or two STTs
@@ -184,12 +183,12 @@ def _misfit(band: Sequence[_Piece], stts: Sequence[_Piece], height: float, centr
             topped = min(centre, TOPPED + topped)
         cost += topped
         cost += SPLIT_BLOCK * _gaps(own, height)
-        cost += PARAGRAPH * _paragraphs(own)
+        cost += PARAGRAPH * _paragraph_breaks(own)
     inside = sum(1 for p in stts if top < p.middle < bottom) + sum(p.titled for p in band)
     return cost + SPLIT_BLOCK * max(0, inside - 1)
 
 
-def _paragraphs(own: Sequence[_Piece]) -> int:
+def _paragraph_breaks(own: Sequence[_Piece]) -> int:
     """Paragraphs opening inside the band's cell, and the cell not opening one."""
     ordered = sorted(own, key=lambda p: p.top)
     return sum(1 for p in ordered[1:] if p.opens) + (0 if ordered[0].opens else 1)
