@@ -27,7 +27,7 @@ from tests.test_tables_variants import (
     rows_as_json,
     sample_docx,
 )
-from tests.variant_docx import borders, margins, restyle
+from tests.variant_docx import BORDER_STYLES, borders, margins, restyle
 from tests.variant_forms import soffice_convert
 
 # name -> (font, half-points, margins in cm or None, borders or None)
@@ -176,13 +176,7 @@ def test_page_numbers_are_told_from_a_cell_line_opening_with_trang(
     assert bool(PAGE_NUMBER_RE.fullmatch(text.strip(" -–—"))) is furniture
 
 
-# --- cells vertically centred in a table without rules (issue 13, not solved yet) ----------
-
-CENTRED_STATE = (
-    "text path bands rows from the STT line down: a centred row's tall cells start above "
-    "its STT and join the row before; the header, centred too, has no line with the STT "
-    "word and 3 cells (0 rows for plan_004)"
-)
+# --- cells vertically centred in a table without rules (issue 13) -------------------------
 
 
 def centred_pdf(sample: str, style: str, folder: Path) -> Path:
@@ -202,18 +196,97 @@ def centred_pdf(sample: str, style: str, folder: Path) -> Path:
     return _MADE[key]
 
 
+# The default run: the header and rows found about mid-row STTs (001, scores on the STT's
+# line), STTs merged over sub-rows (004, which gave 0 rows before).
 @needs_soffice
-@pytest.mark.xfail(strict=True, reason=CENTRED_STATE)
-def test_vertically_centred_cells_without_rules_give_the_golden_rows(made: Path) -> None:
-    assert_golden(centred_pdf("001", "borderless", made), "001")
+@pytest.mark.parametrize(("sample", "style"), [("001", "borderless"), ("004", "borderless")])
+def test_vertically_centred_cells_without_rules_give_the_golden_rows(
+    sample: str, style: str, made: Path
+) -> None:
+    assert_golden(centred_pdf(sample, style, made), sample)
 
 
 @pytest.mark.slow
 @needs_soffice
-@pytest.mark.xfail(strict=True, reason=CENTRED_STATE)
-@pytest.mark.parametrize("style", ["borderless", "booktabs", "hrules"])
-@pytest.mark.parametrize("sample", ["000", "002", "004"])
+@pytest.mark.parametrize(
+    ("sample", "style"),
+    [(s, style) for s in ("000", "001", "002", "004") for style in BORDER_STYLES],
+)
 def test_every_vertically_centred_form_gives_the_golden_rows(
     sample: str, style: str, made: Path
 ) -> None:
     assert_golden(centred_pdf(sample, style, made), sample)
+
+
+def _page(*placed: tuple[str, float, float]) -> list[dict[str, object]]:
+    """Characters of (text, x0, top) placements, every glyph 5 pt wide and 10 pt high."""
+    return [c for text, x0, top in placed for c in _line(text, top, x0)]
+
+
+def _text_rows(chars: list[dict[str, object]]) -> list[tuple[str | None, ...]]:
+    from extract.readers.pdf_text_lines import printed_lines
+    from extract.readers.pdf_text_table import find_text_table
+
+    found = find_text_table(printed_lines(chars), [], 1, None)
+    assert found is not None, "no table found"
+    return [row.cells for row in found.grid.rows]
+
+
+HEADER = (("Nội dung", 100, 100), ("thực hiện", 100, 112), ("STT", 50, 106),
+          ("Chủ trì", 300, 106), ("Thời gian", 400, 106))  # fmt: skip
+
+
+def test_centred_cells_band_rows_about_their_middle() -> None:
+    """Row 1's content (3 lines) puts its STT on its second line; row 2's first line
+    comes before its STT '2' and after row 1's last line, with no gap between them."""
+    chars = _page(
+        *HEADER,
+        ("Rà soát thủ tục hành", 100, 124), ("chính trên địa bàn", 100, 136), ("xã.", 100, 148),
+        ("1", 50, 136), ("UBND xã", 300, 136), ("Quý I", 400, 136),
+        ("Công khai thủ tục", 100, 160), ("hành chính.", 100, 172),
+        ("2", 50, 166), ("Công chức", 300, 166), ("Quý II", 400, 166),
+    )  # fmt: skip
+    assert _text_rows(chars) == [
+        ("STT", "Nội dung thực hiện", "Chủ trì", "Thời gian"),
+        ("1", "Rà soát thủ tục hành chính trên địa bàn xã.", "UBND xã", "Quý I"),
+        ("2", "Công khai thủ tục hành chính.", "Công chức", "Quý II"),
+    ]
+
+
+def test_centred_sub_rows_under_an_stt_merged_over_them() -> None:
+    """An STT merged down over two sub-rows stands across the cut between them (plan_004
+    4.2 as LibreOffice prints it): it opens the first sub-row, the second has none."""
+    chars = _page(
+        *HEADER,
+        ("Rà soát thủ tục", 100, 124), ("hành chính.", 100, 136),
+        ("UBND xã", 300, 130), ("Quý I", 400, 130), ("1", 50, 142),
+        ("Công khai thủ tục", 100, 148), ("hành chính.", 100, 160),
+        ("Công chức", 300, 154), ("Quý II", 400, 154),
+    )  # fmt: skip
+    assert _text_rows(chars)[1:] == [
+        ("1", "Rà soát thủ tục hành chính.", "UBND xã", "Quý I"),
+        ("", "Công khai thủ tục hành chính.", "Công chức", "Quý II"),
+    ]
+
+
+def test_centred_row_typed_in_two_keeps_its_stt_on_its_first_part() -> None:
+    """A row typed as two (its text goes on in lower case under a rule), the STT merged
+    over both and printed in the second (000 7.1.2 with row rules): the STT opens the
+    first part; the row rules then join the second as a continuation."""
+    from extract.readers.pdf_text_lines import printed_lines
+    from extract.readers.pdf_text_table import find_text_table
+
+    chars = _page(
+        *HEADER,
+        ("Rà soát thủ tục", 100, 124), ("UBND xã", 300, 124), ("Quý I", 400, 124),
+        ("hành chính cấp xã.", 100, 138), ("1", 50, 138),
+        ("Công khai thủ tục", 100, 152), ("2", 50, 152), ("Công chức", 300, 152),
+    )  # fmt: skip
+    rules = [(136.0, 40.0, 460.0), (150.0, 40.0, 460.0)]
+    found = find_text_table(printed_lines(chars), rules, 1, None)
+    assert found is not None
+    assert [row.cells for row in found.grid.rows[1:]] == [
+        ("1", "Rà soát thủ tục", "UBND xã", "Quý I"),
+        ("", "hành chính cấp xã.", "", ""),
+        ("2", "Công khai thủ tục", "Công chức", ""),
+    ]

@@ -54,16 +54,20 @@ def grid_rows(
     edges: Sequence[float],
     rules: Sequence[float],
     page: int,
+    split: Sequence[Sequence[PrintedLine]] | None = None,
 ) -> tuple[GridRow, ...]:
-    """Header rows (when typed on this page) then one GridRow per table row."""
+    """Header rows (when typed on this page) then one GridRow per table row (`split`: the
+    rows already cut, as pdf_text_centred cuts them)."""
     head = [GridRow(cells=row, page=page) for row in header.rows] if header else []
-    return (*head, *(_row(lines, edges, page) for lines in _split_rows(body, edges, rules)))
+    if split is None:
+        split = _split_rows(body, edges, rules)
+    return (*head, *(_row(lines, edges, page) for lines in split))
 
 
 def _split_rows(
     body: Sequence[PrintedLine], edges: Sequence[float], rules: Sequence[float]
 ) -> list[list[PrintedLine]]:
-    rights = _text_rights(body, edges)
+    rights = text_rights(body, edges)
     rows: list[list[PrintedLine]] = []
     for index, line in enumerate(body):
         if not rows or _starts_row(body[index - 1], line, edges, rules, rights):
@@ -114,7 +118,7 @@ def _starts_paragraph(
     return bool(over[-1].x1 + space + (word["x1"] - word["x0"]) < rights[column] - FIT_SLACK)
 
 
-def _text_rights(body: Sequence[PrintedLine], edges: Sequence[float]) -> list[float]:
+def text_rights(body: Sequence[PrintedLine], edges: Sequence[float]) -> list[float]:
     """How far right each column's text reaches (its cell's right edge less padding)."""
     rights = list(edges[1:])
     reach = [0.0] * len(rights)

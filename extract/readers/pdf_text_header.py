@@ -22,12 +22,20 @@ from extract.tables.patterns import (
     STT_LETTER_RE,
     STT_ROMAN_RE,
     STT_WITH_TITLE_RE,
+    YEAR_RE,
 )
-from extract.tables.roles import raw_column_roles, stt_headers
+from extract.tables.roles import raw_column_roles, role_of, stt_headers
 
 MAX_HEADER_LINES = 12
 MIN_COLUMNS = 3
 MIN_ROLES = 2  # columns with a role besides the STT: 'Nội dung' and 'Thời gian' at least
+CENTRE_SLACK = 0.3  # line heights a centred cell's middle may stand off its row's
+NEXT_LINE = 1.25  # line heights from a centred header line's top to the next one's
+MAX_YEAR_WORDS = 3
+MIN_SUB_HEADERS = 2
+MAX_SUB_LINES = 3  # lines of a sub-header: 'Cơ quan chủ trì thực / hiện' (000) has two
+SUB_SLACK = 0.15  # line heights the middles of one row of sub-headers may differ
+WRAP_GAP = 0.8  # a cell's next line starts less than this many line heights below
 SCAN_GAP = 1.6  # the rows scanned for column gaps end at a blank this many pitches high
 STT_RES = (STT_CODE_RE, STT_ROMAN_RE, STT_LETTER_RE)
 
@@ -40,6 +48,7 @@ class Header:
     end: int
     edges: tuple[float, ...]
     rows: tuple[tuple[str, ...], ...]
+    centred: bool = False  # cells vertically centred: rows banded by pdf_text_centred
 
 
 @dataclass
@@ -66,18 +75,96 @@ def is_stt(text: str) -> bool:
 
 
 def find_header(lines: Sequence[PrintedLine], known: Header | None) -> Header | None:
-    """The first header on the page: 'STT | Lĩnh vực, tiêu chí | Yêu cầu … | Thời gian …'."""
+    """The first header on the page: 'STT | Lĩnh vực, tiêu chí | Yêu cầu … | Thời gian …'.
+    Cells centred vertically put 'STT' mid-header, the taller cells' lines above it."""
     for index, line in enumerate(lines):
-        first = line.segments[0].text
-        if len(line.segments) >= MIN_COLUMNS and lower_space(first) in stt_headers():
-            header = _header_at(lines, index, known)
-            if header is not None:
-                return header
+        if lower_space(line.segments[0].text) not in stt_headers():
+            continue
+        band = centred_band(lines, index)
+        if band is not None:
+            header = _header_at(lines, band[0], band[1])
+        elif len(line.segments) >= MIN_COLUMNS:
+            header = _header_at(lines, index, _band_end(lines, index, known))
+        else:
+            continue
+        if header is not None:
+            return header
     return None
 
 
-def _header_at(lines: Sequence[PrintedLine], start: int, known: Header | None) -> Header | None:
-    end = _band_end(lines, start, known)
+def centred_band(lines: Sequence[PrintedLine], index: int) -> tuple[int, int] | None:
+    """(first, end) lines of a header whose cells are centred vertically about the STT
+    word on line `index`: the taller cells' lines above it (none in the STT column, each
+    within a line of the next), as far below it as above, then a second row of
+    sub-headers ('Mục tiêu | Nhiệm vụ' under 'Nội dung thực hiện', plan_004)."""
+    stt = lines[index].segments[0]
+    height = lines[index].bottom - lines[index].top
+    start = index
+    while start > 0 and _header_above(lines[start - 1], lines[start], stt.x1, height):
+        start -= 1
+    if start == index:
+        return None
+    reach = lines[index].top + lines[index].bottom - lines[start].top
+    end = index + 1
+    while end < len(lines) and lines[end].bottom <= reach + CENTRE_SLACK * height:
+        end += 1
+    if abs(lines[end - 1].bottom - reach) > CENTRE_SLACK * height:
+        return None
+    below = lines[end : end + MAX_HEADER_LINES]
+    return start, end + _second_row(below, lines[start:end], stt.x1, height)
+
+
+def _year_header(text: str) -> bool:
+    """A sub-header naming a year: 'Năm 2023', '2024' (under 'Điểm')."""
+    words = text.split()
+    return 0 < len(words) <= MAX_YEAR_WORDS and bool(YEAR_RE.fullmatch(words[-1]))
+
+
+def _header_above(line: PrintedLine, below: PrintedLine, stt_right: float, height: float) -> bool:
+    near = below.top - line.top <= NEXT_LINE * height
+    return near and all(s.x0 > stt_right for s in line.segments)
+
+
+def _second_row(
+    lines: Sequence[PrintedLine], band: Sequence[PrintedLine], stt_right: float, height: float
+) -> int:
+    """How many of `lines` are a centred row of sub-headers, then column numbers '(1)'."""
+    best = 0
+    for count in range(1, len(lines) + 1):
+        if any(s.x0 <= stt_right for s in lines[count - 1].segments):
+            break
+        if _sub_headers(lines[:count], band, height):
+            best = count
+    numbers = best < len(lines) and all(
+        COLUMN_NUMBER_RE.match(s.text) for s in lines[best].segments
+    )
+    return best + 1 if numbers else best
+
+
+def _sub_headers(lines: Sequence[PrintedLine], band: Sequence[PrintedLine], height: float) -> bool:
+    """Lines whose cells are one short block each, two or more (sub-columns under a group
+    label: one at least under no text of the header above, the label standing over the
+    first), centred alike, each naming a role."""
+    blocks = _blocks(lines)
+    above = [s for line in band for s in line.segments]
+    if len(blocks) < MIN_SUB_HEADERS or all(
+        any(b.overlaps(s.x0, s.x1) for s in above) for b in blocks
+    ):
+        return False
+    centres = []
+    for block in blocks:
+        if any(o is not block and o.overlaps(block.x0, block.x1) for o in blocks):
+            return False
+        text = clean_wrapped_cell("\n".join(s.text for s in block.segments))
+        if role_of(text) is None and not _year_header(text):
+            return False
+        if block.last - block.first >= MAX_SUB_LINES:
+            return False
+        centres.append((lines[block.first].top + lines[block.last].bottom) / 2)
+    return max(centres) - min(centres) <= SUB_SLACK * height
+
+
+def _header_at(lines: Sequence[PrintedLine], start: int, end: int | None) -> Header | None:
     if end is None:
         return None
     blocks = _blocks(lines[start:end])
@@ -89,7 +176,11 @@ def _header_at(lines: Sequence[PrintedLine], start: int, known: Header | None) -
     if sum(1 for role in roles[1:] if role and role != "stt") < MIN_ROLES:
         return None
     edges = _edges(columns, _scanned(lines, end))
-    return Header(start, end, edges, rows)
+    return Header(start, end, edges, rows, centred=start < end and not _is_stt_word(lines[start]))
+
+
+def _is_stt_word(line: PrintedLine) -> bool:
+    return lower_space(line.segments[0].text) in stt_headers()
 
 
 def _band_end(lines: Sequence[PrintedLine], start: int, known: Header | None) -> int | None:
@@ -123,19 +214,31 @@ def _column_of_edges(x: float, edges: Sequence[float]) -> int:
 def _blocks(band: Sequence[PrintedLine]) -> list[_Block]:
     """Header cells: a segment continues the block right above it when they overlap and
     neither has another partner on those lines. A column number '(3)' is a cell of its own,
-    though it sits right under its column's header (plan_001 in Liberation Sans, 10 pt)."""
+    though it sits right under its column's header (plan_001 in Liberation Sans, 10 pt).
+    'Right above' is the nearest line above in that column: a centred header's cells
+    interleave their lines with the STT's ('Nội dung thực' / 'Stt' / 'hiện', plan_004)."""
     blocks: list[_Block] = []
     for number, line in enumerate(band):
         for segment in line.segments:
-            above = [
-                b for b in blocks if b.last == number - 1 and b.overlaps(segment.x0, segment.x1)
-            ]
+            above = [b for b in blocks if _just_above(b, segment, band, number)]
             numbered = COLUMN_NUMBER_RE.match(segment.text) or any(map(_numbering, above))
             if len(above) == 1 and _sole(above[0], line.segments) and not numbered:
                 above[0].add(segment, number)
             else:
                 blocks.append(_Block(segment.x0, segment.x1, number, number, [segment]))
     return blocks
+
+
+def _just_above(block: _Block, segment: Segment, band: Sequence[PrintedLine], number: int) -> bool:
+    """The block ends on the nearest line above `number` with ink over the segment, and
+    close enough to be its cell's previous line."""
+    if block.last >= number or not block.overlaps(segment.x0, segment.x1):
+        return False
+    between = band[block.last + 1 : number]
+    if any(s.x0 < segment.x1 and segment.x0 < s.x1 for line in between for s in line.segments):
+        return False
+    line = band[number]
+    return line.top - band[block.last].bottom < WRAP_GAP * (line.bottom - line.top)
 
 
 def _sole(block: _Block, segments: Sequence[Segment]) -> bool:

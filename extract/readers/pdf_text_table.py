@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from extract.readers.page import PageGrid
 from extract.readers.pdf_text_cells import column_span, grid_rows, spanning_ok
+from extract.readers.pdf_text_centred import centred_rows
 from extract.readers.pdf_text_header import Header, find_header
 from extract.readers.pdf_text_lines import PrintedLine, line_pitch
 
@@ -76,7 +77,8 @@ def find_text_table(
         return None
     edges = _settled_edges(edges, body)
     row_rules = _row_rules(rules, edges, body)
-    rows = grid_rows(header, body, edges, row_rules, page_number)
+    split = centred_rows(body, edges, row_rules) if known.centred else None
+    rows = grid_rows(header, body, edges, row_rules, page_number, split)
     bbox = (edges[0] - 1, lines[top].top - 1, edges[-1] + 1, body[-1].bottom + 1)
     single = len(rows) - (len(header.rows) if header else 0) <= 1
     confidence = 1.0 if row_rules or single else TEXT_ONLY_CONFIDENCE
