@@ -23,7 +23,8 @@ import pytest
 from pipeline.cli import main
 from pipeline.dataset.store import Store
 from pipeline.ingest.executors import LocalExecutor
-from pipeline.ingest.runner import _same_bytes, plan_run, run
+from pipeline.ingest.plan import _same_bytes, plan_run
+from pipeline.ingest.runner import run
 from pipeline.query.views import connect
 from tests.conftest import RAW, ROOT
 

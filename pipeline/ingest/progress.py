@@ -8,8 +8,8 @@ import time
 from collections import Counter
 from typing import Any, TextIO
 
+from pipeline.ingest.plan import Plan
 from pipeline.ingest.process import DocResult
-from pipeline.ingest.runner import Plan
 from pipeline.safe_text import terminal_text
 
 log = logging.getLogger("pipeline.ingest.progress")
