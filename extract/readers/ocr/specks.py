@@ -25,8 +25,9 @@ DASHES = frozenset("_~")  # printed dashes ('Văn phòng – thống kê') read 
 # 'địa-giới' (fax plan_004 p.12 at 52), 'phải.khai': a dot or a dash between two syllables.
 GLUED_RE = re.compile(r"^(?P<a>[^\W\d_]+)[.\-](?P<b>[^\W\d_]+)$")
 APOSTROPHE_RE = re.compile(r"(?<=[^\W\d_])['`’](?=[^\W\d_])")  # "VP'UBND": no such word
-# A mark inside a word that no word holds ('C°hính', fax plan_004 p.13 at 54): dropped.
-INNER_MARK_RE = re.compile(r"(?<=[^\W\d_])[°ˆ¨´˜^~*](?=[^\W\d_])")
+# A mark inside a word that no word holds ('C°hính', fax plan_004 p.13 at 54; 'n;zười',
+# p.18 at 0): dropped.
+INNER_MARK_RE = re.compile(r"(?<=[^\W\d_])[°ˆ¨´˜^~*;:](?=[^\W\d_])")
 LONE_MARKS = frozenset(".,")  # a dot or comma alone after a word: nobody types it so
 # A syllable ending in a full stop before a small word ('dân. doanh'): a sentence goes on
 # after a comma, so the dot was a comma Tesseract read unsure.
