@@ -164,6 +164,10 @@ def test_punctuation_left_by_specks_goes(held_out: Model) -> None:
     glued = correct_words(words(("phụ", 96.0), ("thuộc", 96.0), ("địa-giới", 52.0)), held_out)
     assert [w.text for w in glued] == ["phụ", "thuộc", "địa giới"]
     assert glued[2].was == "địa-giới"
+    number = correct_words(words(("CC", 93.0), ("1._cửa", 14.0), ("xã", 97.0)), held_out)
+    assert [w.text for w in number] == ["CC", "1 cửa", "xã"]  # fax p.14
+    listed = correct_words(words(("mục", 93.0), ("1.Cửa", 60.0)), held_out)
+    assert [w.text for w in listed] == ["mục", "1.Cửa"]  # a capital after: no join
     sure = correct_words(
         words(
             ("địa-giới", 98.0),
