@@ -33,6 +33,8 @@ def words(*pairs: tuple[str, float]) -> list[Word]:
 def test_acronyms_are_capital_tokens_never_printed_small() -> None:
     text = "UBND xã Nam Định; KẾ HOẠCH NĂM 2024; Mục II; TTHC, TTHC; NAM"
     assert count_acronyms([text]) == Counter({"TTHC": 2, "UBND": 1})  # no heading, no roman
+    slug = "Điều tra XHH; F1.XHH_DIRECTION, xhh_direction\nxhh"  # identifiers, code values
+    assert count_acronyms([slug]) == Counter({"XHH": 1})
 
 
 def test_the_shipped_acronyms_are_counted_from_the_sources() -> None:
@@ -84,6 +86,7 @@ def test_an_acronym_only_the_plan_under_test_prints(known: Counter[str]) -> None
 def test_restored_keeps_punctuation_and_known_ones(known: Counter[str]) -> None:
     assert restored("(THC),", known, ["quả"]) == "(TTHC),"
     assert restored("UBND", known, ["xã"]) is None  # known
+    assert restored("XHH)", known, ["tra"]) is None  # plan_001 p.14 prints it: no 'XH' read twice
     assert restored("III", known, []) is None  # a roman numeral
     assert restored("UBND/VP", known, []) is None  # two acronyms with a slash
     assert restored("THE", known, ["KẾT", "QUẢ"]) is None  # a heading in capitals

@@ -25,6 +25,9 @@ from collections.abc import Iterable, Mapping
 CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZĐ"
 # An acronym as the text prints it: 2-6 capitals ('VP', 'TTHC', 'VBQPPL').
 ACRONYM_RE = re.compile(rf"^[{CAPITALS}]{{2,6}}$")
+# A token of the counted text: letters, an underscore joining them into one identifier
+# ('F1.XHH_DIRECTION', 'xhh_direction' in the vocabularies: neither is the acronym 'XHH').
+TOKEN_RE = re.compile(r"[^\W\d]+")
 # A roman numeral ('II', 'XXVII') is numbering, not an acronym.
 ROMAN_RE = re.compile(r"^[IVX]+$")
 # A reading that may be a misread acronym: capitals with at most one mark or digit read
@@ -48,16 +51,19 @@ PRIOR_RATIO = 10
 
 
 def count_acronyms(texts: Iterable[str]) -> Counter[str]:
-    """Acronyms in texts with their counts: capital tokens whose small form never occurs.
+    """Acronyms in texts with their counts: capital tokens whose small form never occurs in
+    a line of words (a line that is one token, a code value of a vocabulary, is no word).
 
     'UBND xã, Nam Định; KẾ HOẠCH NĂM' -> {'UBND': 1} ('NAM' is printed 'Nam' elsewhere)."""
     found: Counter[str] = Counter()
     small: set[str] = set()
-    for text in texts:
-        for token in re.findall(r"[^\W\d_]+", unicodedata.normalize("NFC", text)):
+    lines = (line for text in texts for line in unicodedata.normalize("NFC", text).splitlines())
+    for line in lines:
+        found_here = TOKEN_RE.findall(line)
+        for token in found_here:
             if ACRONYM_RE.match(token) and not ROMAN_RE.match(token):
                 found[token] += 1
-            elif not token.isupper():
+            elif not token.isupper() and len(found_here) > 1:  # a lone 'xhh' is a code value
                 small.add(token.lower())
     return Counter({a: n for a, n in found.items() if a.lower() not in small})
 
