@@ -2,7 +2,8 @@
 
 Counted: the typed text of the plans in data/raw (*.txt exports, the same words as their
 DOCX and PDF) and every text cell of the project's vocabulary files. `FIX_BIGRAMS=1 pytest
-tests/test_ocr_diacritics.py` rewrites extract/data/vi_syllables.tsv and vi_bigrams.tsv.
+tests/test_ocr_diacritics.py` rewrites extract/data/vi_syllables.tsv, vi_bigrams.tsv and
+vi_acronyms.tsv (the acronyms counted with their case).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import csv
 from collections import Counter
 
+from extract.readers.ocr.acronyms import count_acronyms
 from extract.readers.ocr.diacritics import count_texts
 from tests.conftest import RAW, ROOT
 
@@ -44,6 +46,14 @@ def counts(exclude: str | None = None) -> tuple[Counter[str], Counter[tuple[str,
     return count_texts([*plan_texts(exclude), *vocabulary_texts()])
 
 
+def acronym_counts(exclude: str | None = None) -> Counter[str]:
+    return count_acronyms([*plan_texts(exclude), *vocabulary_texts()])
+
+
+def render_acronyms(acronyms: Counter[str]) -> str:
+    return "acronym\tcount\n" + "".join(f"{a}\t{n}\n" for a, n in sorted(acronyms.items()))
+
+
 def render_counts(unigrams: Counter[str], bigrams: Counter[tuple[str, str]]) -> tuple[str, str]:
     """The two TSV files' text: sorted, so a diff shows what changed."""
     syllables = "syllable\tcount\n" + "".join(f"{w}\t{n}\n" for w, n in sorted(unigrams.items()))
@@ -57,3 +67,4 @@ def write_counts() -> None:
     syllables, pairs = render_counts(*counts())
     (DATA / "vi_syllables.tsv").write_text(syllables, encoding="utf-8")
     (DATA / "vi_bigrams.tsv").write_text(pairs, encoding="utf-8")
+    (DATA / "vi_acronyms.tsv").write_text(render_acronyms(acronym_counts()), encoding="utf-8")

@@ -85,6 +85,10 @@ def test_quarter_numerals_follow_the_counted_text(held_out: Model) -> None:
     ]
     bar_and_one = correct_words(words(("Quý", 95.0), ("I1/2023", 80.0)), held_out)
     assert [w.text for w in bar_and_one] == ["Quý", "II/2023"]  # a photo, plan_004 p.19
+    ones = correct_words(words(("Quý", 95.0), ("11/2023", 80.0)), held_out)
+    assert [w.text for w in ones] == ["Quý", "II/2023"]  # skewed p.19: no quarter 11
+    fraction = correct_words(words(("Quý", 95.0), ("1\u20442023", 80.0)), held_out)
+    assert [w.text for w in fraction] == ["Quý", "I/2023"]  # 150 dpi p.16: a fraction slash
 
 
 def test_context_runs_over_line_breaks_and_specks_go(held_out: Model) -> None:
@@ -143,10 +147,27 @@ def test_a_very_unsure_word_may_be_one_letter_off(held_out: Model) -> None:
     assert [w.text for w in hooked] == ["dẫn", "nghiệp", "vụ"]
 
 
+def test_an_unknown_word_one_letter_off_that_the_context_joins(held_out: Model) -> None:
+    """Photo p.18 'cho ngzười dân' (a letter more), fax p.18 'kiến nøhi cho' (a letter no
+    Vietnamese word holds) and 'n;zười' (a mark inside, then 'z' for 'g')."""
+    extra = correct_words(words(("cho", 93.0), ("ngzười", 60.0), ("dân", 96.0)), held_out)
+    assert [w.text for w in extra] == ["cho", "người", "dân"]
+    foreign = correct_words(words(("kiến", 93.0), ("nøhi", 48.0), ("cho", 93.0)), held_out)
+    assert [w.text for w in foreign] == ["kiến", "nghị", "cho"]
+    marked = correct_words(words(("cho", 93.0), ("n;zười", 0.0), ("dân.", 90.0)), held_out)
+    assert [w.text for w in marked] == ["cho", "người", "dân."]
+    email = correct_words(words(("qua", 93.0), ("maiz", 60.0), ("của", 96.0)), held_out)
+    assert [w.text for w in email] == ["qua", "maiz", "của"]  # 'mai' joined to nothing: kept
+
+
 def test_punctuation_left_by_specks_goes(held_out: Model) -> None:
     glued = correct_words(words(("phụ", 96.0), ("thuộc", 96.0), ("địa-giới", 52.0)), held_out)
     assert [w.text for w in glued] == ["phụ", "thuộc", "địa giới"]
     assert glued[2].was == "địa-giới"
+    number = correct_words(words(("CC", 93.0), ("1._cửa", 14.0), ("xã", 97.0)), held_out)
+    assert [w.text for w in number] == ["CC", "1 cửa", "xã"]  # fax p.14
+    listed = correct_words(words(("mục", 93.0), ("1.Cửa", 60.0)), held_out)
+    assert [w.text for w in listed] == ["mục", "1.Cửa"]  # a capital after: no join
     sure = correct_words(
         words(
             ("địa-giới", 98.0),

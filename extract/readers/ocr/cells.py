@@ -28,6 +28,7 @@ from extract.readers.ocr.diacritics import correct_lines
 from extract.readers.ocr.engine import Word, ocr_batch
 from extract.readers.ocr.grid import Box, Grid
 from extract.readers.ocr.image import Gray, as_gray
+from extract.readers.ocr.pairs import correct_pairs
 from extract.readers.ocr.repair import follows, is_stt_header, stt_code
 from extract.readers.ocr.words import cell_text, mean_confidence, recount_bars, small_capitals
 from extract.readers.page import PageGrid
@@ -181,7 +182,7 @@ def _ocr_cells(
             crops.append(crop)
     found = ocr_batch(crops, psm, sheet.dpi * scale)
     found = [
-        correct_lines(small_capitals(recount_bars(words, crop), crop))
+        correct_pairs(correct_lines(small_capitals(recount_bars(words, crop), crop)))
         for words, crop in zip(found, crops, strict=True)
     ]
     return dict(zip(keys, found, strict=True))

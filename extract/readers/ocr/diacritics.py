@@ -30,7 +30,9 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from extract.readers.ocr.acronyms import restored
 from extract.readers.ocr.engine import Word
+from extract.readers.ocr.quarters import quarter_read
 from extract.readers.ocr.specks import DASHES, DOUBT, is_speck, lone_speck, unspecked
 
 logger = logging.getLogger(__name__)
@@ -67,10 +69,6 @@ CLOSE_TONES = frozenset(
 WORD_RE = re.compile(r"^(?P<pre>[^\w]*)(?P<core>[^\W\d_]+)(?P<post>[^\w]*)$")
 # A token of the language model: a syllable or a number ("quý i" / "quý 1").
 TOKEN_RE = re.compile(r"[^\W\d_]+|\d+")
-# A quarter after "Quý": printed as a roman numeral or a digit ("Quý I/2024", "Quý 1").
-# A bar read as a one after a bar is a bar too: "Quý I1/2023" (a photo) is "Quý II/2023".
-QUARTER_RE = re.compile(r"^(?P<num>IV|I{1,3}|[1-4]|[lI|][lI|1]{0,2})(?P<rest>(?:/\d{4})?[^\w]*)$")
-ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 # Letters Tesseract swaps in words the lexicon does not know: 'Sft' for 'Stt'.
 # 'nzười' for 'người', 'khan' for 'khai' (a 1-bit fax breaks the i's dot and hooks the g).
 LETTER_SWAPS = {
@@ -87,6 +85,7 @@ LETTER_SWAPS = {
 }
 
 VOWELS = frozenset("aeiouy")
+ALPHABET = "abcdeghiklmnopqrstuvxy"  # the skeleton letters of Vietnamese words (đ is d)
 # Letters whose capital is the small letter enlarged: "cư" is read "CƯ" (issue 14).
 SAME_SHAPE = frozenset("cosuvwxzôơưõóòỏọốồổỗộớờởỡợúùủũụứừửữự")
 
@@ -99,6 +98,7 @@ class Model:
     bigrams: dict[tuple[str, str], int]
     lexicon: frozenset[str]
     by_skeleton: dict[str, tuple[str, ...]]
+    acronyms: dict[str, int]  # 'TTHC': 134 (ocr_acronyms), case kept
 
     @property
     def total(self) -> int:
@@ -131,16 +131,20 @@ def count_texts(texts: Iterable[str]) -> tuple[Counter[str], Counter[tuple[str, 
 
 
 def build_model(
-    unigrams: dict[str, int], bigrams: dict[tuple[str, str], int], lexicon: Iterable[str]
+    unigrams: dict[str, int],
+    bigrams: dict[tuple[str, str], int],
+    lexicon: Iterable[str],
+    acronyms: dict[str, int] | None = None,
 ) -> Model:
-    """A model from counts and a syllable list (the counted syllables are known words too)."""
+    """A model from counts, a syllable list (the counted syllables are known words too) and
+    the counted acronyms."""
     known = frozenset({unicodedata.normalize("NFC", w).lower() for w in lexicon} | set(unigrams))
     groups: dict[str, list[str]] = {}
     for word in sorted(known):
         if word.isalpha():
             groups.setdefault(skeleton(word), []).append(word)
     by_skeleton = {key: tuple(words) for key, words in groups.items()}
-    return Model(dict(unigrams), dict(bigrams), known, by_skeleton)
+    return Model(dict(unigrams), dict(bigrams), known, by_skeleton, dict(acronyms or {}))
 
 
 @cache
@@ -151,7 +155,8 @@ def default_model() -> Model:
     bigrams = {
         (a, b): int(n) for a, b, n in _rows(data.joinpath("vi_bigrams.tsv").read_text("utf-8"))
     }
-    return build_model(unigrams, bigrams, read_lexicon(HUNSPELL_VI))
+    acronyms = {a: int(n) for a, n in _rows(data.joinpath("vi_acronyms.tsv").read_text("utf-8"))}
+    return build_model(unigrams, bigrams, read_lexicon(HUNSPELL_VI), acronyms)
 
 
 def _rows(text: str) -> list[list[str]]:
@@ -213,23 +218,60 @@ def best_spelling(
     """The spelling of `read` (lower case) the context prefers: ('kiếm', None, 'tra') -> 'kiểm'.
 
     Under LETTER_DOUBT (Tesseract's confidence) a known word may also become another one
-    letter away (LETTER_SWAPS): ('khan', 'công', None, 39.0) -> 'khai'."""
-    candidates = model.by_skeleton.get(skeleton(read), ())
+    letter away (LETTER_SWAPS): ('khan', 'công', None, 39.0) -> 'khai'; an unknown word one
+    letter more or one letter no Vietnamese word holds may become a word the context joins
+    ('ngzười' -> 'người', 'nøhi' -> 'nghị' after 'kiến')."""
 
-    def score(word: str) -> float:
+    def score(word: str, cost: float) -> float:
         context = log_bigram(model, before, word) + log_bigram(model, word, after)
-        return context - CHANNEL * mark_cost(read, word)
+        return context - CHANNEL * cost
 
     known = read in model.lexicon
-    best, best_score = read, score(read) if known else -math.inf
-    if not known or conf < LETTER_DOUBT:
-        candidates = (*candidates, *_swapped(model, read))
-    for word in candidates:
-        if word != read and mark_cost(read, word) <= MAX_COST:
-            value = score(word)
+    best, best_score = read, score(read, 0.0) if known else -math.inf
+    for word, cost in _variants(model, read, conf, (before, after)):
+        if word != read and cost <= MAX_COST:
+            value = score(word, cost)
             if value > best_score + (MARGIN if known else 0.0):
                 best, best_score = word, value
     return best
+
+
+def _variants(
+    model: Model, read: str, conf: float, context: tuple[str | None, str | None]
+) -> list[tuple[str, float]]:
+    """Spellings `read` may stand for, with their cost in marks changed."""
+    words = [*model.by_skeleton.get(skeleton(read), ())]
+    known = read in model.lexicon
+    if not known or conf < LETTER_DOUBT:
+        words.extend(_swapped(model, read))
+    found = [(word, mark_cost(read, word)) for word in words]
+    if not known and conf < LETTER_DOUBT:
+        for near in _one_off(read):
+            found.extend(
+                (word, 1.0 + mark_cost(near, word))
+                for word in model.by_skeleton.get(skeleton(near), ())
+                if _joined(model, word, context)
+            )
+    return found
+
+
+def _one_off(read: str) -> list[str]:
+    """Readings one letter away: each letter dropped ('ngzười' -> 'người'), a letter no
+    Vietnamese word holds read for another ('nøhi' -> 'nahi', 'nbhi', …)."""
+    out = [read[:i] + read[i + 1 :] for i in range(len(read))] if len(read) > 2 else []
+    for i, char in enumerate(read):
+        if skeleton(char) not in ALPHABET:
+            out.extend(read[:i] + other + read[i + 1 :] for other in ALPHABET)
+    return out
+
+
+def _joined(model: Model, word: str, context: tuple[str | None, str | None]) -> bool:
+    """The counted text joins `word` to a neighbour ('kiến nghị'): a letter dropped or
+    replaced on the context's word only, not into any syllable ('email' is no 'mai')."""
+    before, after = context
+    return model.bigrams.get((before or "", word), 0) > 0 or (
+        model.bigrams.get((word, after or ""), 0) > 0
+    )
 
 
 def _swapped(model: Model, read: str) -> list[str]:
@@ -261,12 +303,13 @@ def correct_words(words: Sequence[Word], model: Model | None = None) -> list[Wor
             logger.debug("speck dropped: %r (confidence %.0f)", word.text, word.conf)
             out[index] = replace(word, text="", was=word.was or word.text)
             continue
-        quarter = _quarter(model, word.text, before) if word.conf < DOUBT else None
+        quarter = quarter_read(model.bigrams, word.text, before) if word.conf < DOUBT else None
         around = [w.text for w in out[max(0, index - 1) : index + 2] if w is not word]
         opened = sum(w.text.count("(") - w.text.count(")") for w in out[:index]) > 0
         after_text = _same_line_next(out, index)
         cleaned = replace(word, text=unspecked(model.bigrams, word, opened, after_text))
-        text = quarter or _spelling(model, cleaned, (before, after), around)
+        acronym = restored(cleaned.text, model.acronyms, around) if word.conf < DOUBT else None
+        text = quarter or acronym or _spelling(model, cleaned, (before, after), around)
         if text != word.text:
             out[index] = replace(word, text=text, was=word.was or word.text)
     return [word for word in out if word.text]
@@ -352,16 +395,3 @@ def _lowered(core: str, around: list[str]) -> str:
     if len(core) > 1 and core.isupper() and small_context and set(lower) <= SAME_SHAPE and syllable:
         return core.lower()
     return core
-
-
-def _quarter(model: Model, text: str, before: str | None) -> str | None:
-    """After 'Quý', the quarter in the form the counted text prints it: 'Quý 1' -> 'Quý I'."""
-    match = QUARTER_RE.match(text) if before == "quý" else None
-    if match is None:
-        return None
-    num = match.group("num")
-    digit = num if num.isdigit() else str(len(num)) if set(num) <= set("lI|1") else "4"
-    roman = ROMAN[digit]
-    if model.bigrams.get(("quý", roman.lower()), 0) >= model.bigrams.get(("quý", digit), 0):
-        return roman + match.group("rest")
-    return digit + match.group("rest")

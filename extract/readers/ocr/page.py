@@ -24,6 +24,7 @@ from extract.readers.ocr.diacritics import correct_lines, corrections
 from extract.readers.ocr.engine import Word, ocr_batch, osd_rotation
 from extract.readers.ocr.grid import Grid, find_grids, find_rules
 from extract.readers.ocr.image import Gray, PageImage, as_gray, deskew, ink_mask
+from extract.readers.ocr.pairs import correct_pairs
 from extract.readers.ocr.restore import restore_page
 from extract.readers.ocr.seal import Seal, fade_seals, seal_warnings
 from extract.readers.ocr.words import body_lines, mean_confidence, recount_bars
@@ -141,7 +142,8 @@ def _ocr_body(prepared: _Prepared) -> list[Word]:
         body[max(0, y0 - 4) : y1 + 5, max(0, x0 - 4) : x1 + 5] = 255
     if not (body < 128).any():
         return []
-    return correct_lines(recount_bars(ocr_batch([body], PSM_BLOCK, prepared.page.dpi)[0], body))
+    read = ocr_batch([body], PSM_BLOCK, prepared.page.dpi)[0]
+    return correct_pairs(correct_lines(recount_bars(read, body)))
 
 
 def log_page(path: object, page: OcrPage, count: int) -> OcrPage:

@@ -22,11 +22,13 @@ Bigrams = dict[tuple[str, str], int]
 DOUBT = 97.0
 SPECK_DOUBT = 50.0  # a lone '_' or '~' read with less confidence than this is a speck
 DASHES = frozenset("_~")  # printed dashes ('Văn phòng – thống kê') read as low as 30: kept
-# 'địa-giới' (fax plan_004 p.12 at 52), 'phải.khai': a dot or a dash between two syllables.
-GLUED_RE = re.compile(r"^(?P<a>[^\W\d_]+)[.\-](?P<b>[^\W\d_]+)$")
+# 'địa-giới' (fax plan_004 p.12 at 52), 'phải.khai': a dot or a dash between two syllables;
+# 'CC 1._cửa xã' (fax p.14 at 14): one or two of them after a number.
+GLUED_RE = re.compile(r"^(?P<a>[^\W\d_]+|\d+)[.\-_]{1,2}(?P<b>[^\W\d_]+)$")
 APOSTROPHE_RE = re.compile(r"(?<=[^\W\d_])['`’](?=[^\W\d_])")  # "VP'UBND": no such word
-# A mark inside a word that no word holds ('C°hính', fax plan_004 p.13 at 54): dropped.
-INNER_MARK_RE = re.compile(r"(?<=[^\W\d_])[°ˆ¨´˜^~*](?=[^\W\d_])")
+# A mark inside a word that no word holds ('C°hính', fax plan_004 p.13 at 54; 'n;zười',
+# p.18 at 0): dropped.
+INNER_MARK_RE = re.compile(r"(?<=[^\W\d_])[°ˆ¨´˜^~*;:](?=[^\W\d_])")
 LONE_MARKS = frozenset(".,")  # a dot or comma alone after a word: nobody types it so
 # A syllable ending in a full stop before a small word ('dân. doanh'): a sentence goes on
 # after a comma, so the dot was a comma Tesseract read unsure.
@@ -45,7 +47,7 @@ def unspecked(bigrams: Bigrams, word: Word, opened: bool, after: str | None) -> 
     if word.conf >= DOUBT:
         return text
     glued = GLUED_RE.match(text)
-    if glued and glued["a"].islower() and glued["b"].islower():
+    if glued and (glued["a"].isdigit() or glued["a"].islower()) and glued["b"].islower():
         if bigrams.get((glued["a"], glued["b"]), 0) > 0:
             return f"{glued['a']} {glued['b']}"
     text = APOSTROPHE_RE.sub(" ", text[1:] if len(text) > 1 and text[0] in STRAY_LEAD else text)
