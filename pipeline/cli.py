@@ -173,6 +173,10 @@ def _add_analyst_commands(sub: Any) -> None:
     )
     codes.add_argument("pattern", nargs="?", default="", help="e.g. ontime, F3, hài lòng")
     output_options(codes)
+    _add_report_command(sub)
+
+
+def _add_report_command(sub: Any) -> None:
     report = sub_parser(
         sub,
         "report",

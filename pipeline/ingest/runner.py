@@ -96,15 +96,7 @@ def run(
             if on_result:
                 on_result(result)
         summary.removed = len(plan.dropped_paths)
-        reuse: frozenset[str] = frozenset()
-        if results or plan.dropped_paths:
-            tables = _merge(store, results, plan.dropped_paths, run_id, summary)
-        else:  # nothing changed: only the runs table gets a row, the rest is linked
-            tables, reuse = {}, frozenset(TABLE_NAMES) - {"runs"}
-        if plan.touched:
-            manifest = tables.get("manifest", read_manifest(store))
-            tables["manifest"] = _restat(manifest, plan.touched)
-            reuse = reuse - {"manifest"}
+        tables, reuse = _new_tables(store, plan, results, run_id, summary)
         # analyst corrections (corrections.csv) go on top of every run's rows (issue 18)
         applied = apply_to_tables(store.root, tables, store.read_table, run_id, store.current_dir())
         reuse = reuse - applied.replaced
@@ -126,6 +118,22 @@ def _count(summary: RunSummary, result: DocResult) -> None:
     else:
         summary.done += 1
         summary.partial += result.status == "partial"
+
+
+def _new_tables(
+    store: Store, plan: Plan, results: list[DocResult], run_id: str, summary: RunSummary
+) -> tuple[dict[str, pa.Table], frozenset[str]]:
+    """The tables this run writes, and those it links unchanged from the current version."""
+    reuse: frozenset[str] = frozenset()
+    if results or plan.dropped_paths:
+        tables = _merge(store, results, plan.dropped_paths, run_id, summary)
+    else:  # nothing changed: only the runs table gets a row, the rest is linked
+        tables, reuse = {}, frozenset(TABLE_NAMES) - {"runs"}
+    if plan.touched:
+        manifest = tables.get("manifest", read_manifest(store))
+        tables["manifest"] = _restat(manifest, plan.touched)
+        reuse = reuse - {"manifest"}
+    return tables, reuse
 
 
 def _stamps(run_id: str) -> dict[str, str]:

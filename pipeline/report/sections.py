@@ -55,13 +55,8 @@ def _coverage_blocks(d: ReportData) -> list[Chart | Table | str]:
     ]
 
 
-def targets(d: ReportData) -> Section:
-    """Targets by criterion and metric across communes and years."""
-    intro = (
-        "Quantitative targets (the targets table) compared across communes and years: the "
-        "commune's own targets; targets a plan sets for its district or province are listed "
-        "apart."
-    )
+def _target_charts(d: ReportData) -> list[Chart | Table | str]:
+    """The targets section's two charts: percent targets by metric, targets per field."""
     blocks: list[Chart | Table | str] = []
     if len(d.percent_targets):
         blocks.append(
@@ -86,6 +81,17 @@ def targets(d: ReportData) -> Section:
                 "below.",
             )
         )
+    return blocks
+
+
+def targets(d: ReportData) -> Section:
+    """Targets by criterion and metric across communes and years."""
+    intro = (
+        "Quantitative targets (the targets table) compared across communes and years: the "
+        "commune's own targets; targets a plan sets for its district or province are listed "
+        "apart."
+    )
+    blocks: list[Chart | Table | str] = _target_charts(d)
     if len(d.targets_wide):
         blocks.append(_wide_table(d))
     if len(d.wider_targets):
