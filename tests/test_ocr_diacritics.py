@@ -110,6 +110,18 @@ def test_mark_costs() -> None:
     assert mark_cost("ma", "mà") == 1.0 and mark_cost("mả", "mà") == 2.0
 
 
+def test_model_sums_and_costs_once_per_process() -> None:
+    """Speed (issue 14): the model's total is summed when built, not at each of the thousands
+    of bigram look-ups a page makes; a pair's mark cost is computed once per process."""
+    model = build_model({"kiểm": 3, "tra": 2}, {("kiểm", "tra"): 2}, ["kiếm"])
+    assert model.total == 5
+    assert "total" in Model.__dataclass_fields__  # a field, not a sum behind a property
+    mark_cost("tổ", "tố")
+    hits = mark_cost.cache_info().hits
+    assert mark_cost("tổ", "tố") == 1.0
+    assert mark_cost.cache_info().hits == hits + 1
+
+
 def test_hunspell_vi_is_installed_and_read() -> None:
     lexicon = read_lexicon(HUNSPELL_VI)
     assert len(lexicon) > 6000 and "kiểm" in lexicon and "nghiệp" in lexicon

@@ -53,6 +53,11 @@ SCALE_STEP = 0.25
 X_HEIGHT_PERCENTILE = 30  # of glyph heights: lower-case letters without ascenders
 GLYPH_INCHES = (0.03, 0.25)  # heights of what counts as a glyph (no specks, no rules)
 STT_LONGEST = 12  # characters: a longer first-column text is a title, not a code
+# A crop at most this many x-heights high and wide holds one line of a few characters:
+# read at the scan's resolution in the first run already (cell texts of SHORT_CELL
+# characters or fewer: '1.2.3', '(5)', '2024' are read again there whatever their confidence).
+SHORT_LINES = 2.5
+SHORT_WIDTH = 7.0
 PSM_WORD = 8  # a single word: how a doubtful STT cell ("5.1.") is read the third time
 
 CellKey = tuple[int, int, int]  # (grid, row, column)
@@ -76,6 +81,7 @@ class ReadCells:
     grids: list[PageGrid]
     words: list[Word]
     stt_readings: dict[tuple[int, int], tuple[str, ...]]  # (grid, row) -> texts, surest first
+    body_words: list[Word]  # the page body's words as Tesseract read them (not corrected)
 
 
 def x_height(text_ink: Gray, grids: tuple[Grid, ...], dpi: float) -> float | None:
@@ -92,15 +98,19 @@ def x_height(text_ink: Gray, grids: tuple[Grid, ...], dpi: float) -> float | Non
 
 def cell_scale(sheet: Sheet) -> float:
     """How much cells are enlarged: to TARGET_X_HEIGHT, never shrunk, at most MAX_SCALE."""
-    measured = x_height(sheet.text_ink, sheet.grids, sheet.dpi)
+    return _scale(x_height(sheet.text_ink, sheet.grids, sheet.dpi), sheet.dpi)
+
+
+def _scale(measured: float | None, dpi: float) -> float:
     if measured is None:
-        return max(1.0, 300.0 / sheet.dpi)
+        return max(1.0, 300.0 / dpi)
     stepped = round(TARGET_X_HEIGHT / measured / SCALE_STEP) * SCALE_STEP
     return min(MAX_SCALE, max(1.0, stepped))
 
 
-def read_cells(sheet: Sheet) -> ReadCells:
-    """Every inked cell OCR'd on its own; doubtful ones again, the surest reading kept."""
+def read_cells(sheet: Sheet, body: Gray | None = None) -> ReadCells:
+    """Every inked cell OCR'd on its own; doubtful ones again, the surest reading kept.
+    The page body (when given) goes to Tesseract in the same run as the cells (speed)."""
     boxes = {
         (g, r, c): box
         for g, grid in enumerate(sheet.grids)
@@ -108,22 +118,77 @@ def read_cells(sheet: Sheet) -> ReadCells:
         for c, box in enumerate(row)
         if box is not None
     }
-    scale = cell_scale(sheet)
-    first = _ocr_cells(sheet, boxes, scale, PSM_BLOCK)
+    measured = x_height(sheet.text_ink, sheet.grids, sheet.dpi)
+    scale = _scale(measured, sheet.dpi)
+    crops = _crops(sheet, boxes, scale)
+    # Short cells are read again at the scan's resolution whatever their confidence: read
+    # them so in the first run already; the reading is used only if the cell is doubtful.
+    short = _short_boxes(sheet, boxes, crops, (measured or 0.1 * sheet.dpi, scale))
+    ahead = _crops(sheet, short, 1.0) if scale > 1.0 else {}
+    first, early, body_words = _first_run(sheet, scale, crops, ahead, body)
     readings = {key: [found] for key, found in first.items()}
     doubtful = {key: boxes[key] for key, found in readings.items() if _doubtful(found)}
     if doubtful and scale > 1.0:  # again at the scan's own resolution
-        for key, found in _ocr_cells(sheet, doubtful, 1.0, PSM_BLOCK).items():
+        for key, found in _again(sheet, doubtful, early).items():
             readings[key].append(found)
     words = {key: _surest(found) for key, found in readings.items()}
     # STT cells still doubtful once more as one word, a reading kept for the numbering only
     # (plan_004 p.18 by fax: "5.1." read "°.1," as a block, "5.1." as a word; but a word
     # reading may drop a dot, "5.1" -> "51", so it never replaces the block reading).
-    stt = {key: boxes[key] for key in _breaking(words)}
-    for key, found in _ocr_cells(sheet, stt, scale, PSM_WORD).items():
+    stt = _crops(sheet, {key: boxes[key] for key in _breaking(words)}, scale)
+    for key, found in _read(stt, [sheet.dpi * scale] * len(stt), PSM_WORD).items():
         readings[key].append(found)
     grids = [_page_grid(sheet, g, grid, words) for g, grid in enumerate(sheet.grids)]
-    return ReadCells(grids, [w for found in words.values() for w in found], _stt(readings))
+    cell_words = [w for found in words.values() for w in found]
+    return ReadCells(grids, cell_words, _stt(readings), body_words)
+
+
+def _first_run(
+    sheet: Sheet,
+    scale: float,
+    crops: dict[CellKey, Gray],
+    ahead: dict[CellKey, Gray],
+    body: Gray | None,
+) -> tuple[dict[CellKey, list[Word]], dict[CellKey, list[Word]], list[Word]]:
+    """One Tesseract run: the cells enlarged, the short ones at the scan's resolution, the
+    body at the scan's resolution -> (first readings, early second readings, body words)."""
+    images = [*crops.values(), *ahead.values(), *([] if body is None else [body])]
+    dpis = [sheet.dpi * scale] * len(crops) + [sheet.dpi] * (len(images) - len(crops))
+    found = ocr_batch(images, PSM_BLOCK, dpis)
+    count = len(crops) + len(ahead)
+    cells = [_corrected(w, crop) for w, crop in zip(found[:count], images[:count], strict=True)]
+    first = dict(zip(crops, cells[: len(crops)], strict=True))
+    early = dict(zip(ahead, cells[len(crops) :], strict=True))
+    return first, early, found[count] if body is not None else []
+
+
+def _again(
+    sheet: Sheet, doubtful: dict[CellKey, Box], early: dict[CellKey, list[Word]]
+) -> dict[CellKey, list[Word]]:
+    """Doubtful cells' readings at the scan's resolution: read in the first run, or now."""
+    late = {key: box for key, box in doubtful.items() if key not in early}
+    crops = _crops(sheet, late, 1.0)
+    found = {**early, **_read(crops, [sheet.dpi] * len(crops), PSM_BLOCK)}
+    return {key: found[key] for key in doubtful if key in found}
+
+
+def _short_boxes(
+    sheet: Sheet,
+    boxes: dict[CellKey, Box],
+    crops: dict[CellKey, Gray],
+    sizes: tuple[float, float],
+) -> dict[CellKey, Box]:
+    """Inked cells whose text is one line of a few characters by its size (read again at
+    the scan's resolution in most cases: SHORT_CELL characters or fewer); `sizes` is the
+    measured x-height in pixels and the cells' scale."""
+    measured, scale = sizes
+    pad = 2 * round(CELL_PAD * sheet.dpi * scale)
+    out = {}
+    for key, crop in crops.items():
+        height, width = ((n - pad) / scale for n in crop.shape)
+        if height <= SHORT_LINES * measured and width <= SHORT_WIDTH * measured:
+            out[key] = boxes[key]
+    return out
 
 
 def _breaking(words: dict[CellKey, list[Word]]) -> list[CellKey]:
@@ -169,23 +234,26 @@ def _doubtful(readings: list[list[Word]]) -> bool:
     return confidence < RETRY_BELOW or len(cell_text(words)) <= SHORT_CELL
 
 
-def _ocr_cells(
-    sheet: Sheet, boxes: dict[CellKey, Box], scale: float, psm: int
-) -> dict[CellKey, list[Word]]:
-    """Words per inked cell (cells without ink are left out)."""
-    keys: list[CellKey] = []
-    crops: list[Gray] = []
+def _crops(sheet: Sheet, boxes: dict[CellKey, Box], scale: float) -> dict[CellKey, Gray]:
+    """Each inked cell's crop at `scale` (cells without ink are left out)."""
+    out = {}
     for key, box in boxes.items():
         crop = _cell_crop(sheet, box, scale)
         if crop is not None:
-            keys.append(key)
-            crops.append(crop)
-    found = ocr_batch(crops, psm, sheet.dpi * scale)
-    found = [
-        correct_pairs(correct_lines(small_capitals(recount_bars(words, crop), crop)))
-        for words, crop in zip(found, crops, strict=True)
-    ]
-    return dict(zip(keys, found, strict=True))
+            out[key] = crop
+    return out
+
+
+def _read(crops: dict[CellKey, Gray], dpis: list[float], psm: int) -> dict[CellKey, list[Word]]:
+    """Words per cell crop, corrected, in one Tesseract run."""
+    images = list(crops.values())
+    found = ocr_batch(images, psm, dpis)
+    words = [_corrected(w, crop) for w, crop in zip(found, images, strict=True)]
+    return dict(zip(crops, words, strict=True))
+
+
+def _corrected(words: list[Word], crop: Gray) -> list[Word]:
+    return correct_pairs(correct_lines(small_capitals(recount_bars(words, crop), crop)))
 
 
 def _cell_crop(sheet: Sheet, box: Box, scale: float) -> Gray | None:

@@ -26,7 +26,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -99,10 +99,7 @@ class Model:
     lexicon: frozenset[str]
     by_skeleton: dict[str, tuple[str, ...]]
     acronyms: dict[str, int]  # 'TTHC': 134 (ocr_acronyms), case kept
-
-    @property
-    def total(self) -> int:
-        return sum(self.unigrams.values())
+    total: int  # all syllables counted (summed once: log_bigram runs thousands of times a page)
 
 
 def skeleton(syllable: str) -> str:
@@ -144,7 +141,8 @@ def build_model(
         if word.isalpha():
             groups.setdefault(skeleton(word), []).append(word)
     by_skeleton = {key: tuple(words) for key, words in groups.items()}
-    return Model(dict(unigrams), dict(bigrams), known, by_skeleton, dict(acronyms or {}))
+    total = sum(unigrams.values())
+    return Model(dict(unigrams), dict(bigrams), known, by_skeleton, dict(acronyms or {}), total)
 
 
 @cache
@@ -173,6 +171,7 @@ def read_lexicon(path: Path) -> list[str]:
     return [line.split("/")[0].strip() for line in lines[1:] if line.strip()]
 
 
+@lru_cache(maxsize=1 << 16)
 def mark_cost(read: str, candidate: str) -> float:
     """Marks that differ between two spellings of one skeleton: 'kiếm'/'kiểm' -> 1."""
     cost = 0.0
@@ -186,7 +185,8 @@ def mark_cost(read: str, candidate: str) -> float:
     return cost
 
 
-def _letters(syllable: str) -> list[tuple[str, str, str]]:
+@lru_cache(maxsize=1 << 14)
+def _letters(syllable: str) -> tuple[tuple[str, str, str], ...]:
     """(base letter, shape mark, tone mark) per letter: 'ể' -> ('e', 'circumflex', 'hook')."""
     out: list[tuple[str, str, str]] = []
     for char in syllable.lower():
@@ -198,7 +198,7 @@ def _letters(syllable: str) -> list[tuple[str, str, str]]:
             shape = SHAPES.get(mark, shape)
             tone = TONES.get(mark, tone)
         out.append((base, shape, tone))
-    return out
+    return tuple(out)
 
 
 def log_bigram(model: Model, first: str | None, second: str | None) -> float:

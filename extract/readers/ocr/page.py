@@ -21,7 +21,7 @@ import numpy as np
 from extract.readers.ocr.cells import Sheet, read_cells
 from extract.readers.ocr.checks import looks_ruled, page_warnings
 from extract.readers.ocr.diacritics import correct_lines, corrections
-from extract.readers.ocr.engine import Word, ocr_batch, osd_rotation
+from extract.readers.ocr.engine import Word, osd_rotation
 from extract.readers.ocr.grid import Grid, find_grids, find_rules
 from extract.readers.ocr.image import Gray, PageImage, as_gray, deskew, ink_mask
 from extract.readers.ocr.pairs import correct_pairs
@@ -96,10 +96,10 @@ def _looks_unreadable(result: OcrPage) -> bool:
 
 def _read(image: PageImage) -> OcrPage:
     prepared = _prepare(image)
-    body_words = _ocr_body(prepared)
-    cells = read_cells(
-        Sheet(image.page, prepared.page.dpi, prepared.clean, prepared.text_ink, prepared.grids)
-    )
+    body = _body(prepared)
+    sheet = Sheet(image.page, prepared.page.dpi, prepared.clean, prepared.text_ink, prepared.grids)
+    cells = read_cells(sheet, body)  # the body read in the same Tesseract run as the cells
+    body_words = [] if body is None else _corrected_body(cells.body_words, body)
     lines = body_lines(body_words)
     placed: list[tuple[float, PageItem]] = [*lines, *((g.top, g) for g in cells.grids)]
     placed.sort(key=lambda item: item[0])  # stable: ties keep body lines first
@@ -135,14 +135,16 @@ def _prepare(image: PageImage) -> _Prepared:
     return _Prepared(page, clean, text_ink, tuple(grids), looks_ruled(rules), seals)
 
 
-def _ocr_body(prepared: _Prepared) -> list[Word]:
+def _body(prepared: _Prepared) -> Gray | None:
+    """The page with its grids blanked (read as one uniform block), None when no ink is left."""
     body = prepared.clean.copy()
     for grid in prepared.grids:
         x0, y0, x1, y1 = grid.bbox
         body[max(0, y0 - 4) : y1 + 5, max(0, x0 - 4) : x1 + 5] = 255
-    if not (body < 128).any():
-        return []
-    read = ocr_batch([body], PSM_BLOCK, prepared.page.dpi)[0]
+    return body if (body < 128).any() else None
+
+
+def _corrected_body(read: list[Word], body: Gray) -> list[Word]:
     return correct_pairs(correct_lines(recount_bars(read, body)))
 
 
