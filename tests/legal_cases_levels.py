@@ -84,6 +84,9 @@ LEVEL_POSITIVE: tuple[Case, ...] = (
          "101/CP", "Nghị định", d("1997-09-23"), "central"),
     Case("Quyết định số 93/2007/QĐ-TTG ngày 22/6/2007",
          "93/2007/QĐ-TTg", "Quyết định", d("2007-06-22"), "central", flags=("code_case",)),
+    # OCR of the plan_004 scan: the capital G read small ('468/QĐ-Ttg' was an extra key)
+    Case("Quyết định số 468/QĐ-Ttg ngày 27/3/2021 của Thủ tướng Chính phủ",
+         "468/QĐ-TTg", "Quyết định", d("2021-03-27"), "central", flags=("code_case",)),
     Case("Chỉ thị số 26/CT-TTg ngày 05/9/2016 của Thủ tướng Chính phủ về tăng cường",
          "26/CT-TTg", "Chỉ thị", d("2016-09-05"), "central"),
     Case("Công điện số 280/CĐ-TTg ngày 15/3/2023 của Thủ tướng Chính phủ",

@@ -46,8 +46,8 @@ def _fix_code(raw: str, flags: list[str]) -> str:
     if alias is not None:
         flags.append("missing_diacritic")
         return alias
-    cased = code_case_aliases().get(fixed)
-    if cased is not None:
+    cased = code_case_aliases().get(fixed.casefold())
+    if cased is not None and cased != fixed:
         flags.append("code_case")
         return cased
     return fixed

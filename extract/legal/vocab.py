@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -128,9 +129,11 @@ def ascii_code_aliases() -> dict[str, str]:
 
 @cache
 def code_case_aliases() -> dict[str, str]:
-    """Codes typed in the wrong case -> canonical: 'TTG' -> 'TTg', 'CTR' -> 'CTr' (issue 15)."""
-    codes = [t.code for t in ref_types() if t.code] + [
+    """Codes typed in the wrong case, keyed by their casefold -> canonical: 'TTG' and 'Ttg'
+    (OCR of the plan_004 scan) -> 'TTg', 'CTR' -> 'CTr' (issue 15). A casefold that two
+    codes share is left out."""
+    codes = {t.code for t in ref_types() if t.code} | {
         r.token for r in issuer_rows() if r.kind == "symbol"
-    ]
-    upper = {code.upper(): code for code in codes if code.upper() != code}
-    return {plain: code for plain, code in upper.items() if plain not in codes}
+    }
+    folded = Counter(code.casefold() for code in codes)
+    return {code.casefold(): code for code in codes if folded[code.casefold()] == 1}
