@@ -16,6 +16,8 @@ Resolution order (criteria_concepts.md §3.1):
    passes its best candidate to its sub-rows as a guess that is never assigned alone
    (REVIEW_PRIOR); a top heading whose words name no field takes the field of most concepts
    assigned below it (HEADING_VOTES, a second pass).
+6. Rows left for review have their candidates ordered again (`criteria_review`): the row's
+   field first, and the concepts its parent and siblings name; no assigned code moves.
 
 `field_code` is the canonical (876) field: the matched concept's field when there is one (so a
 DVC-online task listed under a TTHC section is F7), else the field of the section.
