@@ -7,8 +7,9 @@ ordered again from its whole ranked list (not only the five it stored):
     review(c) = (own(c) * field(c) + FAMILY_WEIGHT * family(c)) / (1 + FAMILY_WEIGHT)
 
 - field(c) is 1 for a concept of the row's field (known from its section) and REVIEW_FIELD for
-  another field's; the bare field code itself is left out (the row holds it already: 'F7'
-  first in the list of a row in F7 only hides a concept);
+  another field's; the bare field code itself is left out (the row holds it already), but
+  stays first for a field-only answer ('F7' for a row that names only the field: the stored
+  list says why it has it);
 - family(c) is the mean score of c over the first FAMILY_DEPTH candidates (or the code given)
   of the row's parent and siblings: sub-rows of one item often measure one concept, and a
   concept they keep naming is a candidate for each. A row under a top heading has no family
@@ -31,14 +32,14 @@ from normalize.matching import Scored
 # 'Tiếp nhận, xử lý và trả lời, báo cáo kết quả giải quyết đơn khiếu nại, tố cáo' under
 # '1. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH' (001 1.8) leads with three F3 concepts (0.52-0.63) from
 # 'tiếp nhận … kết quả giải quyết'; F1.COMPLAINTS (0.51) is second of F1's. Pooled over the
-# five plans (bench --sweep REVIEW_FIELD=…), plan-out: flat from 0.75 to 0.85, 3 rows fewer
-# with the right code in the top 3 at 1.
+# five plans (bench --sweep REVIEW_FIELD=…), plan-out: flat from 0.75 to 0.85, rows with the
+# right code in the top 3 fall by 3 at 1.
 REVIEW_FIELD = 0.8
 # Weight of the family's mean against the row's own score, and how many candidates of each
 # relative count: '3.6.3 Thời gian giải quyết TTHC tại Bộ phận một cửa' (001) leads with
 # F3.IDX766 and F3.RESULTS from its own words, while its parent ('Chất lượng phục vụ …') and
 # two siblings name F3.XHH_SERVICE. Pooled, plan-out: depth 2 beats 1 and 3 at every weight
-# from 0.75 to 2 (by 2-6 rows); weights 0.75-1.5 are within 1 row of each other.
+# from 0.75 to 2 (by 2-6 rows); weight 1 gives 55/63, 0.75 and 1.5 54/63.
 FAMILY_WEIGHT = 1.0
 FAMILY_DEPTH = 2
 
@@ -103,8 +104,11 @@ def _reordered(
         if family
         else {code: score for code, score in own.items() if code != field}
     )
-    order = sorted(scores, key=lambda c: (-round(scores[c], 6), c))[:N_CANDIDATES]
+    order = sorted(scores, key=lambda c: (-round(scores[c], 6), c))
     top = tuple(Candidate(c, round(scores[c], 3), methods.get(c, "fuzzy")) for c in order)
+    if match.match_method != "none" and match.top_candidates:
+        top = (match.top_candidates[0], *top)  # a field-only answer: the field it was given
+    top = top[:N_CANDIDATES]
     return replace(match, candidates=tuple((c.code, c.score) for c in top), top_candidates=top)
 
 

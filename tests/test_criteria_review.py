@@ -39,13 +39,14 @@ def test_another_fields_concepts_do_not_fill_the_top_3_of_a_row_whose_field_is_k
     assert want("001", "1.8") & set(top3("001", "1.8"))
 
 
-def test_the_rows_own_field_code_is_not_a_review_candidate() -> None:
-    # 002 VI.1.1#2 (infrastructure, security, training …) led with the bare field 'F7',
-    # which its field_code holds already; F7.INFRA_SEC was fourth.
+def test_a_field_only_answer_keeps_its_field_first_and_no_code_twice() -> None:
+    # 002 VI.1.1#2 (infrastructure, security, training …) is given the field F7 alone (a
+    # phrase of the field's name): its first candidate stays the answer it was given, so the
+    # stored list still says why; the concepts follow in review order.
     match = plan_out("002")["VI.1.1#2"]
-    assert match.field_code == "F7"
-    assert "F7" not in [c.code for c in match.top_candidates]
-    assert want("002", "VI.1.1#2") & set(top3("002", "VI.1.1#2"))
+    codes = [c.code for c in match.top_candidates]
+    assert match.field_code == "F7" and match.match_method != "none"
+    assert codes[0] == "F7" and len(set(codes)) == len(codes)
 
 
 @pytest.mark.parametrize(
