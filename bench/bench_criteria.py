@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 import normalize.criteria as matcher  # noqa: E402
 import normalize.criteria_rank as criteria  # noqa: E402
+import normalize.criteria_review as ordering  # noqa: E402
 import tests.criteria_planout as planout  # noqa: E402
 from normalize.codelist import CodeList, _with_keys  # noqa: E402
 
@@ -115,13 +116,15 @@ def pooled(*, hide: bool) -> tuple[int, int, int, int, int, int]:
 
 
 def sweep(names: list[str], grids: list[list[float]]) -> None:
-    """Pooled results over a grid of constants of `normalize.criteria_rank` (plan-out and all
-    aliases): constants are chosen on all plans together, never per plan."""
-    saved = [getattr(criteria, n) for n in names]
+    """Pooled results over a grid of constants of `normalize.criteria_rank` or
+    `normalize.criteria_review` (plan-out and all aliases): constants are chosen on all plans
+    together, never per plan."""
+    modules = [criteria if hasattr(criteria, n) else ordering for n in names]
+    saved = [getattr(m, n) for m, n in zip(modules, names, strict=True)]
     print("  ".join(names), "| plan-out field concept wrong precision top3 | all: concept wrong")
     for values in itertools.product(*grids):
-        for name, value in zip(names, values, strict=True):
-            setattr(criteria, name, value)
+        for module, name, value, kind in zip(modules, names, values, saved, strict=True):
+            setattr(module, name, type(kind)(value))  # counts stay ints
         rows, field, right, wrong, review, top3 = pooled(hide=True)
         _, _, all_right, all_wrong, _, _ = pooled(hide=False)
         print(
@@ -130,8 +133,8 @@ def sweep(names: list[str], grids: list[list[float]]) -> None:
             f"{right / max(right + wrong, 1):6.1%} {top3}/{review}"
             f" | {all_right / rows:6.1%} {all_wrong:3d}",
         )
-    for name, value in zip(names, saved, strict=True):
-        setattr(criteria, name, value)
+    for module, name, value in zip(modules, names, saved, strict=True):
+        setattr(module, name, value)
 
 
 def main() -> int:

@@ -16,6 +16,8 @@ Resolution order (criteria_concepts.md §3.1):
    passes its best candidate to its sub-rows as a guess that is never assigned alone
    (REVIEW_PRIOR); a top heading whose words name no field takes the field of most concepts
    assigned below it (HEADING_VOTES, a second pass).
+6. Rows left for review have their candidates ordered again (`criteria_review`): the row's
+   field first, and the concepts its parent and siblings name; no assigned code moves.
 
 `field_code` is the canonical (876) field: the matched concept's field when there is one (so a
 DVC-online task listed under a TTHC section is F7), else the field of the section.
@@ -43,6 +45,8 @@ from normalize.criteria_rank import (
     with_parent,
     within_group,
 )
+from normalize.criteria_review import review_order
+from normalize.matching import Scored
 from normalize.patterns import ROMAN_STT_RE
 from normalize.text import clean_label
 
@@ -115,9 +119,11 @@ def match_rows(
         t: doc_kind_of([r for r in rows if r.table_index == t], table)
         for t in {r.table_index for r in rows}
     }
-    out = _match_all(rows, codes, table, kinds, {})
+    out, pools = _match_all(rows, codes, table, kinds, {})
     headings = _fields_from_children(rows, out, codes)
-    return _match_all(rows, codes, table, kinds, headings) if headings else out
+    if headings:
+        out, pools = _match_all(rows, codes, table, kinds, headings)
+    return review_order(rows, out, pools, codes)
 
 
 Key = tuple[int, str]
@@ -129,14 +135,16 @@ def _match_all(
     table: dict[str, CodeTableEntry],
     kinds: dict[int, DocKind],
     headings: dict[Key, str],
-) -> list[CriterionMatch]:
+) -> tuple[list[CriterionMatch], list[list[Scored] | None]]:
     """One pass over the rows in order; `headings` gives the field of top rows whose own text
-    names none (`_fields_from_children`)."""
+    names none (`_fields_from_children`). With each match, the row's whole ranked list for
+    `review_order` (None when its candidates' order must stay)."""
     fields: dict[Key, str | None] = {}
     found: dict[Key, Parent] = {}
     groups: dict[Key, frozenset[str]] = {}
     by_code = {(r.table_index, r.code): r for r in rows}
     out: list[CriterionMatch] = []
+    pools: list[list[Scored] | None] = []
     for row in rows:
         kind = kinds[row.table_index]
         context = Context(
@@ -144,14 +152,15 @@ def _match_all(
             _parent_concept(row, found, by_code),
             groups.get((row.table_index, row.parent_code or ""), frozenset()),
         )
-        match = _match(row, codes, table if kind == "criteria" else {}, kind, context)
+        match, pool = _match(row, codes, table if kind == "criteria" else {}, kind, context)
         if match.field_code is None:
             field = context.section_field or headings.get((row.table_index, row.code))
             match = replace(match, field_code=field or _titled_field(row, codes))
         fields[(row.table_index, row.code)] = match.field_code
         _remember(row, match, codes, found, groups)
         out.append(match)
-    return out
+        pools.append(pool)
+    return out, pools
 
 
 def _fields_from_children(
@@ -242,19 +251,23 @@ def _match(
     table: dict[str, CodeTableEntry],
     kind: DocKind,
     context: Context,
-) -> CriterionMatch:
+) -> tuple[CriterionMatch, list[Scored] | None]:
+    """A row's match and its ranked candidates (None for a code-table hit, or under a group
+    concept, whose members stay first)."""
     texts = _texts(row, kind)
     if kind == "criteria" and table:
         hit = lookup(table, row.code, _label(row))
         if hit is not None:
-            return _from_table(hit, codes)
+            return _from_table(hit, codes), None
     if not texts:
-        return NO_MATCH
+        return NO_MATCH, None
     ranked = with_parent(
         rank(texts, codes, context.section_field, top=_is_top(row)), context.parent
     )
     match = decide(ranked, codes, context.section_field)
-    return within_group(match, ranked, context.members, context.section_field)
+    if context.members:
+        return within_group(match, ranked, context.members, context.section_field), None
+    return match, ranked
 
 
 def _from_table(hit: TableHit, codes: CodeList) -> CriterionMatch:

@@ -40,7 +40,8 @@ def test_plan_out_pooled_floors() -> None:
     # headings take their field from the rows below, precision of assigned codes 94.4 % since a
     # phrase hit needs BM25's agreement (PHRASE_FLOOR); concept 238/315 (75.6 %) since PAPI's
     # and other sets' wording is in frameworks.csv; review rows with the right code in the
-    # top 3: 48/63.
+    # top 3: 55/63 (87.3 %) since review candidates are ordered by field and family
+    # (`criteria_review`; 48/63 before). The issue's 90 % is 57/63: not reached.
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
@@ -48,7 +49,7 @@ def test_plan_out_pooled_floors() -> None:
     assert right / rows >= 0.755
     assert right / (right + wrong) >= 0.94
     review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
-    assert top3 / review >= 0.75
+    assert top3 / review >= 0.87
 
 
 @pytest.mark.parametrize("plan", PLANS)

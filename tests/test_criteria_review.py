@@ -1,0 +1,77 @@
+"""The order of review candidates (issue 19, `normalize.criteria_review`): rows left for review
+carry the right code among their top 3. Rows of the sample plans mapped plan-out (their own
+aliases hidden), checked against the hand-checked codes of tests/fixtures/criteria."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from normalize.criteria import CriterionMatch, match_rows
+from tests.conftest import SAMPLE_PLACES
+from tests.criteria_planout import codes_for, expected, sample_rows
+from tests.test_criteria_decide import heading, item
+
+
+@lru_cache(maxsize=8)
+def plan_out(plan: str) -> dict[str, CriterionMatch]:
+    rows = sample_rows(plan)
+    province, district, year = SAMPLE_PLACES[plan]
+    codes = codes_for(plan, hide=True)
+    matches = match_rows(rows, province=province, district=district, plan_year=year, codes=codes)
+    return {row.code: match for row, match in zip(rows, matches, strict=True)}
+
+
+def top3(plan: str, code: str) -> list[str]:
+    match = plan_out(plan)[code]
+    assert match.criterion_code is None  # in review: only the order of its candidates moved
+    return [c.code for c in match.top_candidates[:3]]
+
+
+def want(plan: str, code: str) -> frozenset[str]:
+    return expected(plan)[code].concepts
+
+
+def test_another_fields_concepts_do_not_fill_the_top_3_of_a_row_whose_field_is_known() -> None:
+    # 001 1.8 'Tiếp nhận, xử lý và trả lời … đơn khiếu nại, tố cáo' under the F1 heading led
+    # with three F3 concepts (one-stop, results, PAKN); F1.COMPLAINTS was fifth.
+    assert want("001", "1.8") & set(top3("001", "1.8"))
+
+
+def test_a_field_only_answer_keeps_its_field_first_and_no_code_twice() -> None:
+    # 002 VI.1.1#2 (infrastructure, security, training …) is given the field F7 alone (a
+    # phrase of the field's name): its first candidate stays the answer it was given, so the
+    # stored list still says why; the concepts follow in review order.
+    match = plan_out("002")["VI.1.1#2"]
+    codes = [c.code for c in match.top_candidates]
+    assert match.field_code == "F7" and match.match_method != "none"
+    assert codes[0] == "F7" and len(set(codes)) == len(codes)
+
+
+@pytest.mark.parametrize(
+    ("plan", "code"), [("001", "3.6.3"), ("001", "3.6.4"), ("002", "VI.2.1#2")]
+)
+def test_a_concept_the_parent_and_siblings_name_is_among_a_sub_rows_top_3(
+    plan: str, code: str
+) -> None:
+    # 001 3.6.3/3.6.4 (survey items under 'Chất lượng phục vụ …', F3.XHH_SERVICE) led with
+    # F3.IDX766 / F3.RESULTS from their own words; 002 VI.2.1#2 ('Khai thác CSDL dùng chung')
+    # sits between two rows that lead with F7.DATA_SHARE, which its own words rank 15th.
+    assert want(plan, code) & set(top3(plan, code))
+
+
+def test_review_scores_stay_in_order_and_a_top_heading_gives_no_family() -> None:
+    section = "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"
+    rows = [
+        heading(section, "3"),
+        item("Chất lượng phục vụ của Bộ phận tiếp nhận và trả kết quả", section, "3.6"),
+        item("Thời gian chờ đợi giải quyết hồ sơ tại Bộ phận một cửa", section, "3.6.1"),
+    ]
+    matches = match_rows(rows, province=None, district=None, plan_year=None)
+    for match in matches:
+        scores = [c.score for c in match.top_candidates]
+        assert scores == sorted(scores, reverse=True)
+        assert [c.code for c in match.top_candidates] == [c for c, _ in match.candidates]
+    alone = match_rows(rows[:2], province=None, district=None, plan_year=None)[1]
+    assert alone.top_candidates == matches[1].top_candidates  # siblings of a heading: no family
