@@ -8,9 +8,8 @@ from collections import Counter
 import pytest
 
 from extract.readers.ocr.acronyms import count_acronyms, distance, nearest, restored
-from extract.readers.ocr.diacritics import HUNSPELL_VI, Model, build_model, correct_words
-from extract.readers.ocr.engine import Word
-from tests.ocr_language import DATA, acronym_counts, counts, render_acronyms
+from extract.readers.ocr.diacritics import Model, correct_words
+from tests.ocr_language import DATA, acronym_counts, held_out_model, ocr_words, render_acronyms
 
 
 @pytest.fixture(scope="module")
@@ -19,15 +18,11 @@ def known() -> Counter[str]:
 
 
 @pytest.fixture(scope="module")
-def held_out(known: Counter[str]) -> Model:
-    from extract.readers.ocr.diacritics import read_lexicon
-
-    unigrams, bigrams = counts(exclude="plan_004")
-    return build_model(unigrams, bigrams, read_lexicon(HUNSPELL_VI), dict(known))
+def held_out() -> Model:
+    return held_out_model(with_acronyms=True)
 
 
-def words(*pairs: tuple[str, float]) -> list[Word]:
-    return [Word(0, (1, 1, 1), 10 * i, 0, 8, 8, conf, text) for i, (text, conf) in enumerate(pairs)]
+words = ocr_words
 
 
 def test_acronyms_are_capital_tokens_never_printed_small() -> None:

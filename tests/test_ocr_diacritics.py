@@ -19,20 +19,22 @@ from extract.readers.ocr.diacritics import (
     mark_cost,
     read_lexicon,
 )
-from extract.readers.ocr.engine import Word
-from tests.ocr_language import DATA, counts, render_counts, write_counts
+from tests.ocr_language import (
+    DATA,
+    counts,
+    held_out_model,
+    ocr_words,
+    render_counts,
+    write_counts,
+)
 
 
 @pytest.fixture(scope="module")
 def held_out() -> Model:
-    unigrams, bigrams = counts(exclude="plan_004")
-    return build_model(unigrams, bigrams, read_lexicon(HUNSPELL_VI))
+    return held_out_model()
 
 
-def words(*pairs: tuple[str, float], line: int = 1) -> list[Word]:
-    return [
-        Word(0, (1, 1, line), 10 * i, 0, 8, 8, conf, text) for i, (text, conf) in enumerate(pairs)
-    ]
+words = ocr_words
 
 
 @pytest.mark.parametrize(

@@ -6,25 +6,19 @@ from __future__ import annotations
 import pytest
 
 from extract.readers.ocr.diacritics import (
-    HUNSPELL_VI,
     Model,
-    build_model,
     correct_lines,
-    read_lexicon,
 )
-from extract.readers.ocr.engine import Word
 from extract.readers.ocr.pairs import best_pair, correct_pairs
-from tests.ocr_language import counts
+from tests.ocr_language import held_out_model, ocr_words
 
 
 @pytest.fixture(scope="module")
 def held_out() -> Model:
-    unigrams, bigrams = counts(exclude="plan_004")
-    return build_model(unigrams, bigrams, read_lexicon(HUNSPELL_VI))
+    return held_out_model()
 
 
-def words(*pairs: tuple[str, float]) -> list[Word]:
-    return [Word(0, (1, 1, 1), 10 * i, 0, 8, 8, conf, text) for i, (text, conf) in enumerate(pairs)]
+words = ocr_words
 
 
 def cell(model: Model, *pairs: tuple[str, float]) -> list[str]:
