@@ -19,7 +19,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from models.arrow import TABLE_NAMES, to_arrow
+from models.arrow import PER_PLAN_TABLES, TABLE_NAMES, to_arrow
 from models.records import DocChange, ManifestRecord, RunRecord
 from pipeline.dataset.corrections import read_learned
 from pipeline.dataset.store import Store
@@ -33,16 +33,8 @@ from pipeline.ingest.process import DocResult, use_learned_aliases
 from pipeline.ingest.versions import code_list_version, extractor_version
 
 log = logging.getLogger(__name__)
-RESULT_TABLES = (
-    "documents",
-    "plan_items",
-    "item_scores",
-    "targets",
-    "legal_refs",
-    "item_agencies",
-    "tables",
-    "errors",
-)
+# The tables a document's result fills: its per-plan tables and its errors.
+RESULT_TABLES = (*PER_PLAN_TABLES, "errors")
 
 
 @dataclass
