@@ -105,7 +105,7 @@ class _Walker:
             self.flush()
         elif tag == "table" and not _holds_table(el):
             self.flush()
-            rows = [_grid_row(tr, self.page, cells) for tr, cells in _rows(el)]
+            rows = [_grid_row(tr, self.page, cells, inked) for tr, cells, inked in _rows(el)]
             if rows:
                 self.pages.setdefault(self.page, []).append(PageGrid(0.0, tuple(rows)))
         elif tag in BLOCKS or tag in {"table", "tr", "td", "th", "tbody", "thead"}:
@@ -125,28 +125,35 @@ def _holds_table(table: Any) -> bool:
     return any(inner is not table for inner in table.iter("table"))
 
 
-def _rows(table: Any) -> Iterator[tuple[Any, list[str | None]]]:
-    """Each <tr> with its cells laid on the grid: spans cover slots with None."""
+def _rows(table: Any) -> Iterator[tuple[Any, list[str | None], list[tuple[int, bool]]]]:
+    """Each <tr> with its cells laid on the grid (spans cover slots with None) and, for
+    `row_is_bold`, (index, all bold) of each of its cells with text."""
     pending: dict[int, int] = {}  # column -> rows still covered by a rowspan above
     for tr in table.iter("tr"):
         cells: list[str | None] = []
-        for td in tr:
-            if td.tag not in ("td", "th"):
-                continue
-            while pending.get(len(cells), 0) > 0:
-                pending[len(cells)] -= 1
-                cells.append(None)
+        inked: list[tuple[int, bool]] = []
+        tds = [td for td in tr if td.tag in ("td", "th")]
+        for index, td in enumerate(tds):
+            _cover(cells, pending)
             col = len(cells)
             colspan, rowspan = _span(td, "colspan"), _span(td, "rowspan")
-            cells.append(_cell_text(td))
+            text = _cell_text(td)
+            cells.append(text)
             cells.extend([None] * (colspan - 1))
+            if text:
+                inked.append((index, _all_bold(td)))
             for c in range(col, col + colspan):
                 if rowspan > 1:
                     pending[c] = rowspan - 1
-        while pending.get(len(cells), 0) > 0:
-            pending[len(cells)] -= 1
-            cells.append(None)
-        yield tr, cells
+        _cover(cells, pending)
+        yield tr, cells, inked
+
+
+def _cover(cells: list[str | None], pending: dict[int, int]) -> None:
+    """The slots a rowspan from a row above still covers at the end of `cells`: None."""
+    while pending.get(len(cells), 0) > 0:
+        pending[len(cells)] -= 1
+        cells.append(None)
 
 
 def _span(td: Any, name: str) -> int:
@@ -174,9 +181,10 @@ def _texts(node: Any) -> list[str]:
     return out
 
 
-def _grid_row(tr: Any, page: int, cells: list[str | None]) -> GridRow:
+def _grid_row(
+    tr: Any, page: int, cells: list[str | None], inked: list[tuple[int, bool]]
+) -> GridRow:
     tds = [td for td in tr if td.tag in ("td", "th")]
-    inked = [(i, _all_bold(td)) for i, td in enumerate(tds) if _cell_text(td)]
     parent = tr.getparent()
     is_header = (parent is not None and parent.tag == "thead") or (
         bool(tds) and all(td.tag == "th" for td in tds)
