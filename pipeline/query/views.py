@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -26,10 +27,16 @@ SQL_DIR = Path(__file__).resolve().parent / "sql"
 PLAN_COLUMNS = tuple(PLAN_STAMPS)
 
 
+@cache
+def _sql_file(name: str) -> str:
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
 def sql_text(name: str, **values: str) -> str:
     """A query shipped in pipeline/query/sql/, e.g. sql_text('compare_criterion') or
-    sql_text('views/plans'); `{name}` placeholders in the file are filled from `values`."""
-    text = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    sql_text('views/plans'); `{name}` placeholders in the file are filled from `values`.
+    Each file is read once per process (the review app connects on every request)."""
+    text = _sql_file(name)
     for key, value in values.items():
         if "{" + key + "}" not in text:
             raise KeyError(f"{name}.sql has no {{{key}}} placeholder")
