@@ -174,11 +174,13 @@ def with_parent(ranked: list[Scored], parent: Parent | None) -> list[Scored]:
         return ranked
     if sure:
         score = max(prior, own.score if own else 0.0)
-        raised = Scored(code, min(1.0, score), own.hit if own else "tokens")
+        share = own.bm25_share if own else 0.0
+        raised = Scored(code, min(1.0, score), own.hit if own else "tokens", bm25_share=share)
     else:  # a sub-row's own phrase hit is not outranked by a guess from above
         lead = ranked[0] if ranked and ranked[0].hit != "tokens" else None
         capped = min(prior, lead.score - 1e-6) if lead else prior
-        raised = Scored(code, min(1.0, capped), "tokens", agreed=False)
+        share = own.bm25_share if own else 0.0
+        raised = Scored(code, min(1.0, capped), "tokens", agreed=False, bm25_share=share)
     rest = [s for s in ranked if s.code != code]
     return sorted([raised, *rest], key=lambda s: (-round(s.score, 6), HIT_RANK[s.hit], s.code))
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 from models.document import TableRow
 from normalize.codelist import load_codelist, without_sources
 from normalize.criteria import match_rows
+from normalize.criteria_rank import with_parent
+from normalize.matching import Scored
 
 E_GOV = "XÂY DỰNG VÀ PHÁT TRIỂN CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ"
 
@@ -79,3 +81,17 @@ def test_a_heading_that_names_no_field_takes_the_field_of_the_concepts_below_it(
     assert [m.criterion_code for m in matches[1:3]] == ["F5.EVALUATION", "F5.TRAINING"]
     assert matches[0].field_code == "F5" and matches[0].criterion_code is None
     assert matches[3].field_code == "F5"  # a row without a concept keeps its heading's field
+
+
+def test_a_candidate_raised_by_its_parent_keeps_its_own_bm25_share() -> None:
+    # The parent's concept is raised among a sub-row's candidates (PARENT_PRIOR), but BM25's
+    # view of the sub-row's words stays its own: a raised phrase hit that BM25 ranks far behind
+    # must still meet PHRASE_FLOOR, and a concept the sub-row never names has no share at all.
+    ranked = [
+        Scored("F3.PUBLICITY", 0.7, "phrase", bm25_share=0.4),
+        Scored("F3.PUBLISH", 0.6, "tokens", bm25_share=1.0),
+    ]
+    sure = {s.code: s for s in with_parent(ranked, ("F3.PUBLICITY", 0.95, True))}
+    assert sure["F3.PUBLICITY"].score == 0.76 and sure["F3.PUBLICITY"].bm25_share == 0.4
+    guess = {s.code: s for s in with_parent(ranked, ("F3.ONTIME", 0.9, False))}
+    assert guess["F3.ONTIME"].bm25_share == 0.0
