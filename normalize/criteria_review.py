@@ -7,14 +7,18 @@ ordered again from its whole ranked list (not only the five it stored):
     review(c) = (own(c) * field(c) + FAMILY_WEIGHT * family(c)) / (1 + FAMILY_WEIGHT)
 
 - field(c) is 1 for a concept of the row's field (known from its section) and REVIEW_FIELD for
-  another field's; the bare field code itself is left out (the row holds it already), but
-  stays first for a field-only answer ('F7' for a row that names only the field: the stored
-  list says why it has it);
+  another field's; the bare field code itself is left out: the row holds it already (with its
+  score and method when it is a field-only answer), and the list is what the analyst picks a
+  concept from;
 - family(c) is the mean score of c over the first FAMILY_DEPTH candidates (or the code given)
   of the row's parent and siblings: sub-rows of one item often measure one concept, and a
   concept they keep naming is a candidate for each. A row under a top heading has no family
   (the heading's rows are its list of different criteria) and keeps its own scores.
 Rows under a group concept keep the group's members first (`criteria_rank.within_group`).
+
+A phrase hit sent to review because BM25 over the whole row names another concept
+(`criteria_rank.PHRASE_FLOOR`) shows that concept second, whatever its score: the two readings
+the row was torn between are the first two candidates.
 """
 
 from __future__ import annotations
@@ -24,8 +28,8 @@ from dataclasses import replace
 
 from models.document import TableRow
 from models.records import MatchMethod
-from normalize.codelist import CodeList
-from normalize.criteria_rank import N_CANDIDATES, Candidate, CriterionMatch
+from normalize.codelist import CodeList, Concept
+from normalize.criteria_rank import N_CANDIDATES, PHRASE_FLOOR, Candidate, CriterionMatch
 from normalize.matching import Scored
 
 # Another field's concept in the review list of a row whose field is known scales by this.
@@ -39,11 +43,13 @@ REVIEW_FIELD = 0.8
 # relative count: '3.6.3 Thời gian giải quyết TTHC tại Bộ phận một cửa' (001) leads with
 # F3.IDX766 and F3.RESULTS from its own words, while its parent ('Chất lượng phục vụ …') and
 # two siblings name F3.XHH_SERVICE. Pooled, plan-out: depth 2 beats 1 and 3 at every weight
-# from 0.75 to 2 (by 2-6 rows); weight 1 gives 55/63, 0.75 and 1.5 54/63.
+# from 0.75 to 2 (by 2-6 rows); weight 1 gave 55/63, 0.75 and 1.5 54/63 (before BM25's reading
+# was shown second and the field left out, which add 2).
 FAMILY_WEIGHT = 1.0
 FAMILY_DEPTH = 2
 
 Key = tuple[int, str]
+_NO_CONCEPT = Concept("", "", "", "leaf", "", "", (), "", ())
 Family = dict[str, float]
 
 
@@ -105,11 +111,25 @@ def _reordered(
         else {code: score for code, score in own.items() if code != field}
     )
     order = sorted(scores, key=lambda c: (-round(scores[c], 6), c))
+    order = _bm25_reading_second(order, pool, codes)
     top = tuple(Candidate(c, round(scores[c], 3), methods.get(c, "fuzzy")) for c in order)
-    if match.match_method != "none" and match.top_candidates:
-        top = (match.top_candidates[0], *top)  # a field-only answer: the field it was given
     top = top[:N_CANDIDATES]
     return replace(match, candidates=tuple((c.code, c.score) for c in top), top_candidates=top)
+
+
+def _bm25_reading_second(order: list[str], pool: list[Scored], codes: CodeList) -> list[str]:
+    """`order` with BM25's best concept second when the row's best was a phrase hit that BM25
+    ranks below PHRASE_FLOOR: 'Rà soát, cập nhật … công bố, công khai kịp thời …' (004 2.1) has
+    the phrase of F3.PUBLICITY, while its words as a whole are F3.PUBLISH's (fourth by score)."""
+    best = pool[0] if pool else None
+    if best is None or best.hit == "tokens" or best.bm25_share >= PHRASE_FLOOR:
+        return order
+    concepts = (s for s in pool if not (codes.get(s.code) or _NO_CONCEPT).is_field)
+    reading = next((s.code for s in concepts if s.bm25_share == 1.0 and s.code in order), None)
+    if reading is None or order.index(reading) <= 1:
+        return order
+    rest = [c for c in order if c != reading]
+    return [rest[0], reading, *rest[1:]]
 
 
 def _field_factor(code: str, field: str | None, codes: CodeList) -> float:

@@ -40,8 +40,9 @@ def test_plan_out_pooled_floors() -> None:
     # headings take their field from the rows below, precision of assigned codes 94.4 % since a
     # phrase hit needs BM25's agreement (PHRASE_FLOOR); concept 238/315 (75.6 %) since PAPI's
     # and other sets' wording is in frameworks.csv; review rows with the right code in the
-    # top 3: 55/63 (87.3 %) since review candidates are ordered by field and family
-    # (`criteria_review`; 48/63 before). The issue's 90 % is 57/63: not reached.
+    # top 3: 57/63 (90.5 %, the issue's target pooled) since review candidates are ordered by
+    # field and family, list concepts only, and show BM25's reading second after a
+    # PHRASE_FLOOR review (`criteria_review`; 48/63, then 55/63 before).
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
@@ -49,7 +50,7 @@ def test_plan_out_pooled_floors() -> None:
     assert right / rows >= 0.755
     assert right / (right + wrong) >= 0.94
     review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
-    assert top3 / review >= 0.87
+    assert top3 / review >= 0.90
 
 
 @pytest.mark.parametrize("plan", PLANS)
@@ -111,7 +112,11 @@ def test_review_rows_keep_their_top_candidates_with_method() -> None:
         assert [c.code for c in match.top_candidates] == [c for c, _ in match.candidates]
         assert all(c.method in ("alias", "fuzzy") for c in match.top_candidates)
         scores = [c.score for c in match.top_candidates]
-        assert scores == sorted(scores, reverse=True)
+        # in score order, but for BM25's reading, which a phrase hit in review shows second
+        # whatever its score (criteria_review)
+        in_order = scores == sorted(scores, reverse=True)
+        rest = [scores[0], *scores[2:]]
+        assert in_order or rest == sorted(rest, reverse=True), scores
     assigned = [m for m in matches if m.criterion_code]
     assert all(m.match_score is not None and m.match_score >= THRESHOLD for m in assigned)
 

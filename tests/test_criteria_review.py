@@ -39,14 +39,26 @@ def test_another_fields_concepts_do_not_fill_the_top_3_of_a_row_whose_field_is_k
     assert want("001", "1.8") & set(top3("001", "1.8"))
 
 
-def test_a_field_only_answer_keeps_its_field_first_and_no_code_twice() -> None:
+def test_a_field_only_answer_lists_concepts_only_and_no_code_twice() -> None:
     # 002 VI.1.1#2 (infrastructure, security, training …) is given the field F7 alone (a
-    # phrase of the field's name): its first candidate stays the answer it was given, so the
-    # stored list still says why; the concepts follow in review order.
+    # phrase of the field's name). Its candidates are what the analyst picks a concept from:
+    # 'F7' took one of the three places shown and F7.INFRA_SEC was fourth. The field-only
+    # answer keeps its score and method on the match itself.
     match = plan_out("002")["VI.1.1#2"]
     codes = [c.code for c in match.top_candidates]
     assert match.field_code == "F7" and match.match_method != "none"
-    assert codes[0] == "F7" and len(set(codes)) == len(codes)
+    assert match.match_score is not None
+    assert "F7" not in codes and len(set(codes)) == len(codes)
+    assert "F7.INFRA_SEC" in codes[:3]
+
+
+def test_a_phrase_hit_bm25_disowns_shows_bm25s_concept_second() -> None:
+    # 004 2.1 'Rà soát, cập nhật bổ sung kịp thời, đồng bộ TTHC, VBQPPL … công bố, công khai'
+    # holds the phrase of F3.PUBLICITY, but its words as a whole are F3.PUBLISH's (PHRASE_FLOOR
+    # sent it to review); PUBLISH was fourth by score, behind two concepts of scattered words.
+    match = plan_out("004")["2.1"]
+    assert match.criterion_code is None
+    assert [c.code for c in match.top_candidates[:2]] == ["F3.PUBLICITY", "F3.PUBLISH"]
 
 
 @pytest.mark.parametrize(
