@@ -50,7 +50,11 @@ STAMP_FIELDS = tuple(pa.field(name, pa.string()) for name in STAMPS)
 # text is one plan_id, and `chosen` marks the one file of each plan to count.
 PLAN_STAMPS: dict[str, tuple[pa.DataType, str]] = {
     "plan_id": (pa.string(), "the plan the file holds: commune, plan year and number (or title)"),
-    "chosen": (pa.bool_(), "true for the one file of each plan to count (`where chosen`)"),
+    "chosen": (
+        pa.bool_(),
+        "true for the one file of each plan to count (`where chosen`); on the tables of rows, "
+        "also for the spreadsheet appendix sent beside that file (documents.body_doc_id)",
+    ),
 }
 PLAN_FIELDS = tuple(pa.field(name, kind) for name, (kind, _) in PLAN_STAMPS.items())
 # The tables whose rows are counted per plan: each row carries plan_id and chosen.

@@ -44,6 +44,11 @@ class DocumentRecord:
     status: DocStatus = column("ok | partial (some stage failed) | failed")
     extracted_at: datetime = column("when the file was extracted (UTC)")
     units: UnitCodes = flattened(default=UnitCodes())
+    body_doc_id: str | None = column(
+        "for an appendix sent as a spreadsheet beside its body document: the body's doc_id "
+        "(the sheet's rows count with the body when the body is its plan's chosen file)",
+        default=None,
+    )
 
 
 @record

@@ -119,3 +119,39 @@ def test_extract_document_takes_the_body_document_it_is_given(tmp_path: Path) ->
     joined = extract_document(read_document(sheet), read_document(tmp_path / "plan_004.docx"))
     assert alone.meta.doc_number is None and joined.meta.doc_number == BODY.doc_number
     assert joined.meta.commune == BODY.commune and joined.rows == alone.rows
+
+
+def _body_without_tables(folder: Path) -> Path:
+    """plan_004's DOCX with its appendix taken out: the body a commune sends beside the sheet."""
+    import docx
+
+    document = docx.Document(str(sample_docx("004")))
+    for table in list(document.tables):
+        table._element.getparent().remove(table._element)
+    path = folder / "plan_004.docx"
+    document.save(str(path))
+    return path
+
+
+def test_a_plan_sent_as_body_and_sheet_counts_the_sheets_rows(tmp_path: Path) -> None:
+    # The body DOCX is the plan's chosen file (docx ranks first) and holds no table; the
+    # appendix rows are the sheet's. Counted per chosen file alone, `plan_items` had 0 rows of
+    # the plan and the analyst lost its appendix.
+    import duckdb
+
+    from pipeline.query.views import connect
+
+    raw, data = tmp_path / "raw", tmp_path / "data"
+    raw.mkdir()
+    _body_without_tables(raw)
+    write_sheet("004", raw)
+    assert main(["ingest", str(raw), "--out", str(data), "--jobs", "1"]) == 0
+    con = connect(data)
+    assert con.execute("SELECT count(*) FROM plan_items").fetchone() == (48,)
+    assert con.execute("SELECT source_format FROM documents").fetchall() == [("docx",)]
+    body_refs = "SELECT count(*) FROM legal_refs JOIN all_documents d USING (doc_id) WHERE "
+    assert con.execute(body_refs + "d.source_format = 'docx'").fetchone()[0] > 0  # type: ignore[index]
+    # the Parquet stamps say the same to readers of the files
+    files = [str(p) for p in (data / "current" / "plan_items").rglob("*.parquet")]
+    stamped = duckdb.sql(f"SELECT count(*) FROM read_parquet({files}) WHERE chosen").fetchall()
+    assert stamped == [(48,)]

@@ -4,15 +4,19 @@ The samples ship every plan as DOCX, PDF and text: counted per file, Thanh Liệ
 for 118. A plan is (commune, plan year, number, or the title when the number is blank); its
 chosen file is the first by status (ok before partial), format (docx, pdf, txt, md, then the
 rest) and path. A file whose commune was not found is a plan of its own; a failed file holds
-no plan. The same rule, in SQL, makes the `document_plans` view (pipeline/query/sql/
-chosen_documents.sql): a test checks the two agree. The run stamps `plan_id` and `chosen` on
-every row of the per-plan tables when it merges the dataset (they depend on all documents).
+no plan. A spreadsheet appendix sent beside its body document (`body_doc_id`) takes the body's
+metadata, so it is the same plan: when the body is the chosen file, the sheet's rows count too
+(its `documents` row does not: one document per plan). The same rule, in SQL, makes the
+`document_plans` view (pipeline/query/sql/chosen_documents.sql): a test checks the two agree.
+The run stamps `plan_id` and `chosen` on every row of the per-plan tables when it merges the
+dataset (they depend on all documents).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
+from typing import Any
 
 import pyarrow as pa
 
@@ -38,6 +42,27 @@ def plan_ids(documents: pa.Table) -> dict[str, tuple[str | None, bool]]:
     """doc_id -> (plan_id, chosen) for every document of the dataset."""
     columns = ["doc_id", "status", "commune", "plan_year", "doc_number", "title"]
     rows = documents.select([*columns, "source_format", "source_path"]).to_pylist()
+    return _chosen(rows)
+
+
+def row_plan_ids(documents: pa.Table) -> dict[str, tuple[str | None, bool]]:
+    """doc_id -> (plan_id, chosen) for the tables of rows: the chosen file and the spreadsheet
+    appendix whose body it is."""
+    ids = plan_ids(documents)
+    bodies = (
+        documents.column("body_doc_id").to_pylist()
+        if "body_doc_id" in documents.column_names
+        else [None] * documents.num_rows
+    )
+    out = dict(ids)
+    for doc_id, body in zip(documents.column("doc_id").to_pylist(), bodies, strict=True):
+        plan, chosen = ids[doc_id]
+        if not chosen and body in ids and ids[body] == (plan, True):
+            out[doc_id] = (plan, True)
+    return out
+
+
+def _chosen(rows: list[dict[str, Any]]) -> dict[str, tuple[str | None, bool]]:
     best: dict[str, tuple[tuple[bool, int, str], str]] = {}
     found: dict[str, tuple[str | None, bool]] = {}
     for row in rows:
@@ -55,11 +80,11 @@ def plan_ids(documents: pa.Table) -> dict[str, tuple[str | None, bool]]:
 
 def with_plan_ids(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
     """The per-plan tables with their plan_id and chosen columns set from `documents`."""
-    ids = plan_ids(tables["documents"])
+    ids, row_ids = plan_ids(tables["documents"]), row_plan_ids(tables["documents"])
     out = dict(tables)
     for name in PER_PLAN_TABLES:
         if name in out:
-            out[name] = _stamped(out[name], ids)
+            out[name] = _stamped(out[name], ids if name == "documents" else row_ids)
     return out
 
 

@@ -176,7 +176,9 @@ def _extract(doc: Document, run_id: str, started: datetime) -> DocResult:
     result = _result(doc, status, normalized, errors, started, tables)
     if body is None:
         return result
-    return dataclasses.replace(result, depends_on=(path_key(body.path), body.doc_id))
+    sheet = dataclasses.replace(result.documents[0], body_doc_id=body.doc_id if body.doc else None)
+    depends_on = (path_key(body.path), body.doc_id)
+    return dataclasses.replace(result, documents=(sheet,), depends_on=depends_on)
 
 
 def _debug_read(doc: Document) -> None:

@@ -148,7 +148,7 @@ def connect(data_dir: Path) -> duckdb.DuckDBPyConnection:
     for table in TABLE_NAMES:
         if table not in PER_PLAN_TABLES:
             con.execute(f"CREATE VIEW {table} AS SELECT * FROM {_source(version, table)}")
-    documents = _source(version, "documents")
+    documents = _with_body_column(con, _source(version, "documents"))
     con.execute(
         "CREATE VIEW document_plans AS " + sql_text("chosen_documents", documents=documents)
     )
@@ -160,14 +160,23 @@ def connect(data_dir: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def _with_body_column(con: duckdb.DuckDBPyConnection, source: str) -> str:
+    """`documents` with body_doc_id, NULL for a dataset written before the column existed."""
+    present = {row[0] for row in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
+    if "body_doc_id" in present:
+        return source
+    return f"(SELECT *, CAST(NULL AS VARCHAR) AS body_doc_id FROM {source})"
+
+
 def _create_plan_views(con: duckdb.DuckDBPyConnection, table: str, source: str) -> None:
     """`all_<table>` (every file, with plan_id and chosen) and `<table>` (where chosen)."""
     present = {row[0] for row in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
     stored = [c for c in PLAN_COLUMNS if c in present]  # once the Parquet files carry them
     exclude = f" EXCLUDE ({', '.join(stored)})" if stored else ""
+    chosen = "chosen" if table == "documents" else "rows_chosen"
     con.execute(
         f"CREATE VIEW all_{table} AS SELECT t.*{exclude}, p.plan_id, "
-        f"coalesce(p.chosen, false) AS chosen "
+        f"coalesce(p.{chosen}, false) AS chosen "
         f"FROM {source} t LEFT JOIN document_plans p USING (doc_id)"
     )
     con.execute(f"CREATE VIEW {table} AS SELECT * FROM all_{table} WHERE chosen")

@@ -7,16 +7,19 @@
 -- plan_id = the first 16 hex digits of md5(commune || chr(31) || plan_year || chr(31) || key),
 -- NULL parts as '' (Python: hashlib.md5("\x1f".join(parts).encode()).hexdigest()[:16]);
 -- for a file without a commune, 'doc:' || the first 16 hex digits of doc_id.
+-- rows_chosen: the chosen file, and the spreadsheet appendix sent beside it (body_doc_id is
+-- the chosen file): the tables of rows count both, `documents` the chosen file alone.
 WITH keyed AS (
-  SELECT d.doc_id, d.source_path, d.source_format, d.status,
+  SELECT d.doc_id, d.source_path, d.source_format, d.status, d.body_doc_id,
          CASE WHEN d.status = 'failed' THEN NULL
               WHEN d.commune IS NULL THEN 'doc:' || d.doc_id[:16]
               ELSE md5(d.commune || chr(31) || coalesce(CAST(d.plan_year AS VARCHAR), '')
                        || chr(31) || coalesce(d.doc_number, d.title, ''))[:16]
          END AS plan_id
   FROM {documents} d
-)
-SELECT doc_id, plan_id,
+),
+ranked AS (
+SELECT doc_id, plan_id, body_doc_id,
        plan_id IS NOT NULL AND row_number() OVER (
          PARTITION BY plan_id
          ORDER BY status <> 'ok',
@@ -25,3 +28,7 @@ SELECT doc_id, plan_id,
                   source_path
        ) = 1 AS chosen
 FROM keyed
+)
+SELECT r.doc_id, r.plan_id, r.chosen,
+       r.chosen OR coalesce(b.chosen AND b.plan_id = r.plan_id, false) AS rows_chosen
+FROM ranked r LEFT JOIN ranked b ON b.doc_id = r.body_doc_id
