@@ -9,9 +9,11 @@ import shutil
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from pipeline.cli import main
-from pipeline.query.views import connect
+from pipeline.ingest.plan_ids import plan_ids
+from pipeline.query.views import connect, sql_text
 from tests.conftest import RAW
 
 
@@ -36,3 +38,59 @@ def test_stamped_plan_ids_equal_the_views(tmp_path: Path) -> None:
     assert stored == viewed
     assert sum(chosen for _, _, chosen in stored) == 3  # Sơn Thượng, Giang Điền, the notes
     assert len({plan for _, plan, _ in stored if plan}) == 3
+
+
+def _documents(*files: tuple[str, str, bool]) -> pa.Table:
+    """One plan (Sơn Thượng 2024, 12/KH-UBND) held by several files: (path, format, ocr)."""
+    return pa.table(
+        {
+            "doc_id": [f"{i:064x}" for i in range(len(files))],
+            "source_path": [path for path, _, _ in files],
+            "source_format": [fmt for _, fmt, _ in files],
+            "ocr": [ocr for _, _, ocr in files],
+            "status": ["ok"] * len(files),
+            "commune": ["Sơn Thượng"] * len(files),
+            "plan_year": pa.array([2024] * len(files), pa.int32()),
+            "doc_number": ["12/KH-UBND"] * len(files),
+            "title": ["Kế hoạch CCHC năm 2024"] * len(files),
+            "body_doc_id": pa.array([None] * len(files), pa.string()),
+        }
+    )
+
+
+def _chosen_both_ways(documents: pa.Table) -> str:
+    """The chosen file's path, by the Python stamps and by the view's SQL (which must agree)."""
+    stamped = plan_ids(documents)
+    by_python = [
+        p
+        for p, d in zip(
+            documents["source_path"].to_pylist(), documents["doc_id"].to_pylist(), strict=True
+        )
+        if stamped[d][1]
+    ]
+    con = duckdb.connect()
+    con.register("docs", documents)
+    chosen = con.execute(
+        "SELECT d.source_path FROM (" + sql_text("chosen_documents", documents="docs") + ") p "
+        "JOIN docs d USING (doc_id) WHERE p.chosen"
+    ).fetchall()
+    assert [row[0] for row in chosen] == by_python
+    (path,) = by_python
+    return path
+
+
+def test_a_typed_file_is_chosen_before_a_scan_of_the_same_format() -> None:
+    # 'a_scan.pdf' sorts before 'b.pdf'; by format and path alone the OCR'd copy was counted.
+    assert (
+        _chosen_both_ways(_documents(("a_scan.pdf", "pdf", True), ("b.pdf", "pdf", False)))
+        == "b.pdf"
+    )
+
+
+def test_office_and_web_formats_rank_before_scans_and_exports() -> None:
+    # .doc/.odt/.rtf become DOCX through LibreOffice (the same table structure), a web page
+    # keeps its table markup: each ranked with the images and zips before.
+    files = (("a.jpg", "image", True), ("b.txt", "txt", False), ("c.html", "html", False))
+    assert _chosen_both_ways(_documents(*files)) == "c.html"
+    files = (("a.pdf", "pdf", False), ("b.odt", "odt", False))
+    assert _chosen_both_ways(_documents(*files)) == "b.odt"

@@ -2,8 +2,8 @@
 
 The samples ship every plan as DOCX, PDF and text: counted per file, Thanh Liệt has 354 rows
 for 118. A plan is (commune, plan year, number, or the title when the number is blank); its
-chosen file is the first by status (ok before partial), format (docx, pdf, txt, md, then the
-rest) and path. A file whose commune was not found is a plan of its own; a failed file holds
+chosen file is the first by status (ok before partial), then not OCR before OCR, format
+(FORMAT_RANK) and path. A file whose commune was not found is a plan of its own; a failed file holds
 no plan. A spreadsheet appendix sent beside its body document (`body_doc_id`) takes the body's
 metadata, so it is the same plan: when the body is the chosen file, the sheet's rows count too
 (its `documents` row does not: one document per plan). The same rule, in SQL, makes the
@@ -22,7 +22,11 @@ import pyarrow as pa
 
 from models.arrow import PER_PLAN_TABLES, PLAN_STAMPS
 
-FORMAT_RANK = {"docx": 0, "pdf": 1, "txt": 2, "md": 3}
+# The chosen file's format, best first: Word, then the office formats LibreOffice turns into
+# DOCX (the same table structure), typed PDF, web pages, text exports; spreadsheets, images and
+# zips last. A file read by OCR ranks after every file that was not, whatever its format.
+FORMAT_RANK = {"docx": 0, "doc": 1, "odt": 1, "rtf": 1, "pdf": 2, "html": 3, "txt": 4, "md": 5}
+OTHER_RANK = 6
 
 
 def plan_id_of(row: Mapping[str, object]) -> str | None:
@@ -41,7 +45,7 @@ def plan_id_of(row: Mapping[str, object]) -> str | None:
 def plan_ids(documents: pa.Table) -> dict[str, tuple[str | None, bool]]:
     """doc_id -> (plan_id, chosen) for every document of the dataset."""
     columns = ["doc_id", "status", "commune", "plan_year", "doc_number", "title"]
-    rows = documents.select([*columns, "source_format", "source_path"]).to_pylist()
+    rows = documents.select([*columns, "ocr", "source_format", "source_path"]).to_pylist()
     return _chosen(rows)
 
 
@@ -63,14 +67,15 @@ def row_plan_ids(documents: pa.Table) -> dict[str, tuple[str | None, bool]]:
 
 
 def _chosen(rows: list[dict[str, Any]]) -> dict[str, tuple[str | None, bool]]:
-    best: dict[str, tuple[tuple[bool, int, str], str]] = {}
+    best: dict[str, tuple[tuple[bool, bool, int, str], str]] = {}
     found: dict[str, tuple[str | None, bool]] = {}
     for row in rows:
         plan = plan_id_of(row)
         found[row["doc_id"]] = (plan, False)
         if plan is None:
             continue
-        rank = (row["status"] != "ok", FORMAT_RANK.get(row["source_format"], 4), row["source_path"])
+        fmt = FORMAT_RANK.get(row["source_format"], OTHER_RANK)
+        rank = (row["status"] != "ok", bool(row["ocr"]), fmt, row["source_path"])
         if plan not in best or rank < best[plan][0]:
             best[plan] = (rank, row["doc_id"])
     for plan, (_, doc_id) in best.items():

@@ -1,7 +1,8 @@
 -- document_plans: which plan each file holds, and the one file of each plan the plain views
 -- count. A plan is (commune, plan year, number, or the title when the number is blank): the
 -- same plan ingested as DOCX, PDF and text export is one plan. Its chosen file is the first
--- by status (ok before partial), format (docx, pdf, txt, md, then scans/images) and path.
+-- by status (ok before partial), then typed before OCR, format (docx; doc, odt, rtf; pdf;
+-- html; txt; md; then spreadsheets, images, zips: pipeline/ingest/plan_ids.FORMAT_RANK), path.
 -- A file whose commune was not found is a plan of its own (numbers such as 57/KH-UBND repeat
 -- across communes); a failed file holds no plan (plan_id NULL, chosen false).
 -- plan_id = the first 16 hex digits of md5(commune || chr(31) || plan_year || chr(31) || key),
@@ -10,7 +11,7 @@
 -- rows_chosen: the chosen file, and the spreadsheet appendix sent beside it (body_doc_id is
 -- the chosen file): the tables of rows count both, `documents` the chosen file alone.
 WITH keyed AS (
-  SELECT d.doc_id, d.source_path, d.source_format, d.status, d.body_doc_id,
+  SELECT d.doc_id, d.source_path, d.source_format, d.status, d.body_doc_id, d.ocr,
          CASE WHEN d.status = 'failed' THEN NULL
               WHEN d.commune IS NULL THEN 'doc:' || d.doc_id[:16]
               ELSE md5(d.commune || chr(31) || coalesce(CAST(d.plan_year AS VARCHAR), '')
@@ -23,8 +24,10 @@ SELECT doc_id, plan_id, body_doc_id,
        plan_id IS NOT NULL AND row_number() OVER (
          PARTITION BY plan_id
          ORDER BY status <> 'ok',
-                  CASE source_format WHEN 'docx' THEN 0 WHEN 'pdf' THEN 1 WHEN 'txt' THEN 2
-                                     WHEN 'md' THEN 3 ELSE 4 END,
+                  coalesce(ocr, false),
+                  CASE source_format WHEN 'docx' THEN 0 WHEN 'doc' THEN 1 WHEN 'odt' THEN 1
+                                     WHEN 'rtf' THEN 1 WHEN 'pdf' THEN 2 WHEN 'html' THEN 3
+                                     WHEN 'txt' THEN 4 WHEN 'md' THEN 5 ELSE 6 END,
                   source_path
        ) = 1 AS chosen
 FROM keyed
