@@ -69,6 +69,12 @@ KEY_FLOOR = 0.4
 # the five plans (bench --sweep PHRASE_FLOOR=…), plan-out: below the floor 6 right and 6 wrong
 # codes at 0.7; with all aliases 4 right and 1 wrong.
 PHRASE_FLOOR = 0.7
+# A row that names its own section's field ('… nhiệm vụ cải cách thủ tục hành chính …' under
+# 'CẢI CÁCH THỦ TỤC HÀNH CHÍNH') says nothing the section did not: when that field code leads,
+# the best concept after it is decided on as if the field code were not there (when it passes
+# THRESHOLD; otherwise the row keeps the field alone). Pooled over the five plans: plan-out one
+# more right code and no wrong one; with all aliases two more (004 6.2, 002 VI.1.1#2).
+SECTION_FIELD_YIELDS = True
 # How many candidates a match keeps for `plans review`.
 N_CANDIDATES = 5
 
@@ -198,6 +204,7 @@ def _prior(code: str, codes: CodeList, section_field: str | None, top: bool) -> 
 def decide(
     ranked: list[Scored], codes: CodeList, section_field: str | None = None
 ) -> CriterionMatch:
+    ranked = _section_field_yields(ranked, section_field)
     top = tuple(Candidate(s.code, round(s.score, 3), _method(s)) for s in ranked[:N_CANDIDATES])
     pairs = tuple((c.code, c.score) for c in top)
     if not ranked or ranked[0].score < THRESHOLD:
@@ -212,6 +219,15 @@ def decide(
         return CriterionMatch(keep, None, None, "none", pairs, top)
     criterion = None if concept is None or concept.is_field else concept.code
     return CriterionMatch(field, criterion, round(best.score, 3), _method(best), pairs, top)
+
+
+def _section_field_yields(ranked: list[Scored], section_field: str | None) -> list[Scored]:
+    """`ranked` without the section's own field code when it leads and a concept passes
+    THRESHOLD after it (SECTION_FIELD_YIELDS)."""
+    if not (SECTION_FIELD_YIELDS and section_field and ranked and ranked[0].code == section_field):
+        return ranked
+    rest = [s for s in ranked if s.code != section_field]
+    return rest if rest and rest[0].score >= THRESHOLD else ranked
 
 
 def within_group(

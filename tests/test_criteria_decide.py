@@ -95,3 +95,16 @@ def test_a_candidate_raised_by_its_parent_keeps_its_own_bm25_share() -> None:
     assert sure["F3.PUBLICITY"].score == 0.76 and sure["F3.PUBLICITY"].bm25_share == 0.4
     guess = {s.code: s for s in with_parent(ranked, ("F3.ONTIME", 0.9, False))}
     assert guess["F3.ONTIME"].bm25_share == 0.0
+
+
+def test_a_row_naming_its_own_sections_field_takes_the_concept_after_it() -> None:
+    # 'cải cách thủ tục hành chính' is the F3 section's own name: as a phrase it led the row
+    # (field-only F3), though the row is the control of TTHC work (004 6.2).
+    label = (
+        "Phối hợp kiểm tra tình hình, kết quả thực hiện nhiệm vụ cải cách thủ tục hành chính, "
+        "kiểm soát thủ tục hành chính tại các xã"
+    )
+    field, concept, _ = one(label, "CẢI CÁCH THỦ TỤC HÀNH CHÍNH")
+    assert (field, concept) == ("F3", "F3.TTHC_CONTROL")
+    # a row whose words name only the field keeps the field alone
+    assert one("Đẩy mạnh chuyển đổi số", E_GOV)[:2] == ("F7", None)
