@@ -173,3 +173,24 @@ def test_bad_pages_say_why(data: bytes, reason: str, tmp_path: Path) -> None:
     with pytest.raises(UnreadableFile, match=reason) as info:
         read_document(path)
     assert str(path) in str(info.value)
+
+
+def test_bold_is_read_by_grid_column_under_a_rowspan(tmp_path: Path) -> None:
+    # The STT cell '1' spans two rows; in the second <tr> the first <td> is grid column 1 (the
+    # task), not the STT column. Its task is regular and only its deadline is bold: not a
+    # bold (section-like) row. Read by <td> index, the task counted as the STT column and
+    # was ignored, so the row read as bold.
+    path = tmp_path / "rowspan.html"
+    path.write_text(
+        "<table><tr><td>STT</td><td>Nội dung</td><td>Thời gian</td></tr>"
+        "<tr><td rowspan='2'>1</td><td>Rà soát TTHC</td><td>Quý I</td></tr>"
+        "<tr><td>Công khai TTHC</td><td><b>Quý IV</b></td></tr>"
+        "<tr><td>II</td><td><b>CẢI CÁCH TỔ CHỨC BỘ MÁY</b></td><td></td></tr></table>",
+        encoding="utf-8",
+    )
+    rows = read_document(path).tables[0].rows
+    assert [r.cells for r in rows[2:]] == [
+        (None, "Công khai TTHC", "Quý IV"),
+        ("II", "CẢI CÁCH TỔ CHỨC BỘ MÁY", ""),
+    ]
+    assert [r.bold for r in rows[1:]] == [False, False, True]

@@ -127,13 +127,13 @@ def _holds_table(table: Any) -> bool:
 
 def _rows(table: Any) -> Iterator[tuple[Any, list[str | None], list[tuple[int, bool]]]]:
     """Each <tr> with its cells laid on the grid (spans cover slots with None) and, for
-    `row_is_bold`, (index, all bold) of each of its cells with text."""
+    `row_is_bold`, (grid column, all bold) of each of its cells with text."""
     pending: dict[int, int] = {}  # column -> rows still covered by a rowspan above
     for tr in table.iter("tr"):
         cells: list[str | None] = []
         inked: list[tuple[int, bool]] = []
         tds = [td for td in tr if td.tag in ("td", "th")]
-        for index, td in enumerate(tds):
+        for td in tds:
             _cover(cells, pending)
             col = len(cells)
             colspan, rowspan = _span(td, "colspan"), _span(td, "rowspan")
@@ -141,7 +141,7 @@ def _rows(table: Any) -> Iterator[tuple[Any, list[str | None], list[tuple[int, b
             cells.append(text)
             cells.extend([None] * (colspan - 1))
             if text:
-                inked.append((index, _all_bold(td)))
+                inked.append((col, _all_bold(td)))
             for c in range(col, col + colspan):
                 if rowspan > 1:
                     pending[c] = rowspan - 1
