@@ -274,8 +274,9 @@ def _conflicts(best: str, other: str, codes: CodeList) -> bool:
     if _field(best, codes) != _field(other, codes):
         return True
     best_concept, other_concept = codes.get(best), codes.get(other)
-    both = best_concept and other_concept and not best_concept.is_field
-    return bool(both and not other_concept.is_field and best != other)  # type: ignore[union-attr]
+    if best_concept is None or other_concept is None or best == other:
+        return False
+    return not best_concept.is_field and not other_concept.is_field
 
 
 def _method(scored: Scored) -> MatchMethod:
