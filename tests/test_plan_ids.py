@@ -12,7 +12,7 @@ import duckdb
 import pyarrow as pa
 
 from pipeline.cli import main
-from pipeline.ingest.plan_ids import plan_ids
+from pipeline.ingest.plan_ids import plan_ids, row_plan_ids
 from pipeline.query.views import connect, sql_text
 from tests.conftest import RAW
 
@@ -94,3 +94,27 @@ def test_office_and_web_formats_rank_before_scans_and_exports() -> None:
     assert _chosen_both_ways(_documents(*files)) == "c.html"
     files = (("a.pdf", "pdf", False), ("b.odt", "odt", False))
     assert _chosen_both_ways(_documents(*files)) == "b.odt"
+
+
+def test_both_halves_of_a_body_and_its_sheet_count_in_python_and_sql() -> None:
+    # The body is partial (it announces an appendix it does not hold), so the sheet is the
+    # chosen file; the tables of rows still count the body's rows, and the other plan's file
+    # (a lone scan of the same plan, not chosen) stays out.
+    docs = _documents(
+        ("body.docx", "docx", False), ("body.ods", "ods", False), ("s.pdf", "pdf", True)
+    )
+    ids = docs["doc_id"].to_pylist()
+    docs = docs.set_column(4, "status", pa.array(["partial", "ok", "ok"]))
+    docs = docs.set_column(9, "body_doc_id", pa.array([None, ids[0], None], pa.string()))
+    assert _chosen_both_ways(docs) == "body.ods"
+    by_python = {d: chosen for d, (_, chosen) in row_plan_ids(docs).items()}
+    con = duckdb.connect()
+    con.register("docs", docs)
+    by_sql = dict(
+        con.execute(
+            "SELECT doc_id, rows_chosen FROM ("
+            + sql_text("chosen_documents", documents="docs")
+            + ")"
+        ).fetchall()
+    )
+    assert by_python == by_sql == {ids[0]: True, ids[1]: True, ids[2]: False}

@@ -121,13 +121,16 @@ def test_extract_document_takes_the_body_document_it_is_given(tmp_path: Path) ->
     assert joined.meta.commune == BODY.commune and joined.rows == alone.rows
 
 
-def _body_without_tables(folder: Path) -> Path:
-    """plan_004's DOCX with its appendix taken out: the body a commune sends beside the sheet."""
+def _body_without_tables(folder: Path, note: str | None = None) -> Path:
+    """plan_004's DOCX with its appendix taken out: the body a commune sends beside the sheet
+    (`note`: a closing paragraph, e.g. one that announces the appendix)."""
     import docx
 
     document = docx.Document(str(sample_docx("004")))
     for table in list(document.tables):
         table._element.getparent().remove(table._element)
+    if note:
+        document.add_paragraph(note)
     path = folder / "plan_004.docx"
     document.save(str(path))
     return path
@@ -155,3 +158,37 @@ def test_a_plan_sent_as_body_and_sheet_counts_the_sheets_rows(tmp_path: Path) ->
     files = [str(p) for p in (data / "current" / "plan_items").rglob("*.parquet")]
     stamped = duckdb.sql(f"SELECT count(*) FROM read_parquet({files}) WHERE chosen").fetchall()
     assert stamped == [(48,)]
+
+
+def test_a_body_announcing_its_sheet_is_ok_and_keeps_its_references(tmp_path: Path) -> None:
+    # '(Có Phụ lục chi tiết kèm theo)': the body announces the appendix that the sheet beside it
+    # holds. The body must not be flagged for a missing appendix, and whichever half is the
+    # chosen file, the plan counts the body's legal references and the sheet's rows.
+    from pipeline.query.views import connect
+
+    raw, data = tmp_path / "raw", tmp_path / "data"
+    raw.mkdir()
+    _body_without_tables(raw, "(Có Phụ lục chi tiết kèm theo Kế hoạch này)")
+    write_sheet("004", raw)
+    assert main(["ingest", str(raw), "--out", str(data), "--jobs", "1"]) == 0
+    con = connect(data)
+    assert con.execute("SELECT kind FROM errors").fetchall() == []
+    assert con.execute("SELECT DISTINCT status FROM all_documents").fetchall() == [("ok",)]
+    assert con.execute("SELECT count(*) FROM plan_items").fetchall() == [(48,)]
+    counted = "SELECT count(*) FROM legal_refs JOIN all_documents d USING (doc_id) WHERE "
+    in_body = con.execute(counted + "d.source_format = 'docx'").fetchall()[0][0]
+    assert (
+        in_body
+        == con.execute(
+            "SELECT count(*) FROM all_legal_refs JOIN all_documents d USING (doc_id) "
+            "WHERE d.source_format = 'docx'"
+        ).fetchall()[0][0]
+        > 0
+    )
+
+
+def test_a_body_announcing_an_appendix_that_is_nowhere_still_says_so(tmp_path: Path) -> None:
+    body = _body_without_tables(tmp_path, "(Có Phụ lục chi tiết kèm theo Kế hoạch này)")
+    result = process_file(str(body), "r")
+    assert result.status == "partial"
+    assert [e.kind for e in result.errors] == ["no_table_rows"]

@@ -9,6 +9,8 @@ per-document function must stay self-contained for the Dask workers); a body tha
 read leaves the sheet with its own metadata and a warning (the document is `partial`).
 The body's path and sha256 go into the sheet's manifest row (`depends_on_*`): a run that
 finds the body changed extracts the sheet again although the sheet's bytes are the same.
+The other way round, `sheets_beside` tells a body that announces an appendix ('Phụ lục kèm
+theo') and holds no rows that its appendix is the sheet beside it, not missing.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extract.readers import doc_id_of, read_document
-from extract.readers.sheet import body_of
+from extract.readers.sheet import BODY_SUFFIXES, body_of
 from models.document import Document
 from models.errors import ExtractError
 
@@ -52,3 +54,16 @@ def read_body(sheet: Path) -> BodyFile | None:
         problem = f"{sheet}: its body document {body} is unreadable ({e})"
         return BodyFile(str(body), None, problem, doc_id)
     return BodyFile(str(body), doc, doc_id=doc_id)
+
+
+def sheets_beside(body: Path) -> list[Path]:
+    """The spreadsheet appendices whose body is `body`: 'KH 18 - Phu luc.ods' for 'KH 18.docx'.
+    Lists the folder: called only for a body that announces an appendix and has no rows."""
+    if body.suffix.lower() not in BODY_SUFFIXES or not body.parent.is_dir():
+        return []
+    siblings = sorted(p for p in body.parent.iterdir() if p.is_file())
+    return [
+        sheet
+        for sheet in siblings
+        if sheet.suffix.lower() in SHEET_SUFFIXES and body_of(sheet, siblings) == body
+    ]

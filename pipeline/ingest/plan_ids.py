@@ -3,13 +3,14 @@
 The samples ship every plan as DOCX, PDF and text: counted per file, Thanh Liệt has 354 rows
 for 118. A plan is (commune, plan year, number, or the title when the number is blank); its
 chosen file is the first by status (ok before partial), then not OCR before OCR, format
-(FORMAT_RANK) and path. A file whose commune was not found is a plan of its own; a failed file holds
-no plan. A spreadsheet appendix sent beside its body document (`body_doc_id`) takes the body's
-metadata, so it is the same plan: when the body is the chosen file, the sheet's rows count too
-(its `documents` row does not: one document per plan). The same rule, in SQL, makes the
-`document_plans` view (pipeline/query/sql/chosen_documents.sql): a test checks the two agree.
-The run stamps `plan_id` and `chosen` on every row of the per-plan tables when it merges the
-dataset (they depend on all documents).
+(FORMAT_RANK) and path. A file whose commune was not found is a plan of its own; a failed file
+holds no plan. A spreadsheet appendix sent beside its body document (`body_doc_id`) takes the
+body's metadata, so it is the same plan: when the body or the sheet is the chosen file, the
+rows of both count (the body's references and targets, the sheet's appendix); `documents`
+keeps the chosen file alone. The same rule, in SQL, makes the `document_plans` view
+(pipeline/query/sql/chosen_documents.sql): a test checks the two agree. The run stamps
+`plan_id` and `chosen` on every row of the per-plan tables when it merges the dataset (they
+depend on all documents).
 """
 
 from __future__ import annotations
@@ -50,8 +51,8 @@ def plan_ids(documents: pa.Table) -> dict[str, tuple[str | None, bool]]:
 
 
 def row_plan_ids(documents: pa.Table) -> dict[str, tuple[str | None, bool]]:
-    """doc_id -> (plan_id, chosen) for the tables of rows: the chosen file and the spreadsheet
-    appendix whose body it is."""
+    """doc_id -> (plan_id, chosen) for the tables of rows: the chosen file, and the other half
+    of a body + spreadsheet appendix pair when one of them is chosen."""
     ids = plan_ids(documents)
     bodies = (
         documents.column("body_doc_id").to_pylist()
@@ -59,10 +60,11 @@ def row_plan_ids(documents: pa.Table) -> dict[str, tuple[str | None, bool]]:
         else [None] * documents.num_rows
     )
     out = dict(ids)
-    for doc_id, body in zip(documents.column("doc_id").to_pylist(), bodies, strict=True):
-        plan, chosen = ids[doc_id]
-        if not chosen and body in ids and ids[body] == (plan, True):
-            out[doc_id] = (plan, True)
+    for sheet, body in zip(documents.column("doc_id").to_pylist(), bodies, strict=True):
+        if body not in ids or ids[body][0] != ids[sheet][0] or ids[sheet][0] is None:
+            continue
+        if ids[body][1] or ids[sheet][1]:  # either half chosen: both halves' rows count
+            out[sheet] = out[body] = (ids[sheet][0], True)
     return out
 
 

@@ -37,7 +37,7 @@ from models.records import (
 from models.stages import Extracted, Finding
 from normalize.codelist import AliasEntry, CodeList, load_codelist, with_aliases
 from normalize.document import NormalizedDocument, normalize_document
-from pipeline.ingest.appendix import read_body
+from pipeline.ingest.appendix import read_body, sheets_beside
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +164,8 @@ def _extract(doc: Document, run_id: str, started: datetime) -> DocResult:
         normalized = NormalizedDocument(meta=extracted.meta)
     # partial: a stage failed, or content was lost or is missing (a page read badly, an
     # announced appendix without rows): each reason is an errors row, never silence
-    losses = [Finding("read", "read_loss", w) for w in doc.losses] + list(extracted.findings)
+    losses = [Finding("read", "read_loss", w) for w in doc.losses]
+    losses += _without_appendix_beside(doc, list(extracted.findings))
     losses += body_findings
     status: DocStatus = "partial" if failures or losses else "ok"
     errors = (
@@ -179,6 +180,18 @@ def _extract(doc: Document, run_id: str, started: datetime) -> DocResult:
     sheet = dataclasses.replace(result.documents[0], body_doc_id=body.doc_id if body.doc else None)
     depends_on = (path_key(body.path), body.doc_id)
     return dataclasses.replace(result, documents=(sheet,), depends_on=depends_on)
+
+
+def _without_appendix_beside(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """`findings` without 'an appendix is announced but no rows' when the appendix is a
+    spreadsheet beside this body document (its rows are that file's)."""
+    if not any(f.kind == "no_table_rows" for f in findings):
+        return findings
+    sheets = sheets_beside(Path(doc.source_path))
+    if not sheets:
+        return findings
+    log.debug("%s: its appendix is %s", doc.source_path, ", ".join(map(str, sheets)))
+    return [f for f in findings if f.kind != "no_table_rows"]
 
 
 def _debug_read(doc: Document) -> None:

@@ -8,8 +8,9 @@
 -- plan_id = the first 16 hex digits of md5(commune || chr(31) || plan_year || chr(31) || key),
 -- NULL parts as '' (Python: hashlib.md5("\x1f".join(parts).encode()).hexdigest()[:16]);
 -- for a file without a commune, 'doc:' || the first 16 hex digits of doc_id.
--- rows_chosen: the chosen file, and the spreadsheet appendix sent beside it (body_doc_id is
--- the chosen file): the tables of rows count both, `documents` the chosen file alone.
+-- rows_chosen: the chosen file, and the other half of a body + spreadsheet appendix pair
+-- (body_doc_id) when one of them is chosen: the tables of rows count both, `documents` the
+-- chosen file alone.
 WITH keyed AS (
   SELECT d.doc_id, d.source_path, d.source_format, d.status, d.body_doc_id, d.ocr,
          CASE WHEN d.status = 'failed' THEN NULL
@@ -33,5 +34,9 @@ SELECT doc_id, plan_id, body_doc_id,
 FROM keyed
 )
 SELECT r.doc_id, r.plan_id, r.chosen,
-       r.chosen OR coalesce(b.chosen AND b.plan_id = r.plan_id, false) AS rows_chosen
+       r.chosen
+       OR coalesce(b.chosen AND b.plan_id = r.plan_id, false)
+       OR EXISTS (SELECT 1 FROM ranked s
+                  WHERE s.body_doc_id = r.doc_id AND s.chosen AND s.plan_id = r.plan_id)
+       AS rows_chosen
 FROM ranked r LEFT JOIN ranked b ON b.doc_id = r.body_doc_id
