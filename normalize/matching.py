@@ -95,6 +95,12 @@ class Index:
         )
         self.exact: dict[str, set[str]] = {}
         self.vocab_of: dict[str, frozenset[str]] = {}
+        # token -> indexes of the keys holding it: a text is scored against the keys it shares
+        # a token with (any other key scores nothing), in key order
+        self.keys_with: dict[str, list[int]] = {}
+        for i, key in enumerate(self.keys):
+            for token in set(key.tokens):
+                self.keys_with.setdefault(token, []).append(i)
         for key in self.keys:
             self.exact.setdefault(key.phrase, set()).add(key.code)
             self.vocab_of[key.code] = self.vocab_of.get(key.code, frozenset()) | set(key.tokens)
@@ -128,30 +134,34 @@ class Index:
         for code in self.exact.get(phrase, ()):
             best[code] = Scored(code, 1.0, "exact")
         coverage: dict[str, float] = {}
-        for key in self.keys:
+        found: dict[int, float] = {}  # key index -> IDF mass of its tokens in the text
+        for token in token_set:
+            weight = self.weight(token)
+            for i in self.keys_with.get(token, ()):
+                found[i] = found.get(i, 0.0) + weight
+        padded = f" {phrase} "
+        for i in sorted(found):
+            key = self.keys[i]
             if key.code in best and best[key.code].hit == "exact":
                 continue
             if key.code not in coverage:
                 explained = self.mass(token_set & self.vocab_of[key.code])
                 coverage[key.code] = min(1.0, explained / text_mass)
-            scored = self._score_key(key, phrase, token_set, coverage[key.code])
-            if scored is not None and (key.code not in best or scored.score > best[key.code].score):
+            scored = self._score_key(key, padded, found[i], coverage[key.code])
+            if key.code not in best or scored.score > best[key.code].score:
                 best[key.code] = scored
         return best
 
-    def _score_key(
-        self, key: Key, phrase: str, token_set: set[str], coverage: float
-    ) -> Scored | None:
-        common = token_set.intersection(key.tokens)
-        if not common:
-            return None
-        found = sum(self.weight(t) for t in common)
+    def _score_key(self, key: Key, padded: str, found: float, coverage: float) -> Scored:
+        """A key that shares `found` IDF mass with the text (`padded`: ' tokens … ')."""
         recall = found / key.mass if key.mass else 0.0
         hit: Hit = "tokens"
-        if f" {key.phrase} " in f" {phrase} ":
+        if f" {key.phrase} " in padded:
             hit = "phrase"
-        elif PHRASE_FUZZ_MIN_LEN <= len(key.phrase) <= len(phrase) and recall >= PHRASE_FUZZ_RECALL:
-            if fuzz.partial_ratio(key.phrase, phrase) >= PHRASE_FUZZ:
+        elif PHRASE_FUZZ_MIN_LEN <= len(key.phrase) <= len(padded) - 2 and (
+            recall >= PHRASE_FUZZ_RECALL
+        ):
+            if fuzz.partial_ratio(key.phrase, padded[1:-1]) >= PHRASE_FUZZ:
                 hit = "near"
         specific = min(1.0, key.mass / SPECIFIC_MASS)
         if hit == "tokens":

@@ -116,6 +116,38 @@ def successors() -> dict[str, tuple[str, str]]:
     return out
 
 
+Keys = tuple[str, str, str]  # place keys of a unit's commune, district and province
+
+
+@cache
+def _keyed_units() -> tuple[tuple[Unit, Keys], ...]:
+    """Every legacy unit with its place keys, computed once (not for every document)."""
+    return tuple(
+        (u, (place_key(u.commune or ""), place_key(u.district or ""), place_key(u.province or "")))
+        for u in legacy_units()
+    )
+
+
+@cache
+def _units_by_commune() -> dict[str, tuple[tuple[Unit, Keys], ...]]:
+    """`_keyed_units` grouped by commune key, in their order."""
+    groups: dict[str, list[tuple[Unit, Keys]]] = {}
+    for unit, keys in _keyed_units():
+        groups.setdefault(keys[0], []).append((unit, keys))
+    return {key: tuple(group) for key, group in groups.items()}
+
+
+def _legacy_hits(commune: str | None, district: str | None, province: str | None) -> list[Unit]:
+    """The legacy units whose names match the given ones (None matches any), in order."""
+    want = tuple(
+        None if name is None else place_key(name) for name in (commune, district, province)
+    )
+    pool = _keyed_units() if want[0] is None else _units_by_commune().get(want[0], ())
+    return [
+        u for u, keys in pool if all(w is None or w == k for w, k in zip(want, keys, strict=True))
+    ]
+
+
 def _matches(unit: Unit, commune: str | None, district: str | None, province: str | None) -> bool:
     return all(
         want is None or place_key(want) == place_key(have or "")
@@ -177,7 +209,7 @@ def resolve_places(
         return _new_commune(commune, province)
     if not commune and not district:
         return _flagged(province, "no_place")
-    hits = [u for u in legacy_units() if _matches(u, commune, district, province)]
+    hits = _legacy_hits(commune, district, province)
     if not hits:
         return _flagged(province, "unknown_commune" if commune else "unknown_district")
     if commune is None:

@@ -74,6 +74,14 @@ class Bm25:
         n = len(self.docs) or 1
         self.idf = {f: math.log(1.0 + n / count) for f, count in df.items()}
         self.avg_len = sum(d.length for d in self.docs) / n or 1.0
+        # feature -> (doc index, its BM25 term weight without the query's): a query touches
+        # only the concepts that hold its features, not all of them
+        self.postings: dict[str, list[tuple[int, float]]] = {}
+        for i, doc in enumerate(self.docs):
+            norm = K1 * (1.0 - B + B * doc.length / self.avg_len)
+            for feature, count in doc.tf.items():
+                term = self.idf[feature] * count * (K1 + 1.0) / (count + norm)
+                self.postings.setdefault(feature, []).append((i, term))
 
     def scores(self, texts: Sequence[tuple[str, float]]) -> dict[str, float]:
         """BM25 of every concept for weighted texts (each text's features count with its weight)."""
@@ -88,17 +96,12 @@ class Bm25:
         return query
 
     def _scores(self, query: dict[str, float]) -> dict[str, float]:
-        out: dict[str, float] = {}
-        for doc in self.docs:
-            score = 0.0
-            norm = K1 * (1.0 - B + B * doc.length / self.avg_len)
-            for feature, weight in query.items():
-                tf = doc.tf.get(feature)
-                if tf:
-                    score += weight * self.idf[feature] * tf * (K1 + 1.0) / (tf + norm)
-            if score:
-                out[doc.code] = score
-        return out
+        totals: dict[int, float] = {}
+        for feature, weight in query.items():
+            for i, term in self.postings.get(feature, ()):
+                totals[i] = totals.get(i, 0.0) + weight * term
+        ordered = sorted(totals.items())  # concept order, as a scan of all concepts gives
+        return {self.docs[i].code: score for i, score in ordered if score}
 
     def shares(self, texts: Sequence[tuple[str, float]]) -> dict[str, float]:
         """Scores over the row's best: {'F3.PUBLISH': 1.0, 'F3.PUBLICITY': 0.62, …}."""
