@@ -289,3 +289,15 @@ def test_progress_lines_show_counts_and_eta(
     assert err[0] == "extracting 3 file(s), 0 unchanged skipped"
     assert err[1].startswith("[1/3] ok") and ", eta " in err[1]
     assert err[3].startswith("[3/3] ok")
+
+
+def test_python_m_pipeline_runs_the_plans_command() -> None:
+    # STYLE.md: `python -m pipeline` works too, for a machine without the installed script.
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "--version"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("plans "), done.stdout
