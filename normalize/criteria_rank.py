@@ -170,7 +170,11 @@ def _blend(key: float, related: float | None) -> float:
 
 
 def with_parent(ranked: list[Scored], parent: Parent | None) -> list[Scored]:
-    """Raise the parent's concept among a sub-row's candidates (PARENT_PRIOR, REVIEW_PRIOR)."""
+    """Raise the parent's concept among a sub-row's candidates (PARENT_PRIOR, REVIEW_PRIOR).
+
+    The parent's word alone never outranks the sub-row's own phrase hit of another concept:
+    under '3.2 Duy trì hoạt động Bộ phận một cửa' (F3.ONESTOP_ALL), the sub-row stating 'Tỷ lệ
+    giải quyết hồ sơ đúng hạn đạt tối thiểu 96%' names F3.ONTIME itself (004 3.2#2)."""
     if parent is None:
         return ranked
     code, parent_score, sure = parent
@@ -180,6 +184,9 @@ def with_parent(ranked: list[Scored], parent: Parent | None) -> list[Scored]:
         return ranked
     if sure:
         score = max(prior, own.score if own else 0.0)
+        lead = _phrase_lead(ranked, code)
+        if lead is not None and (own is None or own.hit == "tokens"):
+            score = min(score, lead.score - 1e-6)
         share = own.bm25_share if own else 0.0
         raised = Scored(code, min(1.0, score), own.hit if own else "tokens", bm25_share=share)
     else:  # a sub-row's own phrase hit is not outranked by a guess from above
@@ -189,6 +196,12 @@ def with_parent(ranked: list[Scored], parent: Parent | None) -> list[Scored]:
         raised = Scored(code, min(1.0, capped), "tokens", agreed=False, bm25_share=share)
     rest = [s for s in ranked if s.code != code]
     return sorted([raised, *rest], key=lambda s: (-round(s.score, 6), HIT_RANK[s.hit], s.code))
+
+
+def _phrase_lead(ranked: list[Scored], code: str) -> Scored | None:
+    """The row's best candidate when it is a phrase hit of another code than `code`."""
+    lead = ranked[0] if ranked else None
+    return lead if lead is not None and lead.hit != "tokens" and lead.code != code else None
 
 
 def _prior(code: str, codes: CodeList, section_field: str | None, top: bool) -> float:

@@ -108,3 +108,16 @@ def test_a_row_naming_its_own_sections_field_takes_the_concept_after_it() -> Non
     assert (field, concept) == ("F3", "F3.TTHC_CONTROL")
     # a row whose words name only the field keeps the field alone
     assert one("Đẩy mạnh chuyển đổi số", E_GOV)[:2] == ("F7", None)
+
+
+def test_a_sure_parents_concept_does_not_outrank_the_sub_rows_own_phrase() -> None:
+    # Under a parent assigned F3.ONESTOP_ALL (0.92), a sub-row whose own words hold the phrase
+    # of F3.ONTIME (0.72) kept ONESTOP_ALL raised to 0.74 above it: the parent's word alone
+    # outranked what the row states ('… đúng hạn đạt tối thiểu 96%', 004 3.2#2).
+    ranked = [Scored("F3.ONTIME", 0.72, "phrase"), Scored("F3.ONESTOP_ALL", 0.3, "tokens")]
+    raised = with_parent(ranked, ("F3.ONESTOP_ALL", 0.92, True))
+    assert [s.code for s in raised] == ["F3.ONTIME", "F3.ONESTOP_ALL"]
+    assert raised[1].score < 0.72
+    # with no phrase of its own, the sub-row takes the parent's concept at PARENT_PRIOR
+    alone = with_parent([Scored("F3.ONTIME", 0.5, "tokens")], ("F3.ONESTOP_ALL", 0.92, True))
+    assert alone[0].code == "F3.ONESTOP_ALL" and round(alone[0].score, 3) == 0.736
