@@ -46,6 +46,7 @@ def first_version() -> Iterator[None]:
     saved = (criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for)
     later = (criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST)
     floor = criteria.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR
+    ties = criteria.PHRASE_MARGIN, criteria.SECTION_FIELD_YIELDS
 
     def codes_for(plan: str, *, hide: bool) -> CodeList:
         codes = saved[2](plan, hide=hide)
@@ -55,6 +56,7 @@ def first_version() -> Iterator[None]:
     criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for = 0.0, 0.0, codes_for
     criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = 0.0, False, 1.0
     criteria.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR = 0.0, 0.0, 0.0
+    criteria.PHRASE_MARGIN, criteria.SECTION_FIELD_YIELDS = 0.0, False
     members, votes = matcher.group_members, matcher.HEADING_VOTES
     matcher.group_members = lambda codes: {}  # type: ignore[assignment]  # no group rule
     matcher.HEADING_VOTES = 10**9  # no heading field from the rows below
@@ -65,6 +67,7 @@ def first_version() -> Iterator[None]:
         criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for = saved
         criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = later
         criteria.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR = floor
+        criteria.PHRASE_MARGIN, criteria.SECTION_FIELD_YIELDS = ties
 
 
 @contextmanager
