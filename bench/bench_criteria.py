@@ -7,7 +7,7 @@ Configurations: 'all aliases' (today's setting), 'plan-out', and 'plan-out, firs
 matcher before issue 19).
 
     PYTHONPATH=$PWD python bench/bench_criteria.py
-    PYTHONPATH=$PWD python bench/bench_criteria.py --sweep PHRASE_MARGIN=0,0.05 CROSS_MARGIN=0,0.1
+    PYTHONPATH=$PWD python bench/bench_criteria.py --sweep MARGIN=0,0.05 PHRASE_FLOOR=0.6,0.7
     PYTHONPATH=$PWD python bench/bench_criteria.py --without HANOI3199,PAPI
     PYTHONPATH=$PWD python bench/bench_criteria.py --cv MARGIN=0,0.05,0.1 KEY_FLOOR=0.3,0.4,0.5
 
@@ -46,7 +46,7 @@ def first_version() -> Iterator[None]:
     saved = (criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for)
     later = (criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST)
     floor = criteria.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR
-    ties = criteria.PHRASE_MARGIN, criteria.SECTION_FIELD_YIELDS
+    yields = criteria.SECTION_FIELD_YIELDS
 
     def codes_for(plan: str, *, hide: bool) -> CodeList:
         codes = saved[2](plan, hide=hide)
@@ -56,7 +56,7 @@ def first_version() -> Iterator[None]:
     criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for = 0.0, 0.0, codes_for
     criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = 0.0, False, 1.0
     criteria.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR = 0.0, 0.0, 0.0
-    criteria.PHRASE_MARGIN, criteria.SECTION_FIELD_YIELDS = 0.0, False
+    criteria.SECTION_FIELD_YIELDS = False
     members, votes = matcher.group_members, matcher.HEADING_VOTES
     matcher.group_members = lambda codes: {}  # type: ignore[assignment]  # no group rule
     matcher.HEADING_VOTES = 10**9  # no heading field from the rows below
@@ -67,7 +67,7 @@ def first_version() -> Iterator[None]:
         criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for = saved
         criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = later
         criteria.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR = floor
-        criteria.PHRASE_MARGIN, criteria.SECTION_FIELD_YIELDS = ties
+        criteria.SECTION_FIELD_YIELDS = yields
 
 
 @contextmanager

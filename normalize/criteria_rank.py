@@ -75,14 +75,6 @@ PHRASE_FLOOR = 0.7
 # THRESHOLD; otherwise the row keeps the field alone). Pooled over the five plans: plan-out one
 # more right code and no wrong one; with all aliases two more (004 6.2, 002 VI.1.1#2).
 SECTION_FIELD_YIELDS = True
-# A phrase hit is assigned only when no phrase hit of another answer is within this of it: two
-# curated phrases at a near tie are two readings, for review. 'Tăng cường trách nhiệm … trong
-# giải quyết các phản ánh, kiến nghị … sự hài lòng …' (004 5.1) holds F3.SATISFACTION's phrase
-# at 0.858 and F3.ONTIME's at 0.857. Pooled over the five plans (bench --sweep PHRASE_MARGIN):
-# plan-out 2 wrong codes fewer and no right one lost at 0.01; with all aliases 3 rows go to
-# review, each naming two concepts the hand-checked file accepts both of (002 II.1.1, V.1,
-# 004 5.1). From 0.02 plan-out loses right codes too.
-PHRASE_MARGIN = 0.01
 # How many candidates a match keeps for `plans review`.
 N_CANDIDATES = 5
 
@@ -276,22 +268,13 @@ def _unsure(best: Scored, ranked: list[Scored], codes: CodeList, section: str | 
     if best.hit == "exact":
         return False
     if best.hit != "tokens":
-        return best.bm25_share < PHRASE_FLOOR or _close_phrase(best, ranked, codes)
+        return best.bm25_share < PHRASE_FLOOR
     if not best.agreed:
         return True
     if CROSS_NEEDS_PHRASE and section and _field(best.code, codes) != section:
         return True
     rival = next((s for s in ranked[1:] if _conflicts(best.code, s.code, codes)), None)
     return rival is not None and best.score - rival.score < MARGIN
-
-
-def _close_phrase(best: Scored, ranked: list[Scored], codes: CodeList) -> bool:
-    """True when another answer's phrase hit scores within PHRASE_MARGIN of the best's."""
-    rival = next(
-        (s for s in ranked[1:] if s.hit != "tokens" and _conflicts(best.code, s.code, codes)),
-        None,
-    )
-    return rival is not None and best.score - rival.score < PHRASE_MARGIN
 
 
 def _field(code: str, codes: CodeList) -> str | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from models.document import TableRow
 from normalize.codelist import load_codelist, without_sources
 from normalize.criteria import match_rows
-from normalize.criteria_rank import decide, with_parent
+from normalize.criteria_rank import with_parent
 from normalize.matching import Scored
 
 E_GOV = "XÂY DỰNG VÀ PHÁT TRIỂN CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ"
@@ -121,15 +121,3 @@ def test_a_sure_parents_concept_does_not_outrank_the_sub_rows_own_phrase() -> No
     # with no phrase of its own, the sub-row takes the parent's concept at PARENT_PRIOR
     alone = with_parent([Scored("F3.ONTIME", 0.5, "tokens")], ("F3.ONESTOP_ALL", 0.92, True))
     assert alone[0].code == "F3.ONESTOP_ALL" and round(alone[0].score, 3) == 0.736
-
-
-def test_two_phrase_hits_at_a_near_tie_go_to_review_with_both_first() -> None:
-    # 004 5.1 holds the phrases of F3.SATISFACTION (0.858) and F3.ONTIME (0.857): neither is
-    # clearly ahead, so no code is assigned; a clear lead of a phrase hit still is.
-    codes = load_codelist()
-    tie = [Scored("F3.SATISFACTION", 0.858, "phrase"), Scored("F3.ONTIME", 0.857, "phrase")]
-    match = decide(tie, codes, "F3")
-    assert match.criterion_code is None and match.field_code == "F3"
-    assert [c.code for c in match.top_candidates[:2]] == ["F3.SATISFACTION", "F3.ONTIME"]
-    ahead = [Scored("F3.SATISFACTION", 0.858, "phrase"), Scored("F3.ONTIME", 0.8, "phrase")]
-    assert decide(ahead, codes, "F3").criterion_code == "F3.SATISFACTION"
