@@ -279,3 +279,31 @@ def test_report_screenshot_is_not_blank(report: tuple[Path, int], tmp_path: Path
         assert image.size == (1200, 2400)
         colours = image.convert("RGB").resize((120, 240)).getcolors(maxcolors=120 * 240)
     assert colours is not None and len(colours) > 20  # text and coloured bars, not a blank page
+
+
+def test_percent_chart_leaves_out_targets_with_no_criterion() -> None:
+    # A percentage whose sentence named no criterion has the bare metric 'RATE': 10 % of one
+    # plan's 'RATE' and 100 % of another's are different things, so the chart of metrics most
+    # plans state must not pick it, however many plans have one (three here, against one).
+    import duckdb
+
+    from pipeline.report.queries import frame
+
+    con = duckdb.connect()
+    con.execute("CREATE TABLE plans (doc_id VARCHAR, plan VARCHAR, plan_year INTEGER)")
+    con.execute(
+        "INSERT INTO plans VALUES "
+        "('a', 'A 2024', 2024), ('b', 'B 2024', 2024), ('c', 'C 2024', 2024)"
+    )
+    con.execute(
+        "CREATE TABLE targets (doc_id VARCHAR, metric VARCHAR, criterion_code VARCHAR, "
+        "comparator VARCHAR, value DOUBLE, unit VARCHAR, scope VARCHAR)"
+    )
+    con.execute(
+        "INSERT INTO targets VALUES ('a', 'RATE', NULL, '>=', 10, '%', 'commune'), "
+        "('b', 'RATE', NULL, '>=', 100, '%', 'commune'), "
+        "('c', 'RATE', NULL, '>=', 50, '%', 'commune'), "
+        "('a', 'ONTIME_RATE', 'F3.ONTIME', '>=', 98, '%', 'commune')"
+    )
+    drawn = frame(con, "percent_targets", limit=1)
+    assert list(drawn["metric"]) == ["ONTIME_RATE"]
