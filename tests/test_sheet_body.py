@@ -192,3 +192,29 @@ def test_a_body_announcing_an_appendix_that_is_nowhere_still_says_so(tmp_path: P
     result = process_file(str(body), "r")
     assert result.status == "partial"
     assert [e.kind for e in result.errors] == ["no_table_rows"]
+
+
+def test_a_folder_is_listed_once_for_all_its_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every sheet looks for its body, and every body announcing an appendix for its sheet:
+    # listing the folder for each file would grow as the square of the folder's size.
+    from pipeline.ingest import appendix
+
+    for i in range(5):
+        (tmp_path / f"KH {i}.docx").write_bytes(b"x")
+        (tmp_path / f"KH {i} - Phu luc.ods").write_bytes(b"x")
+    listed: list[Path] = []
+    real = Path.iterdir
+
+    def counting(self: Path):  # type: ignore[no-untyped-def]
+        listed.append(self)
+        return real(self)
+
+    monkeypatch.setattr(Path, "iterdir", counting)
+    bodies = [appendix.sheets_beside(tmp_path / f"KH {i}.docx") for i in range(5)]
+    assert bodies == [[tmp_path / f"KH {i} - Phu luc.ods"] for i in range(5)]
+    assert listed == [tmp_path]
+    (tmp_path / "KH 9.docx").write_bytes(b"x")  # the folder changed: listed again
+    assert appendix.sheets_beside(tmp_path / "KH 9.docx") == []
+    assert len(listed) == 2

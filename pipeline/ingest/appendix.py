@@ -16,6 +16,7 @@ theo') and holds no rows that its appendix is the sheet beside it, not missing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from extract.readers import doc_id_of, read_document
@@ -36,11 +37,26 @@ class BodyFile:
     doc_id: str | None = None  # sha256 of the body's bytes read (None: none were read)
 
 
+def files_in(folder: Path) -> tuple[Path, ...]:
+    """The files of a folder, sorted; listed once per folder and change (a batch of 10,000
+    files in one folder must not list it for every file: that would grow as the square)."""
+    try:
+        stamp = folder.stat().st_mtime_ns
+    except OSError:
+        return ()
+    return _listing(folder, stamp)
+
+
+@lru_cache(maxsize=64)
+def _listing(folder: Path, stamp: int) -> tuple[Path, ...]:
+    return tuple(sorted(p for p in folder.iterdir() if p.is_file()))
+
+
 def read_body(sheet: Path) -> BodyFile | None:
     """'plan_004 - Phu luc.ods' beside 'plan_004.docx' -> that body, read."""
     if sheet.suffix.lower() not in SHEET_SUFFIXES or not sheet.parent.is_dir():
         return None
-    body = body_of(sheet, sorted(p for p in sheet.parent.iterdir() if p.is_file()))
+    body = body_of(sheet, files_in(sheet.parent))
     if body is None:
         return None
     try:
@@ -61,7 +77,7 @@ def sheets_beside(body: Path) -> list[Path]:
     Lists the folder: called only for a body that announces an appendix and has no rows."""
     if body.suffix.lower() not in BODY_SUFFIXES or not body.parent.is_dir():
         return []
-    siblings = sorted(p for p in body.parent.iterdir() if p.is_file())
+    siblings = files_in(body.parent)
     return [
         sheet
         for sheet in siblings
