@@ -1,11 +1,14 @@
 """Issue 11 benchmark: hostile inputs at 1x, 2x, 4x and 8x size, seconds and ratio to 1x.
 
-    python bench/bench_linear.py [--text 50000] [--rows 1000] [--docx-rows 250] [--repeat 2]
+    python bench/bench_linear.py [--text 50000] [--rows 1000] [--docx-rows 250]
+                                 [--match-rows 250] [--repeat 2]
 
 Stages: legal-reference search on one long line and on many lines; CodeBook numbering of
 rows that all print STT '1'; find_table_rows on generated grids (repeated '1' rows, '6.9'
 '6.1' pairs, sub-rows, lettered rows before '1'); read + rows + references + metadata of a
-generated DOCX. Linear time gives ratios of about 2, 4, 8; quadratic about 4, 16, 64. Each
+generated DOCX; the criterion matcher (normalize.criteria.match_rows) on sub-rows that all sit
+under one item, so each row's family (parent and siblings, `criteria_review`) is the whole
+table. Linear time gives ratios of about 2, 4, 8; quadratic about 4, 16, 64. Each
 size is timed `--repeat` times and the best kept (the machine is shared).
 """
 
@@ -29,7 +32,8 @@ from extract.metadata import find_metadata  # noqa: E402
 from extract.readers import read_document  # noqa: E402
 from extract.tables import find_table_rows  # noqa: E402
 from extract.tables.codes import CodeBook  # noqa: E402
-from models.document import Document, GridRow, RawTable  # noqa: E402
+from models.document import Document, GridRow, RawTable, TableRow  # noqa: E402
+from normalize.criteria import match_rows  # noqa: E402
 
 SCALES = (1, 2, 4, 8)
 UNIT = (
@@ -98,6 +102,31 @@ def number_codes(n: int) -> None:
         book.assign("1", "Nhiệm vụ")
 
 
+SUB_ROWS = (
+    "Rà soát, đề xuất hỗ trợ cán bộ tiếp nhận hồ sơ",
+    "Công khai danh sách hộ nghèo trên địa bàn",
+    "Bố trí nguồn lực cho công tác cải cách hành chính",
+    "Thời gian giải quyết TTHC tại Bộ phận một cửa",
+)
+
+
+def criteria_rows(n: int) -> list[TableRow]:
+    """A section, one item and `n` sub-rows under it (many of them go to review)."""
+    title = "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"
+    rows = [
+        TableRow(0, 0, "section", "1", "1", None, 1, "1", title, criterion=title),
+        TableRow(0, 1, "item", "1.1", "1.1", "1", 2, "1", title, criterion="Kết quả chỉ đạo"),
+    ]
+    for i in range(n):
+        code, label = f"1.1.{i + 1}", f"{SUB_ROWS[i % len(SUB_ROWS)]} {i}"
+        rows.append(TableRow(0, i + 2, "item", code, code, "1.1", 3, "1", title, criterion=label))
+    return rows
+
+
+def match_all(rows: list[TableRow]) -> None:
+    match_rows(rows, province=None, district=None, plan_year=None)
+
+
 def best_of(repeat: int, run: Callable[[], object]) -> float:
     times = []
     for _ in range(repeat):
@@ -126,6 +155,7 @@ def main() -> None:
     parser.add_argument("--text", type=int, default=50_000, help="characters of text at 1x")
     parser.add_argument("--rows", type=int, default=1000, help="grid rows at 1x")
     parser.add_argument("--docx-rows", type=int, default=250, help="DOCX table rows at 1x")
+    parser.add_argument("--match-rows", type=int, default=250, help="matcher rows at 1x")
     parser.add_argument("--repeat", type=int, default=2, help="runs per size, best kept")
     args = parser.parse_args()
     print(f"{'stage (1x size)':44} seconds (ratio to 1x; linear = 2, 4, 8)")
@@ -139,6 +169,9 @@ def main() -> None:
                find_table_rows, args.repeat)  # fmt: skip
     report(f"DOCX extraction ({args.docx_rows} rows)", args.docx_rows, docx_bytes, extract_docx,
            args.repeat)  # fmt: skip
+    match_all(criteria_rows(10))  # the code list and its indexes are built once, not timed
+    report(f"match_rows, sub-rows of one item ({args.match_rows})", args.match_rows,
+           criteria_rows, match_all, args.repeat)  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -141,6 +141,12 @@ class CodeList:
     def __post_init__(self) -> None:
         self._index.update((c.code, c) for c in self.concepts)
 
+    def __hash__(self) -> int:
+        # The version names the content (a derived list gets its own, e.g. '…-no-000'): hashing
+        # it, not the thousand records, keeps the cached indexes' look-ups cheap. Equal lists
+        # have equal versions, so the hash stays consistent with the generated __eq__.
+        return hash(self.version)
+
     def get(self, code: str) -> Concept | None:
         """The concept (or field) with this code, e.g. get('F3.ONTIME')."""
         return self._index.get(code)

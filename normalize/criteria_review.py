@@ -67,9 +67,10 @@ def review_order(
         if row.parent_code:
             kids.setdefault((row.table_index, row.parent_code), []).append(i)
     out = list(matches)
+    sums: dict[Key, Sums] = {}
     for i, pool in enumerate(pools):
         if pool is not None and matches[i].criterion_code is None:
-            family = _family(i, rows, matches, index, kids)
+            family = _family(i, rows, matches, index, kids, sums)
             out[i] = _reordered(matches[i], pool, family, codes)
     return out
 
@@ -80,19 +81,40 @@ def _family(
     matches: Sequence[CriterionMatch],
     index: dict[Key, int],
     kids: dict[Key, list[int]],
+    sums: dict[Key, Sums],
 ) -> Family:
     """Each concept's mean score over the first candidates of a sub-row's parent and siblings
-    (as decided, before any review order); none under a top heading."""
+    (as decided, before any review order); none under a top heading. The parent's and all its
+    sub-rows' sums are made once per parent (`sums`) and the row's own share taken out, so a
+    table of many sub-rows under one item costs linear time, not quadratic."""
     row = rows[i]
     at = index.get((row.table_index, row.parent_code or ""))
     if at is None or rows[at].parent_code is None:
         return {}
-    members = [at, *(k for k in kids[(row.table_index, rows[at].code)] if k != i)]
-    total: Family = {}
+    key = (row.table_index, rows[at].code)
+    if key not in sums:
+        sums[key] = _sums([at, *kids[key]], matches)
+    total, named = dict(sums[key][0]), dict(sums[key][1])
+    for candidate in matches[i].top_candidates[:FAMILY_DEPTH]:
+        total[candidate.code] -= candidate.score
+        named[candidate.code] -= 1
+    members = len(kids[key])  # the parent and the siblings: the row itself is one of the kids
+    return {code: total[code] / members for code in total if named[code] > 0}
+
+
+Sums = tuple[dict[str, float], dict[str, int]]
+
+
+def _sums(members: list[int], matches: Sequence[CriterionMatch]) -> Sums:
+    """Per code, the summed score and the number of members naming it among their first
+    FAMILY_DEPTH candidates."""
+    total: dict[str, float] = {}
+    named: dict[str, int] = {}
     for k in members:
         for candidate in matches[k].top_candidates[:FAMILY_DEPTH]:
             total[candidate.code] = total.get(candidate.code, 0.0) + candidate.score
-    return {code: score / len(members) for code, score in total.items()}
+            named[candidate.code] = named.get(candidate.code, 0) + 1
+    return total, named
 
 
 def _reordered(
