@@ -121,9 +121,9 @@ def rank(
             score = scored.score * weight
             if code not in best or score > best[code].score:
                 best[code] = Scored(code, score, scored.hit)
-    bm25 = bm25_for(codes)
-    related = bm25.relative(texts) if BM25_WEIGHT else {}
-    shares = bm25.shares(texts) if PHRASE_FLOOR else {}
+    relative, shares = bm25_for(codes).views(texts)
+    related = relative if BM25_WEIGHT else {}
+    shares = shares if PHRASE_FLOOR else {}
     topic = _topic_list(best, codes)
     leaders = {_leader(best, codes), _leader(related, codes)}
     out = []
@@ -182,17 +182,16 @@ def with_parent(ranked: list[Scored], parent: Parent | None) -> list[Scored]:
     prior = (PARENT_PRIOR if sure else REVIEW_PRIOR) * parent_score
     if own is not None and not sure and own.score >= prior:
         return ranked
+    share = own.bm25_share if own else 0.0  # BM25's view of the sub-row's own words
     if sure:
         score = max(prior, own.score if own else 0.0)
         lead = _phrase_lead(ranked, code)
         if lead is not None and (own is None or own.hit == "tokens"):
             score = min(score, lead.score - 1e-6)
-        share = own.bm25_share if own else 0.0
         raised = Scored(code, min(1.0, score), own.hit if own else "tokens", bm25_share=share)
     else:  # a sub-row's own phrase hit is not outranked by a guess from above
         lead = ranked[0] if ranked and ranked[0].hit != "tokens" else None
         capped = min(prior, lead.score - 1e-6) if lead else prior
-        share = own.bm25_share if own else 0.0
         raised = Scored(code, min(1.0, capped), "tokens", agreed=False, bm25_share=share)
     rest = [s for s in ranked if s.code != code]
     return sorted([raised, *rest], key=lambda s: (-round(s.score, 6), HIT_RANK[s.hit], s.code))

@@ -105,9 +105,7 @@ class Bm25:
 
     def shares(self, texts: Sequence[tuple[str, float]]) -> dict[str, float]:
         """Scores over the row's best: {'F3.PUBLISH': 1.0, 'F3.PUBLICITY': 0.62, …}."""
-        raw = self.scores(texts)
-        best = max(raw.values(), default=0.0)
-        return {code: score / best for code, score in raw.items()} if best else {}
+        return self.views(texts)[1]
 
     def relative(self, texts: Sequence[tuple[str, float]]) -> dict[str, float]:
         """Scores over the text's own mass: {'F7.ISO': 0.8, 'F3.INTERNAL_PROC': 0.2, …}.
@@ -116,12 +114,20 @@ class Bm25:
         (sum of weight * idf); FULL of it counts as 1.0. A text none of whose words any concept
         knows well stays low for every concept, so the blend cannot lift it over a threshold.
         """
+        return self.views(texts)[0]
+
+    def views(
+        self, texts: Sequence[tuple[str, float]]
+    ) -> tuple[dict[str, float], dict[str, float]]:
+        """(`relative`, `shares`) of the texts from one scoring (the matcher wants both)."""
         query = self._query(texts)
+        raw = self._scores(query)
+        best = max(raw.values(), default=0.0)
+        shares = {code: score / best for code, score in raw.items()} if best else {}
         mass = sum(w * self.idf[f] for f, w in query.items() if f in self.idf)
         if not mass:
-            return {}
-        raw = self._scores(query)
-        return {code: min(1.0, score / (FULL * mass)) for code, score in raw.items()}
+            return {}, shares
+        return {code: min(1.0, score / (FULL * mass)) for code, score in raw.items()}, shares
 
 
 @lru_cache(maxsize=8)
