@@ -117,15 +117,31 @@ def successors() -> dict[str, tuple[str, str]]:
 
 
 Keys = tuple[str, str, str]  # place keys of a unit's commune, district and province
+Wanted = tuple[str | None, str | None, str | None]  # the same, None for a name not given
+
+
+def _keys(unit: Unit) -> Keys:
+    return (
+        place_key(unit.commune or ""),
+        place_key(unit.district or ""),
+        place_key(unit.province or ""),
+    )
+
+
+def _wanted(commune: str | None, district: str | None, province: str | None) -> Wanted:
+    c, d, p = (None if name is None else place_key(name) for name in (commune, district, province))
+    return c, d, p
+
+
+def _agrees(want: Wanted, keys: Keys) -> bool:
+    """Every given name's key equals the unit's (a name not given agrees with any)."""
+    return all(w is None or w == k for w, k in zip(want, keys, strict=True))
 
 
 @cache
 def _keyed_units() -> tuple[tuple[Unit, Keys], ...]:
     """Every legacy unit with its place keys, computed once (not for every document)."""
-    return tuple(
-        (u, (place_key(u.commune or ""), place_key(u.district or ""), place_key(u.province or "")))
-        for u in legacy_units()
-    )
+    return tuple((u, _keys(u)) for u in legacy_units())
 
 
 @cache
@@ -139,24 +155,9 @@ def _units_by_commune() -> dict[str, tuple[tuple[Unit, Keys], ...]]:
 
 def _legacy_hits(commune: str | None, district: str | None, province: str | None) -> list[Unit]:
     """The legacy units whose names match the given ones (None matches any), in order."""
-    want = tuple(
-        None if name is None else place_key(name) for name in (commune, district, province)
-    )
+    want = _wanted(commune, district, province)
     pool = _keyed_units() if want[0] is None else _units_by_commune().get(want[0], ())
-    return [
-        u for u, keys in pool if all(w is None or w == k for w, k in zip(want, keys, strict=True))
-    ]
-
-
-def _matches(unit: Unit, commune: str | None, district: str | None, province: str | None) -> bool:
-    return all(
-        want is None or place_key(want) == place_key(have or "")
-        for want, have in (
-            (commune, unit.commune),
-            (district, unit.district),
-            (province, unit.province),
-        )
-    )
+    return [u for u, keys in pool if _agrees(want, keys)]
 
 
 def _successor(unit: Unit) -> Unit | None:
@@ -185,7 +186,8 @@ def _resolved(unit: Unit, flags: list[str]) -> Places:
 
 def _new_commune(commune: str, province: str | None) -> Places:
     """A plan issued after the merger names a new commune, which has no district."""
-    hits = list({u for u in new_units().values() if _matches(u, commune, None, province)})
+    want = _wanted(commune, None, province)
+    hits = list({u for u in new_units().values() if _agrees(want, _keys(u))})
     if len(hits) != 1:
         return _flagged(None, "unknown_commune" if not hits else "ambiguous_commune", "post_2025")
     unit = hits[0]
