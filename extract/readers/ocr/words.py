@@ -117,12 +117,17 @@ def recount_bars(words: Sequence[Word], image: Gray) -> list[Word]:
     return out
 
 
-def _bars(image: Gray, word: Word) -> int:
+def _glyphs(image: Gray, word: Word) -> list[list[int]]:
+    """The ink blobs of a word's box, left to right: [x, y, width, height, area] each."""
     box = image[word.top : word.top + word.height, word.left : word.left + word.width]
     ink = np.where(box < 128, 255, 0).astype(np.uint8)
     count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    return sorted(stats[1:count].tolist())
+
+
+def _bars(image: Gray, word: Word) -> int:
     bars = 0
-    for _x, _y, w, h, area in sorted(stats[1:count].tolist()):
+    for _x, _y, w, h, area in _glyphs(image, word):
         if h < BAR_HEIGHT * word.height:
             continue  # a dot or an accent
         if w > BAR_WIDTH * h or area < BAR_FILL * w * h:
@@ -151,10 +156,7 @@ def small_capitals(words: Sequence[Word], image: Gray) -> list[Word]:
 
 
 def _first_glyph_small(image: Gray, word: Word) -> bool:
-    box = image[word.top : word.top + word.height, word.left : word.left + word.width]
-    ink = np.where(box < 128, 255, 0).astype(np.uint8)
-    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    glyphs = sorted(stats[1:count].tolist())  # left to right
+    glyphs = _glyphs(image, word)
     if len(glyphs) < 2:
         return False
     first = glyphs[0][3]
