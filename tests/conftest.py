@@ -80,3 +80,16 @@ def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def raw() -> Path:
     return RAW
+
+
+def query_rows(data: Path, sql: str) -> list[dict[str, Any]]:
+    """Rows of `plans query SQL --format jsonl` on a dataset, as an analyst gets them."""
+    import io
+    from contextlib import redirect_stdout
+
+    from pipeline.cli import main
+
+    out = io.StringIO()
+    with redirect_stdout(out):
+        assert main(["query", "--data", str(data), "--format", "jsonl", sql]) == 0
+    return [json.loads(line) for line in out.getvalue().splitlines()]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import shutil
 from contextlib import redirect_stdout
 from pathlib import Path
@@ -23,6 +22,7 @@ from normalize.codelist import AliasEntry, load_codelist, with_aliases
 from normalize.criteria import match_rows
 from pipeline.cli import main
 from pipeline.dataset.corrections import corrections_path, learned_path, read_corrections
+from tests.conftest import query_rows
 
 RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
 ROW_15 = "1.5\tTập huấn, tuyên truyền, phổ biến nội dung"
@@ -37,15 +37,8 @@ STT\tNội dung\tThời gian\tCơ quan chủ trì
 """
 
 
-def _query(data: Path, sql: str) -> list[dict[str, Any]]:
-    out = io.StringIO()
-    with redirect_stdout(out):
-        assert main(["query", "--data", str(data), "--format", "jsonl", sql]) == 0
-    return [json.loads(line) for line in out.getvalue().splitlines()]
-
-
 def _row(data: Path, code: str = "1.5", where: str = "") -> dict[str, Any]:
-    rows = _query(
+    rows = query_rows(
         data, f"select * from plan_items where code = '{code}' and table_index = 0 {where}"
     )
     assert len(rows) == 1, rows
@@ -92,7 +85,7 @@ def test_correct_then_nightly_applies_and_marks(dataset: tuple[Path, Path, str])
     assert after["deadline_text"] == "Quý IV/2023" and after["corrected"] is True
     assert (after["criterion_code"], after["field_code"]) == ("F3.ONTIME", "F3")
     assert (after["match_method"], after["match_score"]) == ("analyst", 1.0)
-    applied = _query(data, 'select * from corrections order by "column"')
+    applied = query_rows(data, 'select * from corrections order by "column"')
     assert [(a["column"], a["new_value"]) for a in applied] == [
         ("criterion_code", "F3.ONTIME"),
         ("deadline_text", "Quý IV/2023"),
@@ -102,8 +95,8 @@ def test_correct_then_nightly_applies_and_marks(dataset: tuple[Path, Path, str])
     # a second run changes nothing and reports nothing stale
     _run("nightly", raw, data)
     assert _row(data)["deadline_text"] == "Quý IV/2023"
-    assert _query(data, "select * from errors where stage = 'correct'") == []
-    assert len(_query(data, "select * from corrections")) == 2
+    assert query_rows(data, "select * from errors where stage = 'correct'") == []
+    assert len(query_rows(data, "select * from corrections")) == 2
 
 
 def test_changed_source_makes_the_correction_stale(dataset: tuple[Path, Path, str]) -> None:
@@ -121,10 +114,10 @@ def test_changed_source_makes_the_correction_stale(dataset: tuple[Path, Path, st
     row = _row(data)
     assert row["deadline_text"] == "Trong năm 2024" and row["corrected"] is False
     assert row["doc_id"] != doc_id
-    stale = _query(data, "select * from errors where kind = 'stale_correction'")
+    stale = query_rows(data, "select * from errors where kind = 'stale_correction'")
     assert len(stale) == 1 and stale[0]["severity"] == "warning"
     assert "plan_000.txt" in stale[0]["message"] and "'Trong năm 2024'" in stale[0]["message"]
-    assert _query(data, "select * from corrections") == []
+    assert query_rows(data, "select * from corrections") == []
 
 
 def test_unchanged_cell_in_a_changed_file_still_applies(dataset: tuple[Path, Path, str]) -> None:
@@ -148,7 +141,7 @@ def test_hand_written_lines_and_bad_lines(dataset: tuple[Path, Path, str]) -> No
     corrections_path(data).write_text(text, encoding="utf-8")
     _run("ingest", raw, data)  # nothing to extract: the corrections still apply
     assert _row(data)["kind"] == "not_item"
-    bad = _query(data, "select message from errors where kind = 'bad_correction' order by 1")
+    bad = query_rows(data, "select message from errors where kind = 'bad_correction' order by 1")
     assert [m["message"].split(": ", 1)[1] for m in bad] == [
         "table_index must be a number, not 'x'",  # line 3
         "column 'score' cannot be corrected",  # line 4

@@ -12,13 +12,11 @@ indicators (100 %, 70 %, 30 %); 61/2018/NĐ-CP is cited by Giang Điền, Lộc 
 from __future__ import annotations
 
 import io
-import json
 import math
 import re
 from collections import Counter, defaultdict
 from contextlib import redirect_stdout
 from pathlib import Path
-from typing import Any
 
 import matplotlib
 import pandas as pd
@@ -29,7 +27,7 @@ from pipeline.report.html import Chart, Section, Table
 from pipeline.report.marks import Mark, marks
 from pipeline.report.queries import REVIEW_BELOW, load, open_dataset
 from pipeline.report.sections import build_sections
-from tests.conftest import RAW
+from tests.conftest import RAW, query_rows
 
 matplotlib.use("Agg")
 NUMBER_RE = re.compile(r"-?\d+(?:\.\d+)?")  # '>= 98, >= 96' -> 98, 96
@@ -70,14 +68,6 @@ def sections(dataset: Path) -> dict[str, Section]:
         return {s.id: s for s in build_sections(load(con))}
     finally:
         con.close()
-
-
-def query(data: Path, sql: str) -> list[dict[str, Any]]:
-    """Rows of `plans query SQL` (JSON lines), as an analyst gets them."""
-    out = io.StringIO()
-    with redirect_stdout(out):
-        assert main(["query", "--data", str(data), "--format", "jsonl", sql]) == 0
-    return [json.loads(line) for line in out.getvalue().splitlines()]
 
 
 def chart(section: Section, name: str) -> Chart:
@@ -170,7 +160,7 @@ def test_plans_per_province(sections: dict[str, Section], dataset: Path) -> None
         "select coalesce(province, '(province not found)') as province, plan_year, "
         "count(distinct plan_id) as n from all_documents group by all"
     )
-    asked = {(r["province"], str(r["plan_year"])): r["n"] for r in query(dataset, sql)}
+    asked = {(r["province"], str(r["plan_year"])): r["n"] for r in query_rows(dataset, sql)}
     assert drawn == printed == asked
     assert sum(drawn.values()) == 5  # five plans, not fifteen files
 
@@ -183,7 +173,7 @@ def test_files_per_commune_and_format(sections: dict[str, Section], dataset: Pat
         assert ", ".join(formats) == row["formats"]
         assert sum(n for (c, _s), n in drawn.items() if c == commune) == row["files"]
     sql = "select commune, source_format as f, count(*) as n from all_documents group by all"
-    assert drawn == {(r["commune"], r["f"]): r["n"] for r in query(dataset, sql)}
+    assert drawn == {(r["commune"], r["f"]): r["n"] for r in query_rows(dataset, sql)}
     assert sum(drawn.values()) == 15
     assert sections["coverage"].intro.startswith("15 files read for 5 plans")
 
@@ -224,12 +214,14 @@ def test_percent_targets(sections: dict[str, Section], dataset: Path) -> None:
         "join documents d using (doc_id) "
         "where t.unit = '%' and t.scope = 'commune' and t.value is not null group by all"
     )
-    asked = {(r["metric"], r["plan"]): r["v"] for r in query(dataset, sql)}
+    asked = {(r["metric"], r["plan"]): r["v"] for r in query_rows(dataset, sql)}
     assert drawn == {k: v for k, v in asked.items() if k[0] in metrics}
     # a district's target is not the commune's: Hà Châu's ONLINE_RATE 90 % is Phú Bình's
     sql = "select metric, value, scope from targets join documents using (doc_id) "
     sql += "where commune = 'Hà Châu' and metric = 'ONLINE_RATE'"
-    assert query(dataset, sql) == [{"metric": "ONLINE_RATE", "value": 90.0, "scope": "district"}]
+    assert query_rows(dataset, sql) == [
+        {"metric": "ONLINE_RATE", "value": 90.0, "scope": "district"}
+    ]
     assert ("ONLINE_RATE", "Hà Châu 2023") not in drawn
     assert _cell_values(wide.loc["ONLINE_RATE", "Hà Châu 2023"]) == []
     wider = table(sections["targets"], "Targets a plan sets for its district")
@@ -250,7 +242,7 @@ def test_targets_per_field(sections: dict[str, Section], dataset: Path) -> None:
         "count(*) filter (where t.scope = 'commune') as own, count(*) as every "
         "from targets t join documents d using (doc_id) group by all"
     )
-    rows = query(dataset, sql)
+    rows = query_rows(dataset, sql)
     assert per_field == {(r["plan"], r["field"]): r["own"] for r in rows if r["own"]}
     # beside it, the wider targets: chart + table = every target row of the plan
     wider = Counter(table(sections["targets"], "Targets a plan sets for its district")["plan"])
@@ -299,7 +291,7 @@ def test_score_profile(sections: dict[str, Section], dataset: Path) -> None:
         "join plan_items i using (doc_id, table_index, row_index) "
         "where i.kind = 'item' and i.parent_code is null and s.value is not null"
     )
-    asked = {(r["field_code"], r["kind"], r["year"]): r["value"] for r in query(dataset, sql)}
+    asked = {(r["field_code"], r["kind"], r["year"]): r["value"] for r in query_rows(dataset, sql)}
     assert {k: v for k, v in asked.items() if k[0] != "F0"} == printed
 
 
@@ -346,7 +338,7 @@ def test_most_cited(sections: dict[str, Section], dataset: Path) -> None:
         "select key, count(distinct plan_id) as plans, count(*) as citations "
         "from legal_refs where relation <> 'self' and key is not null group by key"
     )
-    asked = {r["key"]: (r["plans"], r["citations"]) for r in query(dataset, sql)}
+    asked = {r["key"]: (r["plans"], r["citations"]) for r in query_rows(dataset, sql)}
     by_key: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for document, row in beside.iterrows():
         by_key[str(document).split(" · ")[0]][0] += int(row["plans"])
@@ -357,7 +349,7 @@ def test_most_cited(sections: dict[str, Section], dataset: Path) -> None:
         beside.loc["61/2018/NĐ-CP", "cited_by"] == "Giang Điền 2023, Lộc Hòa 2025, Thanh Liệt 2024"
     )
     every_file = "select count(*) as n from all_legal_refs where key = '61/2018/NĐ-CP'"
-    assert query(dataset, every_file)[0]["n"] == 3 * asked["61/2018/NĐ-CP"][1]
+    assert query_rows(dataset, every_file)[0]["n"] == 3 * asked["61/2018/NĐ-CP"][1]
 
 
 # --- review ------------------------------------------------------------------------------------
@@ -376,7 +368,7 @@ def test_match_methods(sections: dict[str, Section], dataset: Path) -> None:
         f"{REVIEW_BELOW}) as low from plan_items i join documents d using (doc_id) "
         "where i.kind = 'item' group by all"
     )
-    rows = query(dataset, sql)
+    rows = query_rows(dataset, sql)
     assert drawn == {(r["plan"], r["method"]): r["n"] for r in rows}
     low: Counter[str] = Counter()
     for r in rows:

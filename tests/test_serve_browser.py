@@ -11,7 +11,6 @@ criterion code, run `plans nightly`, reload: both corrections are there, marked,
 from __future__ import annotations
 
 import io
-import json
 import shutil
 import socket
 import threading
@@ -25,6 +24,7 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.review.serve import create_app
+from tests.conftest import query_rows
 
 CHROMIUM = Path("/usr/bin/chromium")
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -69,13 +69,6 @@ def server(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
     yield f"http://127.0.0.1:{port}", raw, data
     uv.should_exit = True
     thread.join()
-
-
-def _query(data: Path, sql: str) -> list[dict[str, Any]]:
-    out = io.StringIO()
-    with redirect_stdout(out):
-        assert main(["query", "--data", str(data), "--format", "jsonl", sql]) == 0
-    return [json.loads(line) for line in out.getvalue().splitlines()]
 
 
 def _row_box_fraction(page: Any) -> tuple[float, float]:
@@ -128,7 +121,7 @@ def test_review_and_correct_in_a_browser(
         assert row.locator(".corrected-mark").is_visible()
         assert page.locator("#pending").count() == 0
         browser.close()
-    found = _query(
+    found = query_rows(
         data,
         "select deadline_text, criterion_code, match_method, corrected from plan_items "
         "where table_index = 0 and code = '1.5'",

@@ -28,7 +28,7 @@ from tests.test_tables_variants import (
     sample_docx,
 )
 from tests.variant_docx import BORDER_STYLES, borders, margins, restyle
-from tests.variant_forms import soffice_convert
+from tests.variant_forms import printed_pdf
 
 # name -> (font, half-points, margins in cm or None, borders or None)
 LAYOUTS: dict[str, tuple[str, int, float | None, str | None]] = {
@@ -61,11 +61,7 @@ def relaid_pdf(sample: str, layout: str, folder: Path) -> Path:
         restyle(doc, font, half_points, centre_header=bool(style) and table)
         if cm:
             margins(doc, cm)
-        out = folder / layout
-        out.mkdir(exist_ok=True)
-        source = out / f"plan_{sample}.docx"
-        doc.save(str(source))
-        _MADE[(sample, layout)] = soffice_convert(source, ".pdf", out)
+        _MADE[(sample, layout)] = printed_pdf(doc, sample, folder / layout)
     return _MADE[(sample, layout)]
 
 
@@ -188,11 +184,7 @@ def centred_pdf(sample: str, style: str, folder: Path) -> Path:
         doc = docx.Document(str(sample_docx(sample)))
         borders(doc, style)
         centre_vertically(doc)
-        out = folder / key[1]
-        out.mkdir(exist_ok=True)
-        source = out / f"plan_{sample}.docx"
-        doc.save(str(source))
-        _MADE[key] = soffice_convert(source, ".pdf", out)
+        _MADE[key] = printed_pdf(doc, sample, folder / key[1])
     return _MADE[key]
 
 

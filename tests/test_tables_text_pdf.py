@@ -28,7 +28,7 @@ from tests.variant_docx import (
     header_once_and_page_numbers,
     restyle,
 )
-from tests.variant_forms import soffice_convert
+from tests.variant_forms import printed_pdf
 
 _MADE: dict[tuple[str, str], Path] = {}
 
@@ -45,11 +45,7 @@ def unruled_pdf(sample: str, style: str, folder: Path, variant: str = "") -> Pat
             restyle(doc, "Liberation Sans", 22, centre_header=True)
         if variant == "once":
             header_once_and_page_numbers(doc)
-        out = folder / key[1]
-        out.mkdir(exist_ok=True)
-        source = out / f"plan_{sample}.docx"
-        doc.save(str(source))
-        _MADE[key] = soffice_convert(source, ".pdf", out)
+        _MADE[key] = printed_pdf(doc, sample, folder / key[1])
     return _MADE[key]
 
 

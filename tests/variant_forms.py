@@ -14,6 +14,7 @@ import subprocess
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 Grid = Sequence[Sequence[str | None]]
@@ -112,3 +113,12 @@ def soffice_convert(source: Path, suffix: str, out_dir: Path) -> Path:
     out = out_dir / (source.stem + suffix)
     assert out.is_file(), f"LibreOffice made no {suffix} of {source}"
     return out
+
+
+def printed_pdf(doc: Any, sample: str, folder: Path) -> Path:
+    """A python-docx Document saved as folder/plan_NNN.docx and printed to PDF by LibreOffice,
+    as the samples' typed PDFs were."""
+    folder.mkdir(exist_ok=True)
+    source = folder / f"plan_{sample}.docx"
+    doc.save(str(source))
+    return soffice_convert(source, ".pdf", folder)
