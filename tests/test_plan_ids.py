@@ -107,7 +107,7 @@ def test_both_halves_of_a_body_and_its_sheet_count_in_python_and_sql() -> None:
     docs = docs.set_column(4, "status", pa.array(["partial", "ok", "ok"]))
     docs = docs.set_column(9, "body_doc_id", pa.array([None, ids[0], None], pa.string()))
     assert _chosen_both_ways(docs) == "body.ods"
-    by_python = {d: chosen for d, (_, chosen) in row_plan_ids(docs).items()}
+    by_python = {d: chosen for d, (_, chosen) in row_plan_ids(docs, plan_ids(docs)).items()}
     con = duckdb.connect()
     con.register("docs", docs)
     by_sql = dict(

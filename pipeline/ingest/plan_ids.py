@@ -50,10 +50,12 @@ def plan_ids(documents: pa.Table) -> dict[str, tuple[str | None, bool]]:
     return _chosen(rows)
 
 
-def row_plan_ids(documents: pa.Table) -> dict[str, tuple[str | None, bool]]:
-    """doc_id -> (plan_id, chosen) for the tables of rows: the chosen file, and the other half
-    of a body + spreadsheet appendix pair when one of them is chosen."""
-    ids = plan_ids(documents)
+def row_plan_ids(
+    documents: pa.Table, ids: Mapping[str, tuple[str | None, bool]]
+) -> dict[str, tuple[str | None, bool]]:
+    """doc_id -> (plan_id, chosen) for the tables of rows, from the documents' `ids`
+    (`plan_ids`): the chosen file, and the other half of a body + spreadsheet appendix pair
+    when one of them is chosen."""
     bodies = (
         documents.column("body_doc_id").to_pylist()
         if "body_doc_id" in documents.column_names
@@ -87,7 +89,8 @@ def _chosen(rows: list[dict[str, Any]]) -> dict[str, tuple[str | None, bool]]:
 
 def with_plan_ids(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
     """The per-plan tables with their plan_id and chosen columns set from `documents`."""
-    ids, row_ids = plan_ids(tables["documents"]), row_plan_ids(tables["documents"])
+    ids = plan_ids(tables["documents"])
+    row_ids = row_plan_ids(tables["documents"], ids)
     out = dict(tables)
     for name in PER_PLAN_TABLES:
         if name in out:

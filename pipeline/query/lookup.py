@@ -99,10 +99,9 @@ def codes_sql(pattern: str) -> tuple[str, dict[str, Any]]:
 def review_rows(con: Any, below: float) -> tuple[list[str], list[tuple[Any, ...]]]:
     """The review list with source file, page and the best candidates ingest stored
     (`criterion_candidates`), so the list agrees with what the dataset holds."""
-    from pipeline.query.views import sql_text
+    from pipeline.query.views import columns_of, sql_text
 
-    columns_present = {r[0] for r in con.execute("DESCRIBE plan_items").fetchall()}
-    stored = "criterion_candidates" in columns_present
+    stored = "criterion_candidates" in columns_of(con, "plan_items")
     candidates = "i.criterion_candidates" if stored else "NULL"
     result = con.execute(sql_text("report/review", candidates=candidates), {"below": below})
     columns = [d[0] for d in result.description or []]

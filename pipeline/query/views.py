@@ -160,17 +160,21 @@ def connect(data_dir: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def columns_of(con: duckdb.DuckDBPyConnection, source: str) -> set[str]:
+    """The column names of a table, view or `read_parquet(…)` source."""
+    return {row[0] for row in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
+
+
 def _with_body_column(con: duckdb.DuckDBPyConnection, source: str) -> str:
     """`documents` with body_doc_id, NULL for a dataset written before the column existed."""
-    present = {row[0] for row in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
-    if "body_doc_id" in present:
+    if "body_doc_id" in columns_of(con, source):
         return source
     return f"(SELECT *, CAST(NULL AS VARCHAR) AS body_doc_id FROM {source})"
 
 
 def _create_plan_views(con: duckdb.DuckDBPyConnection, table: str, source: str) -> None:
     """`all_<table>` (every file, with plan_id and chosen) and `<table>` (where chosen)."""
-    present = {row[0] for row in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
+    present = columns_of(con, source)
     stored = [c for c in PLAN_COLUMNS if c in present]  # once the Parquet files carry them
     exclude = f" EXCLUDE ({', '.join(stored)})" if stored else ""
     chosen = "chosen" if table == "documents" else "rows_chosen"
