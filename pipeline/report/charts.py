@@ -53,8 +53,16 @@ def _stacked_barh(ax: Axes, table: pd.DataFrame, colors: dict[str, str] | None =
     _legend_right(ax)
 
 
-def _legend_right(ax: Axes, title: str | None = None) -> None:
-    ax.legend(title=title, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
+def _legend_right(ax: Axes, title: str | None = None, handles: list[Patch] | None = None) -> None:
+    """The legend right of the plot (`handles`: entries drawn by no artist of the plot)."""
+    ax.legend(
+        handles=handles,  # None: the plot's own labelled artists
+        title=title,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        fontsize=8,
+        frameon=False,
+    )
 
 
 def _stacked_counts(
@@ -183,7 +191,7 @@ def cited_documents(df: pd.DataFrame, title: str) -> Drawing:
     """Horizontal bars: plans citing each document, coloured by issuer level."""
 
     def draw(ax: Axes) -> None:
-        colors = [LEVEL_COLORS.get(str(v), "#7f7f7f") for v in df["issuer_level"]]
+        colors = [_level_color(v) for v in df["issuer_level"]]
         bars = ax.barh([label_text(d) for d in df["document"]], df["plans"], color=colors)
         labels = [
             _plural(p, "plan") + " · " + _plural(c, "citation")
@@ -196,19 +204,14 @@ def cited_documents(df: pd.DataFrame, title: str) -> Drawing:
         ax.set_xlabel("plans citing it")
         ax.set_ylabel("cited document")
         levels = dict.fromkeys(df["issuer_level"])
-        handles = [
-            Patch(color=LEVEL_COLORS.get(str(v), "#7f7f7f"), label=label_text(v)) for v in levels
-        ]
-        ax.legend(
-            handles=handles,
-            title="issuer level",
-            loc="upper left",
-            bbox_to_anchor=(1.01, 1.0),
-            fontsize=8,
-            frameon=False,
-        )
+        handles = [Patch(color=_level_color(v), label=label_text(v)) for v in levels]
+        _legend_right(ax, "issuer level", handles)
 
     return render("legal-cited", title, _height(len(df)), draw)
+
+
+def _level_color(level: object) -> str:
+    return LEVEL_COLORS.get(str(level), "#7f7f7f")
 
 
 def _plural(n: object, noun: str) -> str:
