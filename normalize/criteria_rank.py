@@ -121,18 +121,28 @@ def rank(
             score = scored.score * weight
             if code not in best or score > best[code].score:
                 best[code] = Scored(code, score, scored.hit)
-    relative, shares = bm25_for(codes).views(texts)
+    relative, bm25_shares = bm25_for(codes).views(texts)
     related = relative if BM25_WEIGHT else {}
-    shares = shares if PHRASE_FLOOR else {}
+    shares = bm25_shares if PHRASE_FLOOR else {}
     topic = _topic_list(best, codes)
-    leaders = {_leader(best, codes), _leader(related, codes)}
+
+    def placed(code: str, score: float) -> float:
+        """A score as the ranking sees it: topic lists and the row's place applied."""
+        if topic and _is_composite(code, codes):
+            score *= TOPIC_LIST
+        return score * _prior(code, codes, section_field, top)
+
+    # Both scorers' leaders are judged where the row stands (a BM25 leader of another field
+    # than the section's is not the row's leader by default), and BM25's from its uncapped
+    # shares: `relative` caps at 1.0, so several concepts would tie and the code's name decide.
+    key_scores = {code: placed(code, scored.score) for code, scored in best.items()}
+    bm25_scores = {code: placed(code, v) for code, v in bm25_shares.items()} if related else {}
+    leaders = {_leader(key_scores, codes), _leader(bm25_scores, codes)}
     out = []
     for code in best.keys() | related.keys():
         own = best.get(code, Scored(code, 0.0, "tokens"))
         score = own.score if own.hit != "tokens" else _blend(own.score, related.get(code))
-        if topic and _is_composite(code, codes):
-            score *= TOPIC_LIST
-        score *= _prior(code, codes, section_field, top)
+        score = placed(code, score)
         backed = leaders == {code} and own.score >= KEY_FLOOR
         out.append(Scored(code, score, own.hit, backed, _share(code, shares, codes)))
     return sorted(out, key=lambda s: (-round(s.score, 6), HIT_RANK[s.hit], s.code))
@@ -145,10 +155,9 @@ def _share(code: str, shares: Mapping[str, float], codes: CodeList) -> float:
     return shares.get(code, 0.0)
 
 
-def _leader(scores: Mapping[str, Scored | float], codes: CodeList) -> str | None:
+def _leader(scores: Mapping[str, float], codes: CodeList) -> str | None:
     """The concept (not field) with the best score: both scorers must name the same one."""
-    ranked = [(v.score if isinstance(v, Scored) else v, c) for c, v in scores.items()]
-    concepts = [(s, c) for s, c in ranked if not (codes.get(c) or _NO_FIELD).is_field]
+    concepts = [(s, c) for c, s in scores.items() if not (codes.get(c) or _NO_FIELD).is_field]
     return max(concepts)[1] if concepts else None
 
 

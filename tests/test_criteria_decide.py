@@ -121,3 +121,35 @@ def test_a_sure_parents_concept_does_not_outrank_the_sub_rows_own_phrase() -> No
     # with no phrase of its own, the sub-row takes the parent's concept at PARENT_PRIOR
     alone = with_parent([Scored("F3.ONTIME", 0.5, "tokens")], ("F3.ONESTOP_ALL", 0.92, True))
     assert alone[0].code == "F3.ONESTOP_ALL" and round(alone[0].score, 3) == 0.736
+
+
+PLAN_OUT = frozenset({"000", "001", "002", "003", "004"})
+
+
+def one_plan_out(label: str, section: str) -> tuple[str | None, str | None, list[str]]:
+    """`one` with every sample plan's own aliases hidden: a plan never seen."""
+    codes = without_sources(load_codelist(), PLAN_OUT)
+    rows = [heading(section), item(label, section)]
+    match = match_rows(rows, province=None, district=None, plan_year=None, codes=codes)[1]
+    return match.field_code, match.criterion_code, [c.code for c in match.top_candidates[:3]]
+
+
+def test_bm25s_leader_is_its_best_concept_not_the_first_name_among_ties() -> None:
+    # BM25's relative score caps at 1.0: F7.DATA_SHARE and F7.DOC_SW_USE both reached it and
+    # the later name (DOC_SW_USE) was taken for BM25's leader, so the scorers 'disagreed' and
+    # a row whose words are those of DATA_SHARE went to review.
+    label = "Kết nối, chia sẻ dữ liệu giữa phần mềm quản lý văn bản và các hệ thống"
+    assert one_plan_out(label, E_GOV)[:2] == ("F7", "F7.DATA_SHARE")
+
+
+def test_the_scorers_leaders_are_judged_where_the_row_stands() -> None:
+    # 'Kết quả giải quyết' under a TTHC section: the key score names F3.RESULTS; BM25's raw
+    # best was a concept of F8 (SIPAS's results), which the section's field would rank behind.
+    # Judged without the row's place, the scorers 'disagreed' and the row went to review.
+    assert one_plan_out("Kết quả giải quyết", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH")[:2] == (
+        "F3",
+        "F3.RESULTS",
+    )
+    # the section still only weighs: the same words under the E-government heading are no
+    # F7 concept
+    assert one_plan_out("Kết quả giải quyết", E_GOV)[1] is None

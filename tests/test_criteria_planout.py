@@ -44,13 +44,18 @@ def test_plan_out_pooled_floors() -> None:
     # outranks a sub-row's own phrase (`with_parent`); review rows with the right code in the
     # top 3: 55/61 (90.2 %, the issue's target pooled) since review candidates are ordered by
     # field and family, list concepts only, and show BM25's reading second after a
-    # PHRASE_FLOOR review (`criteria_review`; 48/63, then 55/63 before).
+    # PHRASE_FLOOR review (`criteria_review`; 48/63, then 55/63 before). Since both scorers'
+    # leaders are judged where the row stands and BM25's from its uncapped shares (`rank`):
+    # concept 243/315 (77.1 %), but precision 93.8 % (16 wrong): 001 4.6 'Đánh giá chất lượng,
+    # hiệu quả làm việc của cán bộ, công chức' (a survey group, F5.XHH_STAFF) reads as
+    # F5.EVALUATION, and its sub-row 4.6.3 follows it. Both were in review only because BM25's
+    # leader had been chosen among ties at 1.0 by the code's name.
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
     assert sum(s.field_right for s in scores) / rows >= 0.965
-    assert right / rows >= 0.761
-    assert right / (right + wrong) >= 0.94
+    assert right / rows >= 0.771
+    assert right / (right + wrong) >= 0.938
     review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
     assert top3 / review >= 0.90
 
