@@ -152,7 +152,8 @@ def _match_all(
             _parent_concept(row, found, by_code),
             groups.get((row.table_index, row.parent_code or ""), frozenset()),
         )
-        match, pool = _match(row, codes, table if kind == "criteria" else {}, kind, context)
+        own = _own_objective(row, by_code)
+        match, pool = _match(row, codes, table if kind == "criteria" else {}, kind, context, own)
         if match.field_code is None:
             field = context.section_field or headings.get((row.table_index, row.code))
             match = replace(match, field_code=field or _titled_field(row, codes))
@@ -251,10 +252,11 @@ def _match(
     table: dict[str, CodeTableEntry],
     kind: DocKind,
     context: Context,
+    own_objective: bool = False,
 ) -> tuple[CriterionMatch, list[Scored] | None]:
     """A row's match and its ranked candidates (None for a code-table hit, or under a group
     concept, whose members stay first)."""
-    texts = _texts(row, kind)
+    texts = _texts(row, kind, own_objective)
     if kind == "criteria" and table:
         hit = lookup(table, row.code, _label(row))
         if hit is not None:
@@ -284,10 +286,22 @@ def _from_table(hit: TableHit, codes: CodeList) -> CriterionMatch:
     )
 
 
-def _texts(row: TableRow, kind: DocKind) -> list[tuple[str, float]]:
+def _own_objective(row: TableRow, by_code: dict[Key, TableRow]) -> bool:
+    """True for a sub-row whose objective is not the one of the row it hangs under: its own
+    statement, not a shared one ('- Tỷ lệ giao dịch thanh toán trực tuyến …' under a row about
+    on-line filing, its task cell holding an agency, 002 VI.3.1#3)."""
+    if "sub_row" not in row.flags:
+        return False
+    origin = by_code.get((row.table_index, row.code.split("#")[0]))
+    return origin is not None and bool(row.objective) and origin.objective != row.objective
+
+
+def _texts(row: TableRow, kind: DocKind, own_objective: bool = False) -> list[tuple[str, float]]:
+    """A row's texts and their weights; a sub-row weighs its objective less only when it is
+    the one shared with the row above (SUB_ROW_TEXTS), one of its own counts as a row's."""
     if kind == "criteria":
         spec = CRITERIA_TEXTS
-    elif "sub_row" in row.flags:
+    elif "sub_row" in row.flags and not own_objective:
         spec = SUB_ROW_TEXTS
     else:
         spec = PLAN_TEXTS

@@ -4,6 +4,8 @@ classes of variation, checked by hand against the concept list (criteria.csv).""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from models.document import TableRow
 from normalize.codelist import load_codelist, without_sources
 from normalize.criteria import match_rows
@@ -153,3 +155,31 @@ def test_the_scorers_leaders_are_judged_where_the_row_stands() -> None:
     # the section still only weighs: the same words under the E-government heading are no
     # F7 concept
     assert one_plan_out("Kết quả giải quyết", E_GOV)[1] is None
+
+
+def test_a_sub_rows_own_objective_weighs_as_a_rows() -> None:
+    # A sub-row's objective usually repeats the row above's (a vertical merge), so its task
+    # tells it apart and the objective weighs less. Here the sub-row states its own objective
+    # (online payment) and its task cell holds an agency: weighed as a shared objective, the
+    # payment phrase fell behind the on-line rate that its words also touch, and the row went
+    # to review.
+    codes = without_sources(load_codelist(), PLAN_OUT)
+    head = heading(E_GOV, "VI")
+    above = TableRow(
+        0, 1, "item", "3.1", "VI.3.1", "VI", 2, "VI", E_GOV,
+        objective="Tỷ lệ hồ sơ nộp trực tuyến đạt tối thiểu 80%",
+        task="Tuyên truyền, hướng dẫn người dân nộp hồ sơ trực tuyến",
+    )  # fmt: skip
+    own = "Tỷ lệ hồ sơ TTHC được thanh toán trực tuyến đạt tối thiểu 70%"
+    sub = replace(above, row_index=2, stt_raw="", code="VI.3.1#2", objective=own,
+                  task="Văn phòng UBND xã", flags=("sub_row",))  # fmt: skip
+    matches = match_rows([head, above, sub], province=None, district=None, plan_year=None,
+                         codes=codes)  # fmt: skip
+    assert matches[1].criterion_code == "F7.ONLINE_RATE"
+    assert matches[2].criterion_code == "F7.PAYMENT"
+    # an objective shared with the row above keeps the lower weight: the sub-row's own task
+    # leads its candidates
+    shared = replace(sub, objective=above.objective, task="Triển khai chữ ký số cho lãnh đạo")
+    again = match_rows([head, above, shared], province=None, district=None, plan_year=None,
+                       codes=codes)  # fmt: skip
+    assert again[2].top_candidates[0].code == "F7.DIGSIG"
