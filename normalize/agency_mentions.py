@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from normalize.codelist import load_codelist, parse_csv, read_code_file
-from normalize.text import TYPO_FIXES, strip_marks
+from normalize.text import TYPO_FIXES, abbreviation_slip, strip_marks
 
 # A tag, a word (combining marks included: NFD text) or one other character:
 # '<i>Kế toán</i>', 'VP UBND xã, CC VHXH'.
@@ -119,7 +119,7 @@ class Vocabulary:
 def word_key(word: str) -> str:
     """'Văn' -> 'van'; 'Hoá' -> 'hoa'; 'TTCH' -> 'tthc' (a known slip)."""
     key = strip_marks(word).casefold()
-    return TYPO_FIXES.get(key, key)
+    return abbreviation_slip(TYPO_FIXES.get(key, key))
 
 
 def pieces_of(text: str) -> list[Piece]:

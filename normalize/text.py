@@ -3,7 +3,7 @@
 Strings arrive NFC (the reader boundary normalises once). Everything here is pure and cheap;
 the matchers call `match_tokens` on both sides (code-list keys and plan text) so that
 'Tỷ lệ hồ sơ TTHC đúng hạn' and 'tỷ lệ hồ sơ thủ tục hành chính đúng hạn' compare equal:
-function words go, marks and case fold away, known slips are fixed ('TTTHC', 'Efrom') and
+function words go, marks and case fold away, slips are fixed ('TTTHC', 'Efrom') and
 spelled-out terms contract to their usual abbreviation ('thủ tục hành chính' -> 'tthc'), so a
 term weighs as one word however it is written.
 """
@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+
+from rapidfuzz.distance import OSA
 
 from models.numerals import roman_value
 from normalize.patterns import (
@@ -30,11 +32,9 @@ STOPWORDS: frozenset[str] = frozenset(
     "khi nếu thì mà như hoặc cả bằng do vào có".split()
 )
 
-# Known typing/OCR slips, on folded tokens: "TTTHC" (000 1.2), "TTCH" (000 7.3.x),
-# "VB OPPL" (001 2.2), "Efrom" (000 7.3.5), "IPV06" (003 5.4).
+# Known typing/OCR slips, on folded tokens, that `abbreviation_slip` cannot tell: "VB OPPL"
+# (001 2.2, O for Q), "Efrom" (000 7.3.5), "IPV06" (003 5.4). Taught by the samples.
 TYPO_FIXES: dict[str, str] = {
-    "ttthc": "tthc",
-    "ttch": "tthc",
     "oppl": "qppl",
     "efrom": "eform",
     "ipv06": "ipv6",
@@ -84,6 +84,37 @@ CONTRACTIONS: tuple[tuple[tuple[str, ...], str], ...] = tuple(
 )
 
 
+# Abbreviations a slip is corrected to: the short forms above and a few common ones. Every
+# Vietnamese syllable has a vowel, so a folded token without one is an abbreviation.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    {short for _, short in CONTRACTIONS} | set(EXPANSIONS) | {"ubnd", "hdnd", "tthc", "cchc"}
+)
+VOWELS = frozenset("aeiouy")
+# A slip is at most this many edits (insert, delete, substitute, swap two neighbours) away.
+SLIP_EDITS = 1
+SLIP_MIN_LEN = 4
+
+
+@lru_cache(maxsize=4096)
+def abbreviation_slip(token: str) -> str:
+    """An unknown vowel-less token one edit from exactly one known abbreviation becomes it:
+    'ttthc' -> 'tthc', 'ttch' -> 'tthc', 'cnnt' -> 'cntt'; anything else is kept ('hdnd',
+    'nguoi', 'tt', and 'ubdn': a token with a vowel may be a word)."""
+    if (
+        len(token) < SLIP_MIN_LEN
+        or token in ABBREVIATIONS
+        or not token.isalpha()
+        or VOWELS & set(token)
+    ):
+        return token
+    near = [a for a in ABBREVIATIONS if len(a) >= SLIP_MIN_LEN and _osa(token, a) <= SLIP_EDITS]
+    return near[0] if len(near) == 1 else token
+
+
+def _osa(a: str, b: str) -> int:
+    return int(OSA.distance(a, b))
+
+
 def strip_marks(text: str) -> str:
     """Remove Vietnamese diacritics: 'Cổng Dịch vụ công' -> 'Cong Dich vu cong'."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
@@ -126,7 +157,7 @@ def match_tokens(text: str) -> tuple[str, ...]:
         if word in STOPWORDS:
             continue
         for token in fold(word).split():
-            token = TYPO_FIXES.get(token, token)
+            token = abbreviation_slip(TYPO_FIXES.get(token, token))
             tokens.extend(EXPANSIONS.get(token, token).split())
     return contract(tokens)
 
