@@ -1,6 +1,6 @@
 """The canonical criterion list, kept as data (STYLE.md, reporters-db pattern).
 
-Five CSV files ship in `normalize/codes/` and are read with importlib.resources:
+Seven CSV files ship in `normalize/codes/` and are read with importlib.resources:
 - criteria.csv    code,label_vi,field,level,kind,unit,status,seen_in   (fields F0-F8 + concepts)
 - aliases.csv     code,alias,source,note                               (keywords, typo forms)
 - code_tables.csv province,district,framework_year,local_code,canonical_code,source,note
@@ -11,6 +11,8 @@ Five CSV files ship in `normalize/codes/` and are read with importlib.resources:
                   canonical_code and describes nothing)
 - agencies.csv    code,level,alias,note                                (agency roles)
 - agency_words.csv kind,level,word,note   (prefix/suffix/place/head/filler words around agencies)
+- typos.csv       slip,fix,source,note   (folded typing slips no rule tells: 'efrom' -> 'eform';
+                  read by `normalize.text`, where the text is folded)
 `source` is the provenance of an alias or code-table entry: the sample plans whose text it was
 written from ('000;002'), 'framework' (an official framework's wording), 'analyst' (the concept
 list's keywords) or 'doc:<doc_id>' (learned from an analyst's correction of that document).
@@ -56,6 +58,7 @@ CODE_FILES: dict[str, tuple[str, ...]] = {
     ),
     "agencies.csv": ("code", "level", "alias", "note"),
     "agency_words.csv": ("kind", "level", "word", "note"),
+    "typos.csv": ("slip", "fix", "source", "note"),
 }
 
 Level = Literal["field", "group", "leaf"]
@@ -333,6 +336,8 @@ def sort_key(name: str, row: dict[str, str]) -> tuple[object, ...]:
         return (row["code"], row["alias"].casefold(), row["alias"])
     if name == "agency_words.csv":
         return (row["kind"], row["level"], row["word"].casefold(), row["word"])
+    if name == "typos.csv":
+        return (row["slip"], row["fix"])
     if name == "aliases.csv":
         return (natural_key(row["code"]), row["alias"].casefold(), row["alias"])
     return (natural_key(row["code"]),)

@@ -10,8 +10,14 @@ term weighs as one word however it is written.
 
 from __future__ import annotations
 
+import csv
+import io
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz.distance import OSA
 
@@ -32,13 +38,46 @@ STOPWORDS: frozenset[str] = frozenset(
     "khi nếu thì mà như hoặc cả bằng do vào có".split()
 )
 
-# Known typing/OCR slips, on folded tokens, that `abbreviation_slip` cannot tell: "VB OPPL"
-# (001 2.2, O for Q), "Efrom" (000 7.3.5), "IPV06" (003 5.4). Taught by the samples.
-TYPO_FIXES: dict[str, str] = {
-    "oppl": "qppl",
-    "efrom": "eform",
-    "ipv06": "ipv6",
-}
+
+@dataclass(frozen=True, slots=True)
+class Typo:
+    """A row of codes/typos.csv: a folded slip, its fix, and the plans that taught it."""
+
+    slip: str
+    fix: str
+    sources: tuple[str, ...]
+
+
+def _load_typos() -> tuple[Typo, ...]:
+    data = resources.files("normalize").joinpath("codes", "typos.csv").read_text("utf-8")
+    return tuple(
+        Typo(r["slip"], r["fix"], tuple(s for s in r["source"].split(";") if s))
+        for r in csv.DictReader(io.StringIO(data, newline=""))
+    )
+
+
+# Known typing/OCR slips, on folded tokens, that `abbreviation_slip` cannot tell ('VB OPPL':
+# O for Q; 'Efrom'), kept as data with the plans that taught them (the plan-out measure hides
+# a plan's own, as it hides its aliases). Mutable only through `typos_hidden`.
+TYPOS: tuple[Typo, ...] = _load_typos()
+TYPO_FIXES: dict[str, str] = {t.slip: t.fix for t in TYPOS}
+
+
+@contextmanager
+def typos_hidden(sources: frozenset[str]) -> Iterator[None]:
+    """The typo fixes taught only by these sources left out, for the plan-out measure."""
+    hidden = {t.slip for t in TYPOS if t.sources and set(t.sources) <= sources}
+    saved = dict(TYPO_FIXES)
+    for slip in hidden:
+        TYPO_FIXES.pop(slip, None)
+    match_tokens.cache_clear()
+    try:
+        yield
+    finally:
+        TYPO_FIXES.clear()
+        TYPO_FIXES.update(saved)
+        match_tokens.cache_clear()
+
 
 # Compound abbreviations split into their parts (folded): "DVCQG" = DVC quốc gia.
 EXPANSIONS: dict[str, str] = {

@@ -1,9 +1,10 @@
 """Plan-out measure of the criterion matcher (issue 19), shared by the test and bench/.
 
 For a sample plan, hide every alias and code-table entry whose provenance includes it
-(`without_sources`), map the plan's rows and compare with the hand-checked codes in
-tests/fixtures/criteria/plan_00N.expected.tsv (code, field, concept or '-' for a heading with
-no concept; 'A|B' when either reading is right). A row is
+(`without_sources`) and the typo fixes it alone taught (`typos_hidden`), map the plan's rows
+and compare with the hand-checked codes in tests/fixtures/criteria/plan_00N.expected.tsv (code,
+field, concept or '-' for a heading with no concept; 'A|B' when either reading is right). A row
+is
 
 - assigned and right: its concept is one of the expected; or, expected '-', it got no concept
   and the right field;
@@ -25,6 +26,7 @@ from extract.tables import find_table_rows
 from models.document import TableRow
 from normalize.codelist import CodeList, load_codelist, without_sources
 from normalize.criteria import CriterionMatch, match_rows
+from normalize.text import typos_hidden
 from tests.conftest import SAMPLE_PLACES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,11 +91,17 @@ def codes_for(plan: str, *, hide: bool) -> CodeList:
 
 
 def score_plan(plan: str, *, hide: bool = True) -> PlanScore:
+    """A plan's rows scored; `hide`: its own aliases, code-table entries and typo fixes out."""
     rows = sample_rows(plan)
     province, district, year = SAMPLE_PLACES[plan]
-    matches = match_rows(
-        rows, province=province, district=district, plan_year=year, codes=codes_for(plan, hide=hide)
-    )
+    with typos_hidden(frozenset({plan}) if hide else frozenset()):
+        matches = match_rows(
+            rows,
+            province=province,
+            district=district,
+            plan_year=year,
+            codes=codes_for(plan, hide=hide),
+        )
     return tally(plan, rows, matches, expected(plan))
 
 

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from normalize.text import (
+    TYPOS,
     abbreviation_slip,
     clean_label,
     fold,
@@ -15,6 +16,7 @@ from normalize.text import (
     match_key,
     match_tokens,
     natural_key,
+    typos_hidden,
 )
 
 
@@ -100,3 +102,14 @@ def test_abbreviation_slips_no_sample_taught() -> None:
     assert abbreviation_slip("nguoi") == "nguoi"
     assert abbreviation_slip("tt") == "tt"
     assert abbreviation_slip("tchtt") == "tchtt"
+
+
+def test_typo_fixes_are_data_with_the_plans_that_taught_them() -> None:
+    # codes/typos.csv: each slip has a fix and a provenance, like an alias
+    assert TYPOS and all(t.slip != t.fix and t.sources for t in TYPOS)
+    assert match_key("VB OPPL") == match_key("VBQPPL")
+    # the plan-out measure hides a plan's own slips (001 taught 'oppl'), and gives them back
+    with typos_hidden(frozenset({"001"})):
+        assert match_key("VB OPPL") != match_key("VBQPPL")
+        assert match_key("Tạo Efrom") == match_key("Tạo eform")  # taught by 000, kept
+    assert match_key("VB OPPL") == match_key("VBQPPL")
