@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 import normalize.criteria as matcher  # noqa: E402
 import normalize.criteria_rank as criteria  # noqa: E402
 import normalize.criteria_review as ordering  # noqa: E402
+import normalize.matching as keys  # noqa: E402
 import tests.criteria_planout as planout  # noqa: E402
 from normalize.codelist import CodeList, _with_keys  # noqa: E402
 
@@ -57,6 +58,7 @@ def first_version() -> Iterator[None]:
     criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = 0.0, False, 1.0
     criteria.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR = 0.0, 0.0, 0.0
     criteria.SECTION_FIELD_YIELDS = False
+    keys.LABEL_NAME = False
     members, votes = matcher.group_members, matcher.HEADING_VOTES
     matcher.group_members = lambda codes: {}  # type: ignore[assignment]  # no group rule
     matcher.HEADING_VOTES = 10**9  # no heading field from the rows below
@@ -68,6 +70,7 @@ def first_version() -> Iterator[None]:
         criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = later
         criteria.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR = floor
         criteria.SECTION_FIELD_YIELDS = yields
+        keys.LABEL_NAME = True
 
 
 @contextmanager

@@ -26,6 +26,9 @@ LABEL_PREFIX_RE = re.compile(
 QUOTED_RE = re.compile(r"[“\"](.+?)(?:[”\"]|$)")
 # A criterion code in front of a label: "1.2.1. Thực hiện", "2.1.1.2. Kiểm tra", "3.1.2 Mức độ".
 LEADING_CODE_RE = re.compile(r"^\d+(?:\.\d+)+\.?\s+")
+# A parenthesis in a concept's label, an elaboration or an acronym: "Chất lượng phục vụ tại Bộ
+# phận tiếp nhận và trả kết quả (nơi chờ, thái độ, …)", "Biểu mẫu điện tử (e-form)".
+PARENTHESIS_RE = re.compile(r"\([^()]*\)")
 
 # --- deadlines (folded text) -------------------------------------------------------------------
 # "31/12/2023", "01/06/2023", "15/01/2023" (day first).

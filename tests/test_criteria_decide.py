@@ -57,7 +57,7 @@ def test_a_sub_row_keeps_the_best_candidate_of_its_parent_in_review() -> None:
     section = "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH"
     rows = [
         heading(section, "1"),
-        item("Công khai, minh bạch các hoạt động của Ủy ban nhân dân xã", section, "1.9"),
+        item("Công khai, minh bạch trong hoạt động của chính quyền cơ sở", section, "1.9"),
         item("Công khai các khoản thu, chi quỹ và thu nhập trên địa bàn", section, "1.9.3"),
         item("Công khai danh sách hộ cận nghèo trên địa bàn", section, "1.9.4"),
     ]
@@ -183,3 +183,24 @@ def test_a_sub_rows_own_objective_weighs_as_a_rows() -> None:
     again = match_rows([head, above, shared], province=None, district=None, plan_year=None,
                        codes=codes)  # fmt: skip
     assert again[2].top_candidates[0].code == "F7.DIGSIG"
+
+
+def test_a_label_is_also_named_by_its_words_before_a_semicolon() -> None:
+    # 'Hồ sơ công việc điện tử; lưu trữ điện tử', 'Dữ liệu mở; người dân tham gia giám sát':
+    # the name comes first and the aspects after it; a row naming the first part went to review.
+    label = "Xây dựng, cập nhật hồ sơ công việc điện tử của xã"
+    assert one_plan_out(label, E_GOV)[1] == "F7.E_FILE"
+    assert one_plan_out("Duy trì mô hình dữ liệu mở của xã", E_GOV)[1] == "F7.OPEN_DATA"
+
+
+def test_a_label_is_also_named_by_its_words_before_a_parenthesis() -> None:
+    # 'Biểu mẫu điện tử (e-form)', 'Chất lượng phục vụ tại Bộ phận tiếp nhận và trả kết quả
+    # (nơi chờ, thái độ, …)': a row stating the name without the parenthesis recalled only
+    # part of the label's words and went to review.
+    tthc = "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"
+    assert one_plan_out("Sử dụng biểu mẫu điện tử khi nộp hồ sơ", E_GOV)[1] == "F7.EFORM"
+    label = "Nâng cao chất lượng phục vụ của Bộ phận tiếp nhận và trả kết quả xã"
+    assert one_plan_out(label, tthc)[1] == "F3.XHH_SERVICE"
+    # 'Công khai, minh bạch hoạt động của UBND xã (hộ nghèo, …)' is named as it is written
+    label = "Công khai, minh bạch các hoạt động của Ủy ban nhân dân xã"
+    assert one_plan_out(label, "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH")[1] == "F1.DISCLOSURE"

@@ -51,13 +51,15 @@ def test_plan_out_pooled_floors() -> None:
     # F5.EVALUATION, and its sub-row 4.6.3 follows it. Both were in review only because BM25's
     # leader had been chosen among ties at 1.0 by the code's name. Since the typo fixes a plan
     # alone taught are hidden with its aliases (codes/typos.csv: 'VB OPPL' in 001 2.2), 242
-    # right and 16 wrong (93.8 %).
+    # right and 16 wrong (93.8 %). Since a label's name (before a parenthesis, before the
+    # first ';') is a key of its own (`matching._label_keys`): field 97.5 %, 252 right
+    # (80.0 %), 16 wrong (94.0 %), top 3 43/47.
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
-    assert sum(s.field_right for s in scores) / rows >= 0.965
-    assert right / rows >= 0.768
-    assert right / (right + wrong) >= 0.937
+    assert sum(s.field_right for s in scores) / rows >= 0.974
+    assert right / rows >= 0.8
+    assert right / (right + wrong) >= 0.94
     review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
     assert top3 / review >= 0.90
 
