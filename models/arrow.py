@@ -40,7 +40,7 @@ ARROW_TYPES: dict[str, pa.DataType] = {
 
 # The stamps pipeline.dataset.store puts on every row: name -> meaning.
 STAMPS: dict[str, str] = {
-    "run_id": "the run that wrote the row (e.g. 20261122T044301Z-3fa9c1)",
+    "run_id": "the run that wrote the row (e.g. 20261122T044301.482Z-3fa9c1)",
     "extractor_version": "package version + digest of the extract/normalize code that made the row",
 }
 STAMP_FIELDS = tuple(pa.field(name, pa.string()) for name in STAMPS)

@@ -203,3 +203,16 @@ def test_a_touched_file_with_the_same_bytes_is_skipped(tmp_path: Path) -> None:
         .fetchall()
     )
     assert runs[-1] == (0, 2)
+
+
+def test_run_ids_sort_in_the_order_the_runs_started() -> None:
+    # Two runs within one second got ids that sorted by their random suffix, so `max(run_id)`
+    # (the report's 'latest run', the readers' check) was sometimes the earlier run.
+    from pipeline.ingest.runner import new_run_id
+
+    ids = []
+    for _ in range(20):
+        ids.append(new_run_id())
+        time.sleep(0.002)
+    assert ids == sorted(ids)
+    assert len(set(ids)) == len(ids)

@@ -57,8 +57,12 @@ class RunSummary:
 
 
 def new_run_id() -> str:
-    """'20261122T044301Z-3fa9c1': sortable by time, unique across machines."""
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
+    """'20261122T044301.482Z-3fa9c1': sortable by time (to the millisecond: two runs in one
+    second sorted by their random suffix, so `max(run_id)` was not always the last run),
+    unique across machines."""
+    now = datetime.now(UTC)
+    stamp = now.strftime("%Y%m%dT%H%M%S") + f".{now.microsecond // 1000:03d}Z"
+    return stamp + "-" + secrets.token_hex(3)
 
 
 def run(
