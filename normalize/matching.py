@@ -91,7 +91,9 @@ class Index:
             for text in (*_label_keys(c.label_vi), *c.aliases, *c.descriptions)
         ]
         token_sets = [(code, match_tokens(text)) for code, text in raw]
-        self.idf = _idf(token_sets)
+        self.codes_of = _codes_of(token_sets)  # token -> the codes whose keys hold it
+        n_codes = len({code for code, _ in token_sets}) or 1
+        self.idf = {t: math.log(1.0 + n_codes / len(cs)) for t, cs in self.codes_of.items()}
         self.default_idf = max(self.idf.values(), default=1.0)
         self.vocab = tuple(sorted(self.idf))
         self._snapped: dict[str, str] = {}
@@ -111,6 +113,10 @@ class Index:
         for key in self.keys:
             self.exact.setdefault(key.phrase, set()).add(key.code)
             self.vocab_of[key.code] = self.vocab_of.get(key.code, frozenset()) | set(key.tokens)
+
+    def codes_with(self, token: str) -> int:
+        """How many codes have the token in their keys (0 for a word none has)."""
+        return len(self.codes_of.get(token, ()))
 
     def weight(self, token: str) -> float:
         """IDF of a vocabulary token; unknown tokens weigh like the rarest word."""
@@ -192,14 +198,14 @@ def _label_keys(label: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for k in keys if k))
 
 
-def _idf(token_sets: list[tuple[str, tuple[str, ...]]]) -> dict[str, float]:
-    """IDF of each token over codes (a token in every key of one code counts once)."""
-    codes_with: dict[str, set[str]] = {}
+def _codes_of(token_sets: list[tuple[str, tuple[str, ...]]]) -> dict[str, set[str]]:
+    """The codes whose keys hold each token (IDF is over codes: a token in every key of one
+    code counts once)."""
+    codes_of: dict[str, set[str]] = {}
     for code, tokens in token_sets:
         for token in tokens:
-            codes_with.setdefault(token, set()).add(code)
-    n_codes = len({code for code, _ in token_sets}) or 1
-    return {t: math.log(1.0 + n_codes / len(cs)) for t, cs in codes_with.items()}
+            codes_of.setdefault(token, set()).add(code)
+    return codes_of
 
 
 def _snap(index: Index, token: str) -> str:

@@ -53,13 +53,14 @@ def test_plan_out_pooled_floors() -> None:
     # alone taught are hidden with its aliases (codes/typos.csv: 'VB OPPL' in 001 2.2), 242
     # right and 16 wrong (93.8 %). Since a label's name (before a parenthesis, before the
     # first ';') is a key of its own (`matching._label_keys`): field 97.5 %, 252 right
-    # (80.0 %), 16 wrong (94.0 %), top 3 43/47.
+    # (80.0 %), 16 wrong (94.0 %), top 3 43/47. Since a word only one concept has lowers the
+    # key floor (OWN_WORD_FLOOR): 256 right (81.3 %), 16 wrong (94.1 %), top 3 39/43.
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
     assert sum(s.field_right for s in scores) / rows >= 0.974
-    assert right / rows >= 0.8
-    assert right / (right + wrong) >= 0.94
+    assert right / rows >= 0.812
+    assert right / (right + wrong) >= 0.941
     review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
     assert top3 / review >= 0.90
 
