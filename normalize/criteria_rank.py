@@ -74,7 +74,9 @@ OWN_WORD_FLOOR = 0.5
 # the phrase 'công bố, công khai' of F3.PUBLICITY, but the row's words as a whole are those of
 # F3.PUBLISH (PUBLICITY has 0.6 of its BM25): review, both among the candidates. Pooled over
 # the five plans (bench --sweep PHRASE_FLOOR=…), plan-out: below the floor 6 right and 6 wrong
-# codes at 0.7; with all aliases 4 right and 1 wrong.
+# codes at 0.7; with all aliases 4 right and 1 wrong. The share is taken where the row stands
+# (after the section prior and topic lists, as the ranking): a BM25 best of another field no
+# longer disowns a section's phrase ('… đề án vị trí việc làm …' under F5, 002 IV.1).
 PHRASE_FLOOR = 0.7
 # A row that names its own section's field ('… nhiệm vụ cải cách thủ tục hành chính …' under
 # 'CẢI CÁCH THỦ TỤC HÀNH CHÍNH') says nothing the section did not: when that field code leads,
@@ -130,7 +132,6 @@ def rank(
                 best[code] = Scored(code, score, scored.hit)
     relative, bm25_shares = bm25_for(codes).views(texts)
     related = relative if BM25_WEIGHT else {}
-    shares = bm25_shares if PHRASE_FLOOR else {}
     topic = _topic_list(best, codes)
 
     def placed(code: str, score: float) -> float:
@@ -142,9 +143,11 @@ def rank(
     # Both scorers' leaders are judged where the row stands (a BM25 leader of another field
     # than the section's is not the row's leader by default), and BM25's from its uncapped
     # shares: `relative` caps at 1.0, so several concepts would tie and the code's name decide.
+    # A phrase hit's share (PHRASE_FLOOR) is taken where the row stands too.
     key_scores = {code: placed(code, scored.score) for code, scored in best.items()}
-    bm25_scores = {code: placed(code, v) for code, v in bm25_shares.items()} if related else {}
-    leaders = {_leader(key_scores, codes), _leader(bm25_scores, codes)}
+    bm25_scores = {code: placed(code, v) for code, v in bm25_shares.items()}
+    leaders = {_leader(key_scores, codes), _leader(bm25_scores if related else {}, codes)}
+    shares = _over_best(bm25_scores) if PHRASE_FLOOR else {}
     out = []
     for code in best.keys() | related.keys():
         own = best.get(code, Scored(code, 0.0, "tokens"))
@@ -156,6 +159,12 @@ def rank(
         )
         out.append(Scored(code, score, own.hit, backed, _share(code, shares, codes)))
     return sorted(out, key=lambda s: (-round(s.score, 6), HIT_RANK[s.hit], s.code))
+
+
+def _over_best(scores: Mapping[str, float]) -> dict[str, float]:
+    """Scores over the best one: {'F3.PUBLISH': 1.0, 'F3.PUBLICITY': 0.62, …}."""
+    top = max(scores.values(), default=0.0)
+    return {code: score / top for code, score in scores.items()} if top else {}
 
 
 def _owns_a_word(code: str, texts: Sequence[tuple[str, float]], index: Index) -> bool:

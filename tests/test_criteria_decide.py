@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from models.document import TableRow
 from normalize.codelist import load_codelist, without_sources
 from normalize.criteria import match_rows
@@ -215,3 +217,16 @@ def test_a_word_only_one_concept_has_lowers_the_key_floor() -> None:
     assert one_plan_out("Báo cáo đột xuất theo yêu cầu của huyện", direction)[1] == "F1.REPORT"
     label = "Tổ chức bầu cử tổ trưởng tổ dân phố đúng quy định"
     assert one_plan_out(label, "CẢI CÁCH CHẾ ĐỘ CÔNG VỤ")[1] == "F5.HAMLET_LEADER"
+
+
+@pytest.mark.parametrize(("plan", "code", "concept"), [("002", "IV.1", "F5.JOB_POSITION")])
+def test_a_phrase_hits_bm25_share_is_judged_where_the_row_stands(
+    plan: str, code: str, concept: str
+) -> None:
+    # 'Rà soát hoàn thiện, ban hành đề án vị trí việc làm …' under 'Cải cách chế độ công vụ'
+    # names F5.JOB_POSITION as a phrase; BM25's best over the whole row was F2.VBQPPL_ISSUE
+    # ('ban hành' of legal documents), another field's concept that the ranking puts behind
+    # the section's. Its share was judged against that raw best (0.68 < PHRASE_FLOOR): review.
+    from tests.test_criteria_review import plan_out
+
+    assert plan_out(plan)[code].criterion_code == concept

@@ -54,25 +54,28 @@ def test_plan_out_pooled_floors() -> None:
     # right and 16 wrong (93.8 %). Since a label's name (before a parenthesis, before the
     # first ';') is a key of its own (`matching._label_keys`): field 97.5 %, 252 right
     # (80.0 %), 16 wrong (94.0 %), top 3 43/47. Since a word only one concept has lowers the
-    # key floor (OWN_WORD_FLOOR): 256 right (81.3 %), 16 wrong (94.1 %), top 3 39/43.
+    # key floor (OWN_WORD_FLOOR): 256 right (81.3 %), 16 wrong (94.1 %), top 3 39/43. Since a
+    # phrase's BM25 share is judged where the row stands: 259 (82.2 %), 16 wrong (94.2 %), top
+    # 3 36/40 (90 %, on the target).
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
     assert sum(s.field_right for s in scores) / rows >= 0.974
-    assert right / rows >= 0.812
+    assert right / rows >= 0.822
     assert right / (right + wrong) >= 0.941
     review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
     assert top3 / review >= 0.90
 
 
 def test_with_all_aliases_pooled_concepts() -> None:
-    # The issue wants 100 % here. Measured: 311/315 (98.7 %), no wrong code; the 4 rows left
+    # The issue wants 100 % here. Measured: 312/315 (99.0 %), no wrong code; the 3 rows left
     # go to review because BM25 over the whole row disowns the plan's own phrase (PHRASE_FLOOR,
     # a precision rule for plan-out; one of them, 002 VI.2.3#2, has its output cell 'Trang
     # thông tin điện tử xã' in the task column). 002 VI.3.1#3, a sub-row whose task cell names
-    # only an agency, and II.3.4#2 are right since a sub-row's own objective weighs as a row's.
+    # only an agency, and II.3.4#2 are right since a sub-row's own objective weighs as a row's;
+    # VI.3.2#2 since a phrase's BM25 share is judged where the row stands.
     scores = [score_plan(plan, hide=False) for plan in PLANS]
-    assert sum(s.right for s in scores) >= 311
+    assert sum(s.right for s in scores) >= 312
     assert sum(s.wrong for s in scores) == 0
 
 
