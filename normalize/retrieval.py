@@ -15,8 +15,9 @@ adjacent syllables ('quan_ly'); a pair tells 'chất lượng phục vụ' from 
         idf(f) * tf(f, concept) * (K1 + 1) / (tf + K1 * (1 - B + B * len(concept) / avg_len))
     idf(f) = ln(1 + N / df(f))           N concepts, df(f) concepts with the feature
 
-`relative` divides by the row's best, so the best concept is 1.0 and the others tell how far
-behind they are; the matcher blends it with its own key score.
+`Bm25.views` gives two readings of one scoring: relative (over the text's own mass, what the
+matcher blends with its key score) and shares (over the row's best, so the best concept is 1.0
+and the others tell how far behind they are).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from normalize.text import match_tokens
 # (a concept with 20 aliases should not win every row on sheer size).
 K1 = 1.2
 B = 0.5
-# Share of a text's own BM25 mass at which a concept counts as fully found (`relative`): a
+# Share of a text's own BM25 mass at which a concept counts as fully found (relative): a
 # criterion row holds the concept's words plus a frame ('Tỷ lệ …', '… trên địa bàn xã'), so
 # finding 40 % of it is strong evidence. Compared pooled over the five plans: 0.3-0.7 give the
 # same concept rate within 1 %, 0.4 the fewest wrong codes.
@@ -103,23 +104,17 @@ class Bm25:
         ordered = sorted(totals.items())  # concept order, as a scan of all concepts gives
         return {self.docs[i].code: score for i, score in ordered if score}
 
-    def shares(self, texts: Sequence[tuple[str, float]]) -> dict[str, float]:
-        """Scores over the row's best: {'F3.PUBLISH': 1.0, 'F3.PUBLICITY': 0.62, …}."""
-        return self.views(texts)[1]
-
-    def relative(self, texts: Sequence[tuple[str, float]]) -> dict[str, float]:
-        """Scores over the text's own mass: {'F7.ISO': 0.8, 'F3.INTERNAL_PROC': 0.2, …}.
-
-        The mass is what a concept holding every feature of the text once would score
-        (sum of weight * idf); FULL of it counts as 1.0. A text none of whose words any concept
-        knows well stays low for every concept, so the blend cannot lift it over a threshold.
-        """
-        return self.views(texts)[0]
-
     def views(
         self, texts: Sequence[tuple[str, float]]
     ) -> tuple[dict[str, float], dict[str, float]]:
-        """(`relative`, `shares`) of the texts from one scoring (the matcher wants both)."""
+        """(relative, shares) of the texts from one scoring.
+
+        relative: scores over the text's own mass, {'F7.ISO': 0.8, 'F3.INTERNAL_PROC': 0.2, …}.
+        The mass is what a concept holding every feature of the text once would score (sum of
+        weight * idf); FULL of it counts as 1.0. A text none of whose words any concept knows
+        well stays low for every concept, so the blend cannot lift it over a threshold.
+        shares: scores over the row's best, {'F3.PUBLISH': 1.0, 'F3.PUBLICITY': 0.62, …}.
+        """
         query = self._query(texts)
         raw = self._scores(query)
         best = max(raw.values(), default=0.0)
