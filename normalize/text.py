@@ -123,15 +123,14 @@ CONTRACTIONS: tuple[tuple[tuple[str, ...], str], ...] = tuple(
 )
 
 
-# Abbreviations a slip is corrected to: the short forms above and a few common ones. Every
-# Vietnamese syllable has a vowel, so a folded token without one is an abbreviation.
-ABBREVIATIONS: frozenset[str] = frozenset(
-    {short for _, short in CONTRACTIONS} | set(EXPANSIONS) | {"ubnd", "hdnd", "tthc", "cchc"}
-)
+# Abbreviations a slip is corrected to: the short forms above ('tthc', 'ubnd', 'cntt' …).
+# Every Vietnamese syllable has a vowel, so a folded token without one is an abbreviation.
+ABBREVIATIONS: frozenset[str] = frozenset({short for _, short in CONTRACTIONS} | set(EXPANSIONS))
 VOWELS = frozenset("aeiouy")
 # A slip is at most this many edits (insert, delete, substitute, swap two neighbours) away.
 SLIP_EDITS = 1
 SLIP_MIN_LEN = 4
+_SLIP_TARGETS = tuple(sorted(a for a in ABBREVIATIONS if len(a) >= SLIP_MIN_LEN))
 
 
 @lru_cache(maxsize=4096)
@@ -146,12 +145,8 @@ def abbreviation_slip(token: str) -> str:
         or VOWELS & set(token)
     ):
         return token
-    near = [a for a in ABBREVIATIONS if len(a) >= SLIP_MIN_LEN and _osa(token, a) <= SLIP_EDITS]
+    near = [a for a in _SLIP_TARGETS if OSA.distance(token, a) <= SLIP_EDITS]
     return near[0] if len(near) == 1 else token
-
-
-def _osa(a: str, b: str) -> int:
-    return int(OSA.distance(a, b))
 
 
 def strip_marks(text: str) -> str:
