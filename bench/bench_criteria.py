@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import itertools
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -43,19 +43,33 @@ TARGETS = "targets: field >= 95 %, concept >= 90 %, precision >= 98 %, top-3 of 
 
 
 @contextmanager
+def codes_changed(change: Callable[[str, CodeList], CodeList]) -> Iterator[None]:
+    """The plan-out code list of each plan passed through `change(plan, codes)`."""
+    saved = planout.codes_for
+
+    def codes_for(plan: str, *, hide: bool) -> CodeList:
+        return change(plan, saved(plan, hide=hide))
+
+    planout.codes_for = codes_for
+    try:
+        yield
+    finally:
+        planout.codes_for = saved
+
+
+@contextmanager
 def first_version() -> Iterator[None]:
     """The matcher as it was: labels and aliases only, threshold only."""
-    saved = (criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for)
+    saved = (criteria.MARGIN, criteria.PARENT_PRIOR)
     later = (criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST)
     floor = criteria.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR
     yields = criteria.SECTION_FIELD_YIELDS
 
-    def codes_for(plan: str, *, hide: bool) -> CodeList:
-        codes = saved[2](plan, hide=hide)
+    def no_descriptions(plan: str, codes: CodeList) -> CodeList:
         concepts = tuple(replace(c, descriptions=()) for c in codes.concepts)
         return replace(codes, concepts=concepts, version=codes.version + "-v1", _index={})
 
-    criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for = 0.0, 0.0, codes_for
+    criteria.MARGIN, criteria.PARENT_PRIOR = 0.0, 0.0
     criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = 0.0, False, 1.0
     criteria.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR = 0.0, 0.0, 0.0
     criteria.SECTION_FIELD_YIELDS = False
@@ -64,58 +78,43 @@ def first_version() -> Iterator[None]:
     matcher.group_members = lambda codes: {}  # type: ignore[assignment]  # no group rule
     matcher.HEADING_VOTES = 10**9  # no heading field from the rows below
     try:
-        yield
+        with codes_changed(no_descriptions):
+            yield
     finally:
         matcher.group_members, matcher.HEADING_VOTES = members, votes
-        criteria.MARGIN, criteria.PARENT_PRIOR, planout.codes_for = saved
+        criteria.MARGIN, criteria.PARENT_PRIOR = saved
         criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = later
         criteria.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR = floor
         criteria.SECTION_FIELD_YIELDS = yields
         keys.LABEL_NAME = True
 
 
-@contextmanager
-def without_frameworks(ids: frozenset[str]) -> Iterator[None]:
+def without_frameworks(ids: frozenset[str]) -> AbstractContextManager[None]:
     """Plan-out with the items of these frameworks left out of the code list."""
-    saved = planout.codes_for
 
-    def codes_for(plan: str, *, hide: bool) -> CodeList:
-        codes = saved(plan, hide=hide)
+    def change(plan: str, codes: CodeList) -> CodeList:
         kept = tuple(i for i in codes.frameworks if i.framework not in ids)
         concepts = _with_keys(codes.concepts, codes.aliases, kept)
         version = f"{codes.version}-no-{'+'.join(sorted(ids))}"
         return replace(codes, concepts=concepts, frameworks=kept, version=version, _index={})
 
-    planout.codes_for = codes_for
-    try:
-        yield
-    finally:
-        planout.codes_for = saved
+    return codes_changed(change)
 
 
-@contextmanager
-def own_labels_whole() -> Iterator[None]:
+def own_labels_whole() -> AbstractContextManager[None]:
     """Plan-out with no name keys (`normalize.matching._label_keys`) for the labels only the
     held plan taught (criteria.csv seen_in): labels are not hidden by plan-out, and a label
     written from a plan's wording flatters that plan. Its parentheses and ';' become commas,
     so the whole label stays a key with the same words and its name is no key of its own."""
-    saved = planout.codes_for
 
-    def codes_for(plan: str, *, hide: bool) -> CodeList:
-        codes = saved(plan, hide=hide)
-        if not hide:
-            return codes
+    def change(plan: str, codes: CodeList) -> CodeList:
         concepts = tuple(
             replace(c, label_vi=_whole(c.label_vi)) if set(c.seen_in) == {plan} else c
             for c in codes.concepts
         )
         return replace(codes, concepts=concepts, version=codes.version + "-whole", _index={})
 
-    planout.codes_for = codes_for
-    try:
-        yield
-    finally:
-        planout.codes_for = saved
+    return codes_changed(change)
 
 
 def _whole(label: str) -> str:
