@@ -32,10 +32,11 @@ from normalize.patterns import (
 )
 
 # Function words dropped before folding (after folding "của" and "cửa" collide: "một cửa").
-# Not "theo" (theo dõi) nor "đối" (đối thoại).
+# Not "theo" (theo dõi) nor "đối" (đối thoại). "sự" only makes a noun of a verb ("sự phát
+# triển", "sự hài lòng"); "sử" (sử dụng) is another word.
 STOPWORDS: frozenset[str] = frozenset(
     "và các của được trong về cho đã là những với tại trên để từ đến này đó "
-    "khi nếu thì mà như hoặc cả bằng do vào có".split()
+    "khi nếu thì mà như hoặc cả bằng do vào có sự".split()
 )
 
 

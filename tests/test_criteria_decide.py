@@ -230,3 +230,13 @@ def test_a_phrase_hits_bm25_share_is_judged_where_the_row_stands(
     from tests.test_criteria_review import plan_out
 
     assert plan_out(plan)[code].criterion_code == concept
+
+
+def test_a_heading_with_a_nominaliser_is_the_field_it_names() -> None:
+    # The framework names Hà Nội's field 7 'Tác động đến phát triển kinh tế - xã hội'; a plan
+    # prints 'SỰ PHÁT TRIỂN'. Read as a word, 'sự' broke the phrase, and the concept whose
+    # alias 'phát triển KT-XH' is inside the heading took it (001 7, plan-out).
+    codes = without_sources(load_codelist(), frozenset({"001"}))
+    rows = [heading("TÁC ĐỘNG ĐẾN SỰ PHÁT TRIỂN KINH TẾ - XÃ HỘI")]
+    match = match_rows(rows, province=None, district=None, plan_year=None, codes=codes)[0]
+    assert (match.field_code, match.criterion_code) == ("F8", None)

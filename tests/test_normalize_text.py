@@ -113,3 +113,12 @@ def test_typo_fixes_are_data_with_the_plans_that_taught_them() -> None:
         assert match_key("VB OPPL") != match_key("VBQPPL")
         assert match_key("Tạo Efrom") == match_key("Tạo eform")  # taught by 000, kept
     assert match_key("VB OPPL") == match_key("VBQPPL")
+
+
+def test_the_nominaliser_su_is_a_function_word() -> None:
+    # 'sự' turns a verb into a noun ('sự phát triển' = 'phát triển'); as a word it kept Hà
+    # Nội's field name 'Tác động đến phát triển kinh tế - xã hội' from being found as a phrase
+    # in a heading 'TÁC ĐỘNG ĐẾN SỰ PHÁT TRIỂN KINH TẾ - XÃ HỘI' (001 7).
+    assert match_tokens("Tác động đến sự phát triển") == match_tokens("Tác động đến phát triển")
+    assert match_tokens("sự hài lòng") == match_tokens("hài lòng")
+    assert "su" in match_tokens("sử dụng phần mềm")  # 'sử' (use) is a word
