@@ -12,8 +12,9 @@ Resolution order (criteria_concepts.md §3.1):
    frameworks number them (`normalize.codelist.group_members`); any other concept goes to review
    with the members first among its candidates (`criteria_rank.within_group`).
 5. A code is assigned only when it is clearly ahead (`criteria_rank`: MARGIN, KEY_FLOOR, and
-   PHRASE_FLOOR: a phrase hit needs BM25 over the whole row to agree); a parent row in review
-   passes its best candidate to its sub-rows as a guess that is never assigned alone
+   PHRASE_FLOOR: a phrase hit needs BM25 over the whole row to agree); a row whose score is a
+   survey's mean (0.92 of 1 point) leans to the survey concepts (SURVEY_PRIOR); a parent row
+   in review passes its best candidate to its sub-rows as a guess that is never assigned alone
    (REVIEW_PRIOR); a top heading whose words name no field takes the field of most concepts
    assigned below it (HEADING_VOTES, a second pass).
 6. Rows left for review have their candidates ordered again (`criteria_review`): the row's
@@ -84,6 +85,10 @@ SUB_ROW_TEXTS: TextSpec = (
     ("requirement", 0.8),
     ("output", 0.65),
 )
+
+# Self-assessed points move in steps of this (0.25, 0.5, 1, 1.5 of a criterion's maximum);
+# a survey's points are the respondents' mean times the maximum: 0.92, 0.97, 3.84 (001).
+SCORE_STEP = 0.25
 
 # A top heading whose words name no field takes the field of most concepts assigned below it
 # when at least this many vote for it (and more than half of the votes).
@@ -264,12 +269,25 @@ def _match(
     if not texts:
         return NO_MATCH, None
     ranked = with_parent(
-        rank(texts, codes, context.section_field, top=_is_top(row)), context.parent
+        rank(texts, codes, context.section_field, top=_is_top(row), survey=surveyed(row)),
+        context.parent,
     )
     match = decide(ranked, codes, context.section_field)
     if context.members:
         return within_group(match, ranked, context.members, context.section_field), None
     return match, ranked
+
+
+def surveyed(row: TableRow) -> bool:
+    """True when a year's score of the row is off the self-assessment steps (SCORE_STEP): a
+    survey's mean, 0.92 of 1 ('Thái độ phục vụ …', 001 3.6.2), not 0.5 or 1."""
+    return any(
+        cell.role == "score_year" and not _on_step(cell.value, SCORE_STEP) for cell in row.scores
+    )
+
+
+def _on_step(value: float, step: float) -> bool:
+    return abs(value / step - round(value / step)) < 1e-6
 
 
 def _from_table(hit: TableHit, codes: CodeList) -> CriterionMatch:

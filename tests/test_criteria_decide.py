@@ -8,9 +8,9 @@ from dataclasses import replace
 
 import pytest
 
-from models.document import TableRow
+from models.document import ScoreCell, TableRow
 from normalize.codelist import load_codelist, without_sources
-from normalize.criteria import match_rows
+from normalize.criteria import match_rows, surveyed
 from normalize.criteria_rank import with_parent
 from normalize.matching import Scored
 
@@ -240,3 +240,32 @@ def test_a_heading_with_a_nominaliser_is_the_field_it_names() -> None:
     rows = [heading("TÁC ĐỘNG ĐẾN SỰ PHÁT TRIỂN KINH TẾ - XÃ HỘI")]
     match = match_rows(rows, province=None, district=None, plan_year=None, codes=codes)[0]
     assert (match.field_code, match.criterion_code) == ("F8", None)
+
+
+def scored(row: TableRow, points: float, maximum: float = 1.0) -> TableRow:
+    """The row with a maximum and a year's score, as a scored criteria table prints them."""
+    cells = (
+        ScoreCell("Điểm tối đa", "score_max", None, maximum),
+        ScoreCell("Điểm năm 2023", "score_year", 2023, points),
+    )
+    return replace(row, scores=cells)
+
+
+def test_a_score_off_the_self_assessment_steps_is_a_surveys() -> None:
+    row = item("Thái độ phục vụ của công chức", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "3.6.2")
+    assert surveyed(scored(row, 0.92)) and surveyed(scored(row, 3.84, 4.0))
+    assert not surveyed(scored(row, 0.5)) and not surveyed(scored(row, 1.25, 1.5))
+    assert not surveyed(scored(row, 0.0)) and not surveyed(row)
+
+
+def test_a_row_scored_by_a_survey_is_not_given_a_self_assessed_concept() -> None:
+    # 'Chất lượng các văn bản chỉ đạo, điều hành công tác CCHC' reads as the plan (F1.PLAN),
+    # but scored 0.97 of 1 it is the survey's quality of direction (F1.XHH_DIRECTION, 001
+    # 1.12.1): review, both among the candidates, where F1.PLAN had been assigned.
+    section = "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH"
+    label = "Chất lượng các văn bản chỉ đạo, điều hành công tác Cải cách hành chính"
+    codes = without_sources(load_codelist(), frozenset({"001"}))
+    rows = [heading(section, "1"), scored(item(label, section, "1.12"), 0.97)]
+    match = match_rows(rows, province=None, district=None, plan_year=None, codes=codes)[1]
+    assert (match.field_code, match.criterion_code) == ("F1", None)
+    assert {"F1.XHH_DIRECTION", "F1.PLAN"} <= {c.code for c in match.top_candidates[:2]}

@@ -57,13 +57,15 @@ def test_plan_out_pooled_floors() -> None:
     # key floor (OWN_WORD_FLOOR): 256 right (81.3 %), 16 wrong (94.1 %), top 3 39/43. Since a
     # phrase's BM25 share is judged where the row stands: 259 (82.2 %), 16 wrong (94.2 %), top
     # 3 36/40 (90 %, on the target). Since 'sự' is a function word: 260 (82.5 %), 15 wrong
-    # (94.5 %): 001 7 'TÁC ĐỘNG ĐẾN SỰ PHÁT TRIỂN …' is the field its framework names.
+    # (94.5 %): 001 7 'TÁC ĐỘNG ĐẾN SỰ PHÁT TRIỂN …' is the field its framework names. Since
+    # a row scored by a survey leans to survey concepts (SURVEY_PRIOR): 12 wrong (95.6 %), top
+    # 3 39/43.
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
     assert sum(s.field_right for s in scores) / rows >= 0.974
     assert right / rows >= 0.825
-    assert right / (right + wrong) >= 0.945
+    assert right / (right + wrong) >= 0.955
     review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
     assert top3 / review >= 0.90
 
