@@ -40,6 +40,11 @@ STOPWORDS: frozenset[str] = frozenset(
 )
 
 
+# Two-word function words, dropped as STOPWORDS are: quantifiers ("toàn bộ TTHC" is all the
+# procedures; read word by word, its "bộ TTHC" is F3.PUBLISH's set of procedures).
+STOP_PAIRS: frozenset[tuple[str, str]] = frozenset({("toàn", "bộ"), ("tất", "cả")})
+
+
 @dataclass(frozen=True, slots=True)
 class Typo:
     """A row of codes/typos.csv: a folded slip, its fix, and the plans that taught it."""
@@ -188,8 +193,10 @@ def words(text: str) -> list[str]:
 def match_tokens(text: str) -> tuple[str, ...]:
     """Folded matching tokens: 'Công khai thủ tục hành chính' -> ('cong', 'khai', 'tthc')."""
     tokens: list[str] = []
-    for word in words(text):
-        if word in STOPWORDS:
+    listed = words(text)
+    pairs = {i for i in range(len(listed) - 1) if (listed[i], listed[i + 1]) in STOP_PAIRS}
+    for i, word in enumerate(listed):
+        if word in STOPWORDS or i in pairs or i - 1 in pairs:
             continue
         for token in fold(word).split():
             token = abbreviation_slip(TYPO_FIXES.get(token, token))

@@ -12,7 +12,7 @@ from models.document import ScoreCell, TableRow
 from normalize.codelist import load_codelist, without_sources
 from normalize.criteria import match_rows, surveyed
 from normalize.criteria_rank import with_parent
-from normalize.matching import Scored
+from normalize.matching import Scored, index_for
 
 E_GOV = "XÂY DỰNG VÀ PHÁT TRIỂN CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ"
 
@@ -269,3 +269,9 @@ def test_a_row_scored_by_a_survey_is_not_given_a_self_assessed_concept() -> None
     match = match_rows(rows, province=None, district=None, plan_year=None, codes=codes)[1]
     assert (match.field_code, match.criterion_code) == ("F1", None)
     assert {"F1.XHH_DIRECTION", "F1.PLAN"} <= {c.code for c in match.top_candidates[:2]}
+
+
+def test_a_quantifier_is_not_read_as_a_concepts_phrase() -> None:
+    codes = without_sources(load_codelist(), frozenset({"000"}))
+    hits = index_for(codes).score_all("Đăng tải công khai, đầy đủ toàn bộ TTHC 2 cấp chính quyền")
+    assert hits["F3.PUBLISH"].hit == "tokens"  # its key 'bộ TTHC' is not in 'toàn bộ TTHC'
