@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from models.records import MatchMethod
 from normalize.codelist import CodeList, Concept
 from normalize.matching import HIT_RANK, Index, Scored, index_for
+from normalize.patterns import PLACE_RE
 from normalize.retrieval import bm25_for
 from normalize.text import match_tokens
 
@@ -92,6 +93,12 @@ SECTION_FIELD_YIELDS = True
 # review, the first two with the right code first), no right one lost, from 0.85 to 0.8 (0.9:
 # 2; 0.7: 4 fewer, but 3 right codes lost).
 SURVEY_PRIOR = 0.85
+# A phrase of another field's concept found only in a place the row names (PLACE_RE) is no
+# phrase hit, so it does not carry the row across fields (CROSS_NEEDS_PHRASE): 'Đăng tải
+# công khai … toàn bộ TTHC … trên Cổng thông tin điện tử' under 'CẢI CÁCH THỦ TỤC HÀNH CHÍNH'
+# publishes procedures (F3), it is not about the portal (F7.PORTAL). Pooled over the five
+# plans, plan-out: 2 wrong codes fewer (000 3.1.1, 3.1.2 to review), no right one lost.
+PLACES_STAY = True
 # How many candidates a match keeps for `plans review`.
 N_CANDIDATES = 5
 
@@ -140,7 +147,7 @@ def rank(
     index = index_for(codes)
     best: dict[str, Scored] = {}
     for text, weight in texts:
-        for code, scored in index.score_all(text).items():
+        for code, scored in _placed_phrases(text, index, codes, section_field).items():
             score = scored.score * weight
             if code not in best or score > best[code].score:
                 best[code] = Scored(code, score, scored.hit)
@@ -175,6 +182,24 @@ def rank(
         )
         out.append(Scored(code, score, own.hit, backed, _share(code, shares, codes)))
     return sorted(out, key=lambda s: (-round(s.score, 6), HIT_RANK[s.hit], s.code))
+
+
+def _placed_phrases(
+    text: str, index: Index, codes: CodeList, section_field: str | None
+) -> dict[str, Scored]:
+    """`index.score_all(text)`, with the phrase hits of other fields' concepts that are found
+    only in a place the row names (PLACES_STAY) turned into scattered words."""
+    hits = index.score_all(text)
+    bare = PLACE_RE.sub(" ", text) if PLACES_STAY and section_field else text
+    if bare == text:
+        return hits
+    outside = index.score_all(bare)
+    for code, scored in hits.items():
+        if scored.hit == "tokens" or _field(code, codes) == section_field:
+            continue
+        if code not in outside or outside[code].hit == "tokens":
+            hits[code] = Scored(code, scored.score, "tokens")
+    return hits
 
 
 def _over_best(scores: Mapping[str, float]) -> dict[str, float]:

@@ -29,6 +29,10 @@ LEADING_CODE_RE = re.compile(r"^\d+(?:\.\d+)+\.?\s+")
 # A parenthesis in a concept's label, an elaboration or an acronym: "Chất lượng phục vụ tại Bộ
 # phận tiếp nhận và trả kết quả (nơi chờ, thái độ, …)", "Biểu mẫu điện tử (e-form)".
 PARENTHESIS_RE = re.compile(r"\([^()]*\)")
+# A place a row names, up to the next punctuation (on NFC text with its marks: folded, "tại"
+# would be "tái" of "tái sử dụng"): "… toàn bộ TTHC trên Cổng thông tin điện tử", "tại Bộ phận
+# một cửa". Not "trên cơ sở" (on the basis of).
+PLACE_RE = re.compile(r"\b(?:trên(?!\s+cơ\s+sở)|tại)\s[^,;:.()]*", re.IGNORECASE)
 
 # --- deadlines (folded text) -------------------------------------------------------------------
 # "31/12/2023", "01/06/2023", "15/01/2023" (day first).

@@ -15,6 +15,7 @@ from normalize.criteria_rank import with_parent
 from normalize.matching import Scored, index_for
 
 E_GOV = "XÂY DỰNG VÀ PHÁT TRIỂN CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ"
+TTHC = "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"
 
 
 def item(label: str, section: str, code: str = "7.2") -> TableRow:
@@ -275,3 +276,29 @@ def test_a_quantifier_is_not_read_as_a_concepts_phrase() -> None:
     codes = without_sources(load_codelist(), frozenset({"000"}))
     hits = index_for(codes).score_all("Đăng tải công khai, đầy đủ toàn bộ TTHC 2 cấp chính quyền")
     assert hits["F3.PUBLISH"].hit == "tokens"  # its key 'bộ TTHC' is not in 'toàn bộ TTHC'
+
+
+@pytest.mark.parametrize(
+    ("section", "label", "field", "concept"),
+    [
+        # the portal is where the procedures are published: no F7 concept, F3 kept
+        (
+            TTHC,
+            "Công khai đầy đủ các TTHC thuộc thẩm quyền của xã trên Cổng thông tin điện tử",
+            "F3",
+            None,
+        ),
+        (TTHC, "Đăng tải đầy đủ các TTHC của xã trên Trang thông tin điện tử", "F3", None),
+        # the portal is what the row is about: it crosses, as any phrase of another field does
+        (TTHC, "Nâng cấp Trang thông tin điện tử của xã", "F7", "F7.PORTAL"),
+        # and under its own field a place still counts
+        (E_GOV, "Cập nhật tin bài trên Trang thông tin điện tử của xã", "F7", "F7.PORTAL"),
+    ],
+)
+def test_a_place_the_row_names_does_not_carry_it_across_fields(
+    section: str, label: str, field: str, concept: str | None
+) -> None:
+    codes = without_sources(load_codelist(), frozenset({"000"}))  # 000 3.1.1, plan-out
+    rows = [heading(section, "3"), item(label, section, "3.1")]
+    match = match_rows(rows, province=None, district=None, plan_year=None, codes=codes)[1]
+    assert (match.field_code, match.criterion_code) == (field, concept)

@@ -59,13 +59,14 @@ def test_plan_out_pooled_floors() -> None:
     # 3 36/40 (90 %, on the target). Since 'sự' is a function word: 260 (82.5 %), 15 wrong
     # (94.5 %): 001 7 'TÁC ĐỘNG ĐẾN SỰ PHÁT TRIỂN …' is the field its framework names. Since
     # a row scored by a survey leans to survey concepts (SURVEY_PRIOR): 12 wrong (95.6 %), top
-    # 3 39/43.
+    # 3 39/43. Since a place a row names does not carry it across fields (PLACES_STAY): field
+    # 98.1 %, 10 wrong (96.3 %), top 3 41/45.
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
-    assert sum(s.field_right for s in scores) / rows >= 0.974
+    assert sum(s.field_right for s in scores) / rows >= 0.98
     assert right / rows >= 0.825
-    assert right / (right + wrong) >= 0.955
+    assert right / (right + wrong) >= 0.962
     review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
     assert top3 / review >= 0.90
 

@@ -7,6 +7,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
+from normalize.patterns import PLACE_RE
 from normalize.text import (
     TYPOS,
     abbreviation_slip,
@@ -131,3 +132,12 @@ def test_a_quantifier_of_two_words_is_a_function_word() -> None:
     assert match_tokens("tất cả hồ sơ") == match_tokens("hồ sơ")
     assert "bo" in match_tokens("công bố bộ TTHC")  # 'bộ' alone is a word
     assert "toan" in match_tokens("toàn trình")  # and so is 'toàn'
+
+
+def test_place_re_finds_the_places_a_row_names() -> None:
+    text = "Đăng tải đầy đủ các TTHC trên Cổng thông tin điện tử, niêm yết tại Bộ phận một cửa"
+    assert [m.group() for m in PLACE_RE.finditer(text)] == [
+        "trên Cổng thông tin điện tử",
+        "tại Bộ phận một cửa",
+    ]
+    assert not PLACE_RE.search("giảm thông tin khai báo trên cơ sở tái sử dụng dữ liệu")
