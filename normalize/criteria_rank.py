@@ -145,12 +145,7 @@ def rank(
 ) -> list[Scored]:
     """A row's candidates, best first; `survey`: the row is scored by a survey (SURVEY_PRIOR)."""
     index = index_for(codes)
-    best: dict[str, Scored] = {}
-    for text, weight in texts:
-        for code, scored in _placed_phrases(text, index, codes, section_field).items():
-            score = scored.score * weight
-            if code not in best or score > best[code].score:
-                best[code] = Scored(code, score, scored.hit)
+    best = _best_keys(texts, index, codes, section_field)
     relative, bm25_shares = bm25_for(codes).views(texts)
     related = relative if BM25_WEIGHT else {}
     topic = _topic_list(best, codes)
@@ -175,13 +170,30 @@ def rank(
     for code in best.keys() | related.keys():
         own = best.get(code, Scored(code, 0.0, "tokens"))
         score = own.score if own.hit != "tokens" else _blend(own.score, related.get(code))
-        score = placed(code, score)
-        backed = leaders == {code} and (
-            own.score >= KEY_FLOOR
-            or (own.score >= KEY_FLOOR * OWN_WORD_FLOOR and _owns_a_word(code, texts, index))
-        )
-        out.append(Scored(code, score, own.hit, backed, _share(code, shares, codes)))
+        backed = leaders == {code} and _over_key_floor(own, texts, index)
+        out.append(Scored(code, placed(code, score), own.hit, backed, _share(code, shares, codes)))
     return sorted(out, key=lambda s: (-round(s.score, 6), HIT_RANK[s.hit], s.code))
+
+
+def _best_keys(
+    texts: Sequence[tuple[str, float]], index: Index, codes: CodeList, section_field: str | None
+) -> dict[str, Scored]:
+    """Each code's best key score over the row's weighted texts."""
+    best: dict[str, Scored] = {}
+    for text, weight in texts:
+        for code, scored in _placed_phrases(text, index, codes, section_field).items():
+            score = scored.score * weight
+            if code not in best or score > best[code].score:
+                best[code] = Scored(code, score, scored.hit)
+    return best
+
+
+def _over_key_floor(own: Scored, texts: Sequence[tuple[str, float]], index: Index) -> bool:
+    """True when a concept's key score reaches KEY_FLOOR, or OWN_WORD_FLOOR of it with a
+    word of the row that only this concept's keys hold."""
+    return own.score >= KEY_FLOOR or (
+        own.score >= KEY_FLOOR * OWN_WORD_FLOOR and _owns_a_word(own.code, texts, index)
+    )
 
 
 def _placed_phrases(
