@@ -22,7 +22,7 @@ def extract_document(doc: Document, body_doc: Document | None = None) -> Extract
     """Metadata, table rows, legal references and body paragraphs of a read plan, e.g. of
     plan_000.docx: 57/KH-UBND of xã Hà Châu, rows '1' … '8.1.5', 'Nghị định số 61/2018/NĐ-CP' …
 
-    `body_doc`: the body document of a spreadsheet appendix ('KH 18.docx' beside 'KH 18 -
+    `body_doc`: the body document of an appendix file ('KH 18.docx' beside 'KH 18 -
     Phu luc.xlsx'), whose header gives the plan's number, commune, year and signer."""
     tables = find_tables(doc)
     body = tuple(p for i, p in enumerate(paragraphs(doc)) if i not in tables.heading_paragraphs)

@@ -146,8 +146,8 @@ def _signer(texts: list[str]) -> tuple[str | None, str | None]:
 
 
 def with_body(own: DocMeta, body: DocMeta) -> DocMeta:
-    """A spreadsheet appendix's metadata from its body document ('KH 18 - Phu luc.xlsx'
-    beside 'KH 18.docx'): the body's fields, the sheet's own where the body has none."""
+    """An appendix file's metadata from its body document ('KH 18 - Phu luc.xlsx'
+    beside 'KH 18.docx'): the body's fields, the appendix's own where the body has none."""
     return DocMeta(
         **{
             f.name: getattr(body, f.name)

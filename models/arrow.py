@@ -53,7 +53,7 @@ PLAN_STAMPS: dict[str, tuple[pa.DataType, str]] = {
     "chosen": (
         pa.bool_(),
         "true for the one file of each plan to count (`where chosen`); on the tables of rows, "
-        "also for the spreadsheet appendix sent beside that file (documents.body_doc_id)",
+        "also for the appendix file sent beside that file (documents.body_doc_id)",
     ),
 }
 PLAN_FIELDS = tuple(pa.field(name, kind) for name, (kind, _) in PLAN_STAMPS.items())

@@ -45,8 +45,9 @@ class DocumentRecord:
     extracted_at: datetime = column("when the file was extracted (UTC)")
     units: UnitCodes = flattened(default=UnitCodes())
     body_doc_id: str | None = column(
-        "for an appendix sent as a spreadsheet beside its body document: the body's doc_id "
-        "(the sheet's rows count with the body when the body is its plan's chosen file)",
+        "for an appendix sent as a file of its own (a spreadsheet, 'KH 18 - Phu luc.docx') "
+        "beside its body document: the body's doc_id (the appendix's rows count with the body "
+        "when either is its plan's chosen file)",
         default=None,
     )
 
@@ -259,7 +260,7 @@ class ManifestRecord:
     code_list_version: str = column("code list version used")
     extracted_at: datetime = column("when (UTC)")
     depends_on_path: str | None = column(
-        "another file its rows depend on: the body document a spreadsheet appendix takes its "
+        "another file its rows depend on: the body document an appendix file takes its "
         "metadata from",
         default=None,
     )

@@ -212,9 +212,9 @@ def test_a_folder_is_listed_once_for_all_its_files(
         return real(self)
 
     monkeypatch.setattr(Path, "iterdir", counting)
-    bodies = [appendix.sheets_beside(tmp_path / f"KH {i}.docx") for i in range(5)]
+    bodies = [appendix.appendices_beside(tmp_path / f"KH {i}.docx") for i in range(5)]
     assert bodies == [[tmp_path / f"KH {i} - Phu luc.ods"] for i in range(5)]
     assert listed == [tmp_path]
     (tmp_path / "KH 9.docx").write_bytes(b"x")  # the folder changed: listed again
-    assert appendix.sheets_beside(tmp_path / "KH 9.docx") == []
+    assert appendix.appendices_beside(tmp_path / "KH 9.docx") == []
     assert len(listed) == 2

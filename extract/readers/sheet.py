@@ -125,26 +125,36 @@ def _split(
     tables.append(RawTable(rows, page, page, (), line_index=line_index))
 
 
-def body_of(sheet: Path, siblings: Sequence[Path]) -> Path | None:
-    """The body document a spreadsheet appendix belongs to, e.g. 'KH 57.docx' for
-    'KH 57 - Phu luc.xlsx': same folder, and the same name stem or 'Phụ lục' in the name
-    with a single body document beside it."""
+def body_of(appendix: Path, siblings: Sequence[Path]) -> Path | None:
+    """The body document an appendix file belongs to, e.g. 'KH 57.docx' for 'KH 57 - Phu
+    luc.xlsx': same folder, and the same name stem or 'Phụ lục' in the name with a single body
+    document beside it. A document appendix ('KH 57 - Phu luc.docx') has 'Phụ lục' in its
+    name, and its body does not."""
     bodies = [
         p
         for p in siblings
-        if p.parent == sheet.parent and p.suffix.lower() in BODY_SUFFIXES and p != sheet
+        if p.parent == appendix.parent and p.suffix.lower() in BODY_SUFFIXES and p != appendix
     ]
-    stem = _stem_key(sheet.stem)
+    if appendix.suffix.lower() in BODY_SUFFIXES:
+        if not is_appendix_name(appendix):
+            return None
+        bodies = [p for p in bodies if not is_appendix_name(p)]
+    stem = _stem_key(appendix.stem)
     for body in bodies:
         key = _stem_key(body.stem)
         if key and (stem == key or stem.startswith(key)):
             return body
-    if APPENDIX_NAME_RE.search(sheet.stem) and len(bodies) == 1:
+    if is_appendix_name(appendix) and len(bodies) == 1:
         return bodies[0]
     return None
 
 
 BODY_SUFFIXES = (".docx", ".doc", ".odt", ".rtf", ".pdf")
+
+
+def is_appendix_name(path: Path) -> bool:
+    """'Phu luc I.xlsx', 'KH 18 - Phụ lục.docx', 'PL01_ke_hoach.pdf' (APPENDIX_NAME_RE)."""
+    return APPENDIX_NAME_RE.search(nfc(path.stem)) is not None
 
 
 def _stem_key(stem: str) -> str:

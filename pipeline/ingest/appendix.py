@@ -1,16 +1,21 @@
-"""A plan whose appendix comes as a spreadsheet beside its body document is one plan.
+"""A plan whose appendix comes as a file of its own beside its body document is one plan.
 
 'KH 18 - Phu luc.xlsx' next to 'KH 18.docx' (same folder, the same name stem or 'Phụ lục'
 in the name with one body document beside it: `extract.readers.sheet.body_of`) holds the
-rows; the body holds the number, commune, year and signer. This module only finds and reads
-the body (I/O is the pipeline's); `extract_document(sheet, body)` gives the sheet the body's
-metadata. The body is read again for this (a sheet is one file among many, and the
-per-document function must stay self-contained for the Dask workers); a body that cannot be
-read leaves the sheet with its own metadata and a warning (the document is `partial`).
-The body's path and sha256 go into the sheet's manifest row (`depends_on_*`): a run that
-finds the body changed extracts the sheet again although the sheet's bytes are the same.
-The other way round, `sheets_beside` tells a body that announces an appendix ('Phụ lục kèm
-theo') and holds no rows that its appendix is the sheet beside it, not missing.
+rows; the body holds the number, commune, year and signer. So does a document appendix, 'KH
+18 - Phu luc.docx' (or .pdf): 'Phụ lục' in its name, a body without it beside it, and
+`joins`: the body holds no appendix rows of its own (else the file is a copy of the whole
+plan, whose rows would count twice) and the appendix names no other plan.
+
+This module finds and reads the body (I/O is the pipeline's) and says whether the two join;
+`extract_document(appendix, body)` gives the appendix the body's metadata. The body is read
+again for this (an appendix is one file among many, and the per-document function must stay
+self-contained for the Dask workers); a body that cannot be read leaves the appendix with its
+own metadata and a warning (the document is `partial`). The body's path and sha256 go into
+the appendix's manifest row (`depends_on_*`): a run that finds the body changed extracts the
+appendix again although its bytes are the same. The other way round, `appendices_beside`
+tells a body that announces an appendix ('Phụ lục kèm theo') and holds no rows that its
+appendix is the file beside it, not missing (by the names alone: the appendix is not read).
 """
 
 from __future__ import annotations
@@ -19,8 +24,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from extract.metadata import find_metadata
 from extract.readers import doc_id_of, read_document
 from extract.readers.sheet import BODY_SUFFIXES, body_of
+from extract.tables import find_tables
 from models.document import Document
 from models.errors import ExtractError
 
@@ -29,7 +36,7 @@ SHEET_SUFFIXES = frozenset({".xlsx", ".xls", ".ods"})
 
 @dataclass(frozen=True, slots=True)
 class BodyFile:
-    """The body document of a spreadsheet appendix, read (or why it could not be)."""
+    """The body document of an appendix file, read (or why it could not be)."""
 
     path: str
     doc: Document | None  # None when the body could not be read
@@ -53,8 +60,10 @@ def _listing(folder: Path, stamp: int) -> tuple[Path, ...]:
 
 
 def read_body(sheet: Path) -> BodyFile | None:
-    """'plan_004 - Phu luc.ods' beside 'plan_004.docx' -> that body, read."""
-    if sheet.suffix.lower() not in SHEET_SUFFIXES or not sheet.parent.is_dir():
+    """'plan_004 - Phu luc.ods' (or 'plan_004 - Phu luc.docx') beside 'plan_004.docx' -> that
+    body, read."""
+    suffix = sheet.suffix.lower()
+    if suffix not in SHEET_SUFFIXES and suffix not in BODY_SUFFIXES or not sheet.parent.is_dir():
         return None
     body = body_of(sheet, files_in(sheet.parent))
     if body is None:
@@ -72,14 +81,31 @@ def read_body(sheet: Path) -> BodyFile | None:
     return BodyFile(str(body), doc, doc_id=doc_id)
 
 
-def sheets_beside(body: Path) -> list[Path]:
-    """The spreadsheet appendices whose body is `body`: 'KH 18 - Phu luc.ods' for 'KH 18.docx'.
-    Lists the folder: called only for a body that announces an appendix and has no rows."""
+def joins(appendix: Document, body: Document) -> bool:
+    """Whether an appendix file is the other half of the body beside it. A spreadsheet always
+    is; a document only when the body holds no appendix rows ('plan_004 va phu luc.docx'
+    beside the whole 'plan_004.docx' is a copy) and the appendix's own number and commune, if
+    it names them ('Kèm theo Kế hoạch số 18/KH-UBND … của UBND xã Giang Điền'), are the
+    body's ('KH 57 kem phu luc.docx' is another plan)."""
+    if Path(appendix.source_path).suffix.lower() in SHEET_SUFFIXES:
+        return True
+    if find_tables(body).rows:
+        return False
+    own, theirs = find_metadata(appendix), find_metadata(body)
+    return all(getattr(own, f) in (None, getattr(theirs, f)) for f in ("doc_number", "commune"))
+
+
+def appendices_beside(body: Path) -> list[Path]:
+    """The appendix files whose body is `body`: 'KH 18 - Phu luc.ods' or 'KH 18 - Phu
+    luc.docx' for 'KH 18.docx'. Lists the folder: called only for a body that announces an
+    appendix and has no rows."""
     if body.suffix.lower() not in BODY_SUFFIXES or not body.parent.is_dir():
         return []
     siblings = files_in(body.parent)
     return [
-        sheet
-        for sheet in siblings
-        if sheet.suffix.lower() in SHEET_SUFFIXES and body_of(sheet, siblings) == body
+        appendix
+        for appendix in siblings
+        if appendix != body
+        and appendix.suffix.lower() in SHEET_SUFFIXES | set(BODY_SUFFIXES)
+        and body_of(appendix, siblings) == body
     ]

@@ -1,7 +1,7 @@
 """What a run will do: which files to extract, which to skip as unchanged, which to drop.
 
 A file is skipped when the manifest's versions match and its size and mtime, or else its
-sha256, are unchanged, and the file it depends on (a spreadsheet appendix's body) too;
+sha256, are unchanged, and the file it depends on (an appendix file's body) too;
 `nightly` also re-extracts stale versions and drops the rows of files that disappeared.
 """
 

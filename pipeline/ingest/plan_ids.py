@@ -2,11 +2,12 @@
 
 The samples ship every plan as DOCX, PDF and text: counted per file, Thanh Liệt has 354 rows
 for 118. A plan is (commune, plan year, number, or the title when the number is blank); its
-chosen file is the first by status (ok before partial), then not OCR before OCR, format
-(FORMAT_RANK) and path. A file whose commune was not found is a plan of its own; a failed file
-holds no plan. A spreadsheet appendix sent beside its body document (`body_doc_id`) takes the
-body's metadata, so it is the same plan: when the body or the sheet is the chosen file, the
-rows of both count (the body's references and targets, the sheet's appendix); `documents`
+chosen file is the first by status (ok before partial), then not OCR before OCR, then a body
+before the appendix sent beside it, format (FORMAT_RANK) and path. A file whose commune was not
+found is a plan of its own; a failed file holds no plan. An appendix sent as a file of its own
+beside its body document (`body_doc_id`: a spreadsheet, or 'KH 18 - Phu luc.docx') takes the
+body's metadata, so it is the same plan: when the body or the appendix is the chosen file, the
+rows of both count (the body's references and targets, the appendix's rows); `documents`
 keeps the chosen file alone. The same rule, in SQL, makes the `document_plans` view
 (pipeline/query/sql/chosen_documents.sql): a test checks the two agree. The run stamps
 `plan_id` and `chosen` on every row of the per-plan tables when it merges the dataset (they
@@ -46,15 +47,17 @@ def plan_id_of(row: Mapping[str, object]) -> str | None:
 def plan_ids(documents: pa.Table) -> dict[str, tuple[str | None, bool]]:
     """doc_id -> (plan_id, chosen) for every document of the dataset."""
     columns = ["doc_id", "status", "commune", "plan_year", "doc_number", "title"]
-    rows = documents.select([*columns, "ocr", "source_format", "source_path"]).to_pylist()
-    return _chosen(rows)
+    columns += ["ocr", "source_format", "source_path"]
+    if "body_doc_id" in documents.column_names:
+        columns.append("body_doc_id")
+    return _chosen(documents.select(columns).to_pylist())
 
 
 def row_plan_ids(
     documents: pa.Table, ids: Mapping[str, tuple[str | None, bool]]
 ) -> dict[str, tuple[str | None, bool]]:
     """doc_id -> (plan_id, chosen) for the tables of rows, from the documents' `ids`
-    (`plan_ids`): the chosen file, and the other half of a body + spreadsheet appendix pair
+    (`plan_ids`): the chosen file, and the other half of a body + appendix file pair
     when one of them is chosen."""
     bodies = (
         documents.column("body_doc_id").to_pylist()
@@ -71,7 +74,7 @@ def row_plan_ids(
 
 
 def _chosen(rows: list[dict[str, Any]]) -> dict[str, tuple[str | None, bool]]:
-    best: dict[str, tuple[tuple[bool, bool, int, str], str]] = {}
+    best: dict[str, tuple[tuple[bool, bool, bool, int, str], str]] = {}
     found: dict[str, tuple[str | None, bool]] = {}
     for row in rows:
         plan = plan_id_of(row)
@@ -79,7 +82,8 @@ def _chosen(rows: list[dict[str, Any]]) -> dict[str, tuple[str | None, bool]]:
         if plan is None:
             continue
         fmt = FORMAT_RANK.get(row["source_format"], OTHER_RANK)
-        rank = (row["status"] != "ok", bool(row["ocr"]), fmt, row["source_path"])
+        half = row.get("body_doc_id") is not None  # an appendix beside its body
+        rank = (row["status"] != "ok", bool(row["ocr"]), half, fmt, row["source_path"])
         if plan not in best or rank < best[plan][0]:
             best[plan] = (rank, row["doc_id"])
     for plan, (_, doc_id) in best.items():

@@ -37,7 +37,7 @@ from models.records import (
 from models.stages import Extracted, Finding
 from normalize.codelist import AliasEntry, CodeList, load_codelist, with_aliases
 from normalize.document import NormalizedDocument, normalize_document
-from pipeline.ingest.appendix import read_body, sheets_beside
+from pipeline.ingest.appendix import appendices_beside, joins, read_body
 
 log = logging.getLogger(__name__)
 
@@ -147,7 +147,9 @@ def _extract(doc: Document, run_id: str, started: datetime) -> DocResult:
     """read -> extract_document -> normalize_document -> records stamped with the run."""
     failures: list[Finding] = []
     _debug_read(doc)
-    body = read_body(Path(doc.source_path))  # a spreadsheet appendix's body document
+    body = read_body(Path(doc.source_path))  # an appendix file's body document
+    if body is not None and body.doc is not None and not joins(doc, body.doc):
+        body = None  # 'KH 57 kem phu luc.docx': a whole plan of its own
     body_findings = (
         [] if body is None or body.doc else [Finding("read", "body_unreadable", body.problem or "")]
     )
@@ -183,14 +185,14 @@ def _extract(doc: Document, run_id: str, started: datetime) -> DocResult:
 
 
 def _without_appendix_beside(doc: Document, findings: list[Finding]) -> list[Finding]:
-    """`findings` without 'an appendix is announced but no rows' when the appendix is a
-    spreadsheet beside this body document (its rows are that file's)."""
+    """`findings` without 'an appendix is announced but no rows' when the appendix is a file
+    beside this body document (its rows are that file's)."""
     if not any(f.kind == "no_table_rows" for f in findings):
         return findings
-    sheets = sheets_beside(Path(doc.source_path))
-    if not sheets:
+    appendices = appendices_beside(Path(doc.source_path))
+    if not appendices:
         return findings
-    log.debug("%s: its appendix is %s", doc.source_path, ", ".join(map(str, sheets)))
+    log.debug("%s: its appendix is %s", doc.source_path, ", ".join(map(str, appendices)))
     return [f for f in findings if f.kind != "no_table_rows"]
 
 
