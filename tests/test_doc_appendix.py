@@ -121,3 +121,17 @@ def test_a_plan_sent_as_body_and_appendix_documents_is_one_plan(tmp_path: Path) 
     files = [str(p) for p in (data / "current" / "documents").rglob("*.parquet")]
     chosen = f"SELECT source_path FROM read_parquet({files}) WHERE chosen"
     assert duckdb.sql(chosen).fetchall() == [(str(raw / "plan_004.docx"),)]
+
+
+def test_the_body_is_the_one_whose_whole_name_the_appendix_starts_with() -> None:
+    from extract.readers.sheet import body_of
+
+    folder = Path("/plans")
+    siblings = [folder / n for n in ("KH 1.docx", "KH 18.docx", "KH 180.docx")]
+    for appendix in ("KH 18 - Phu luc.docx", "KH 18 - Phu luc.xlsx", "KH 18_PL01.pdf"):
+        # 'kh 18 phu luc' starts with 'kh 1' too, and 'KH 1.docx' sorts first
+        assert body_of(folder / appendix, siblings) == folder / "KH 18.docx", appendix
+    # in a folder of many plans, an appendix named for none of them has no body
+    assert body_of(folder / "Phu luc.docx", siblings) is None
+    # a document whose name does not say appendix is nobody's appendix
+    assert body_of(folder / "KH 18 ban sao.docx", siblings) is None

@@ -142,7 +142,7 @@ def body_of(appendix: Path, siblings: Sequence[Path]) -> Path | None:
     stem = _stem_key(appendix.stem)
     for body in bodies:
         key = _stem_key(body.stem)
-        if key and (stem == key or stem.startswith(key)):
+        if key and (stem == key or stem.startswith(key + " ")):  # 'kh 18 …', not 'kh 1'
             return body
     if is_appendix_name(appendix) and len(bodies) == 1:
         return bodies[0]
