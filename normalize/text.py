@@ -96,6 +96,20 @@ EXPANSIONS: dict[str, str] = {
     "xh": "xa hoi",
     "vb": "van ban",
     "vbqppl": "van ban qppl",
+    # people and bodies: "CBCC", "CCVC" (agency and task cells), "MTTQ" (the Front)
+    "cbcc": "can bo cong chuc",
+    "ccvc": "cong chuc vien chuc",
+    "cbccvc": "can bo cong chuc vien chuc",
+    "mttq": "mat tran to quoc",
+    # terms of the criteria: "Điều tra XHH", "phần mềm QLVB", "DVCTT", "xử lý VPHC"
+    "xhh": "xa hoi hoc",
+    "qlvb": "quan ly van ban",
+    "qlnn": "quan ly nha nuoc",
+    "hscv": "ho so cong viec",
+    "dvctt": "dvc truc tuyen",
+    "vphc": "vi pham hanh chinh",
+    "attt": "an toan thong tin",
+    "kstthc": "kiem soat tthc",
 }
 
 # Multi-word terms contracted to one token, so that a term weighs as one word and its spelled-out

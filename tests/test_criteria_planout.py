@@ -60,12 +60,14 @@ def test_plan_out_pooled_floors() -> None:
     # (94.5 %): 001 7 'TÁC ĐỘNG ĐẾN SỰ PHÁT TRIỂN …' is the field its framework names. Since
     # a row scored by a survey leans to survey concepts (SURVEY_PRIOR): 12 wrong (95.6 %), top
     # 3 39/43. Since a place a row names does not carry it across fields (PLACES_STAY): field
-    # 98.1 %, 10 wrong (96.3 %), top 3 41/45.
+    # 98.1 %, 10 wrong (96.3 %), top 3 41/45. Since abbreviations of people and terms are
+    # their words (CBCC, CCVC, QLVB …): 262 (83.2 %), top 3 38/43; since review rows show
+    # BM25's reading among the first three: 39/43.
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
     assert sum(s.field_right for s in scores) / rows >= 0.98
-    assert right / rows >= 0.825
+    assert right / rows >= 0.831
     assert right / (right + wrong) >= 0.962
     review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
     assert top3 / review >= 0.90
@@ -142,11 +144,11 @@ def test_review_rows_keep_their_top_candidates_with_method() -> None:
         assert [c.code for c in match.top_candidates] == [c for c, _ in match.candidates]
         assert all(c.method in ("alias", "fuzzy") for c in match.top_candidates)
         scores = [c.score for c in match.top_candidates]
-        # in score order, but for BM25's reading, which a phrase hit in review shows second
+        # in score order, but for BM25's reading, which a review row shows second or third
         # whatever its score (criteria_review)
         in_order = scores == sorted(scores, reverse=True)
-        rest = [scores[0], *scores[2:]]
-        assert in_order or rest == sorted(rest, reverse=True), scores
+        without = ([*scores[:at], *scores[at + 1 :]] for at in (1, 2))
+        assert in_order or any(r == sorted(r, reverse=True) for r in without), scores
     assigned = [m for m in matches if m.criterion_code]
     assert all(m.match_score is not None and m.match_score >= THRESHOLD for m in assigned)
 

@@ -90,3 +90,11 @@ def test_review_scores_stay_in_order_and_a_top_heading_gives_no_family() -> None
         assert [c.code for c in match.top_candidates] == [c for c, _ in match.candidates]
     alone = match_rows(rows[:2], province=None, district=None, plan_year=None)[1]
     assert alone.top_candidates == matches[1].top_candidates  # siblings of a heading: no family
+
+
+def test_bm25s_reading_of_a_bundle_of_tasks_is_among_its_top_3() -> None:
+    # 002 VI.1.1#2 bundles three tasks (transmission infrastructure and network security; the
+    # commune's e-government texts; 'Cử CCVC tham gia các lớp tập huấn …'). Its candidates led
+    # with the family's F7.ARCH and F7.CLOUD and the training phrase; BM25 over the whole row
+    # reads F7.INFRA_SEC, the hand-checked code, which was fourth.
+    assert want("002", "VI.1.1#2") & set(top3("002", "VI.1.1#2"))
