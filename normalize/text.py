@@ -110,6 +110,18 @@ EXPANSIONS: dict[str, str] = {
     "vphc": "vi pham hanh chinh",
     "attt": "an toan thong tin",
     "kstthc": "kiem soat tthc",
+    "gqtthc": "giai quyet tthc",
+    "cds": "chuyen doi so",
+    "cqdt": "chinh quyen dien tu",
+    "cqs": "chinh quyen so",
+    "httt": "he thong thong tin",
+    "vbdt": "van ban dien tu",
+    "cks": "chu ky so",
+    "nsnn": "ngan sach nha nuoc",
+    "hcc": "hanh chinh cong",
+    "tthcc": "trung tam hanh chinh cong",
+    "pvhcc": "phuc vu hanh chinh cong",
+    "ttpvhcc": "trung tam phuc vu hanh chinh cong",
 }
 
 # Multi-word terms contracted to one token, so that a term weighs as one word and its spelled-out
@@ -125,6 +137,13 @@ CONTRACTIONS: tuple[tuple[tuple[str, ...], str], ...] = tuple(
             "dich vu cong": "dvc",
             "bo phan mot cua": "bpmc",
             "bo phan tiep nhan tra ket qua": "bpmc",
+            "bo phan tn tkq": "bpmc",  # "Bộ phận TN&TKQ"
+            "bp tn tkq": "bpmc",
+            # the one-stop of a district ("Trung tâm hành chính công"), and of the commune
+            # since 1/7/2025 (Nghị định 118/2025/NĐ-CP: "Trung tâm Phục vụ hành chính công")
+            "trung tam phuc vu hanh chinh cong": "bpmc",
+            "tt phuc vu hanh chinh cong": "bpmc",
+            "trung tam hanh chinh cong": "bpmc",
             "phan anh kien nghi": "pakn",
             "co so du lieu": "csdl",
             "thi hanh phap luat": "thpl",

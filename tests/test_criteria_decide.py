@@ -302,3 +302,13 @@ def test_a_place_the_row_names_does_not_carry_it_across_fields(
     rows = [heading(section, "3"), item(label, section, "3.1")]
     match = match_rows(rows, province=None, district=None, plan_year=None, codes=codes)[1]
     assert (match.field_code, match.criterion_code) == (field, concept)
+
+
+def test_the_communes_one_stop_since_2025_is_its_one_stop() -> None:
+    # From 1/7/2025 a commune's one-stop is its 'Trung tâm Phục vụ hành chính công'; read word
+    # by word, 'phục vụ hành chính' was SIPAS's words, and the rules of the one-stop went to
+    # review.
+    label = "Ban hành Quy chế tổ chức và hoạt động của Trung tâm Phục vụ hành chính công xã"
+    field, concept, top3 = one_plan_out(label, TTHC)
+    assert (field, concept) == ("F3", "F3.ONESTOP_RULES")
+    assert "F8.SIPAS" not in top3

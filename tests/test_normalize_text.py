@@ -98,7 +98,8 @@ def test_abbreviation_slips_no_sample_taught() -> None:
     # one edit from exactly one known abbreviation, it is that one. The samples showed 'TTCH'
     # and 'TTTHC'; these slips were never in them.
     assert match_key("Ứng dụng CNNT trong CCHHC") == match_key("ứng dụng CNTT trong CCHC")
-    assert match_key("khai thác CSLD về TTHCC") == match_key("khai thác CSDL về TTHC")
+    assert match_key("khai thác CSLD về TTHC") == match_key("khai thác CSDL về TTHC")
+    # 'TTHCC' is no slip of 'TTHC': it is the centre (Trung tâm hành chính công)
     # words, short tokens, known abbreviations and tokens two edits away are kept
     assert abbreviation_slip("hdnd") == "hdnd"
     assert abbreviation_slip("nguoi") == "nguoi"
@@ -163,4 +164,38 @@ def test_place_re_finds_the_places_a_row_names() -> None:
 )
 def test_an_abbreviation_is_its_words(short: str, long: str) -> None:
     # plans write either; an alias in one form must find a row in the other
+    assert match_tokens(short) == match_tokens(long)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Bộ phận Một cửa",
+        "Bộ phận tiếp nhận và trả kết quả",
+        "Bộ phận TN&TKQ",
+        "BP TN&TKQ",
+        "Trung tâm Phục vụ hành chính công",
+        "TTPVHCC",
+        "Trung tâm hành chính công",
+        "TTHCC",
+    ],
+)
+def test_every_name_of_the_one_stop_is_one_token(name: str) -> None:
+    assert match_tokens(name) == ("bpmc",)
+    assert match_tokens("TTHC") == ("tthc",)  # procedures, not the centre
+
+
+@pytest.mark.parametrize(
+    ("short", "long"),
+    [
+        ("GQTTHC", "giải quyết thủ tục hành chính"),
+        ("CĐS", "chuyển đổi số"),
+        ("CQĐT, CQS", "chính quyền điện tử, chính quyền số"),
+        ("HTTT", "hệ thống thông tin"),
+        ("VBĐT", "văn bản điện tử"),
+        ("CKS", "chữ ký số"),
+        ("NSNN", "ngân sách nhà nước"),
+    ],
+)
+def test_an_abbreviation_of_e_government_is_its_words(short: str, long: str) -> None:
     assert match_tokens(short) == match_tokens(long)
