@@ -122,6 +122,19 @@ EXPANSIONS: dict[str, str] = {
     "tthcc": "trung tam hanh chinh cong",
     "pvhcc": "phuc vu hanh chinh cong",
     "ttpvhcc": "trung tam phuc vu hanh chinh cong",
+    # terms of the other fields: emulation, anti-corruption, thrift, spending rules, appraisal,
+    # criminal records, citizen reception, quality management, public postal service
+    "tdkt": "thi dua khen thuong",
+    "pctn": "phong chong tham nhung",
+    "thtk": "thuc hanh tiet kiem",
+    "clp": "chong lang phi",
+    "qcctnb": "quy che chi tieu noi bo",
+    "dgxl": "danh gia xep loai",
+    "lltp": "ly lich tu phap",
+    "tcd": "tiep cong dan",
+    "htqlcl": "he thong quan ly chat luong",
+    "dvbcci": "dich vu buu chinh cong ich",
+    "bcci": "buu chinh cong ich",
 }
 
 # Multi-word terms contracted to one token, so that a term weighs as one word and its spelled-out
