@@ -47,6 +47,7 @@ from normalize.criteria_rank import (
     within_group,
 )
 from normalize.criteria_review import review_order
+from normalize.criteria_scores import survey_tables, surveyed
 from normalize.matching import Scored
 from normalize.patterns import ROMAN_STT_RE
 from normalize.text import clean_label
@@ -86,9 +87,6 @@ SUB_ROW_TEXTS: TextSpec = (
     ("output", 0.65),
 )
 
-# Self-assessed points move in steps of this (0.25, 0.5, 1, 1.5 of a criterion's maximum);
-# a survey's points are the respondents' mean times the maximum: 0.92, 0.97, 3.84 (001).
-SCORE_STEP = 0.25
 
 # A top heading whose words name no field takes the field of most concepts assigned below it
 # when at least this many vote for it (and more than half of the votes).
@@ -103,6 +101,8 @@ class Context:
     parent: Parent | None = None
     # the members of the parent row's group concept (F8.SIPAS -> its five factors), if any
     members: frozenset[str] = frozenset()
+    # the row's score is a survey's (`surveyed`, in a table that scores by surveys)
+    survey: bool = False
 
 
 def match_rows(
@@ -148,6 +148,7 @@ def _match_all(
     found: dict[Key, Parent] = {}
     groups: dict[Key, frozenset[str]] = {}
     by_code = {(r.table_index, r.code): r for r in rows}
+    surveys = survey_tables(rows)
     out: list[CriterionMatch] = []
     pools: list[list[Scored] | None] = []
     for row in rows:
@@ -156,6 +157,7 @@ def _match_all(
             _inherited_field(row, fields, by_code),
             _parent_concept(row, found, by_code),
             groups.get((row.table_index, row.parent_code or ""), frozenset()),
+            row.table_index in surveys and surveyed(row),
         )
         own = _own_objective(row, by_code)
         match, pool = _match(row, codes, table if kind == "criteria" else {}, kind, context, own)
@@ -269,25 +271,13 @@ def _match(
     if not texts:
         return NO_MATCH, None
     ranked = with_parent(
-        rank(texts, codes, context.section_field, top=_is_top(row), survey=surveyed(row)),
+        rank(texts, codes, context.section_field, top=_is_top(row), survey=context.survey),
         context.parent,
     )
     match = decide(ranked, codes, context.section_field)
     if context.members:
         return within_group(match, ranked, context.members, context.section_field), None
     return match, ranked
-
-
-def surveyed(row: TableRow) -> bool:
-    """True when a year's score of the row is off the self-assessment steps (SCORE_STEP): a
-    survey's mean, 0.92 of 1 ('Thái độ phục vụ …', 001 3.6.2), not 0.5 or 1."""
-    return any(
-        cell.role == "score_year" and not _on_step(cell.value, SCORE_STEP) for cell in row.scores
-    )
-
-
-def _on_step(value: float, step: float) -> bool:
-    return abs(value / step - round(value / step)) < 1e-6
 
 
 def _from_table(hit: TableHit, codes: CodeList) -> CriterionMatch:

@@ -85,13 +85,13 @@ PHRASE_FLOOR = 0.7
 # THRESHOLD; otherwise the row keeps the field alone). Pooled over the five plans: plan-out one
 # more right code and no wrong one; with all aliases two more (004 6.2, 002 VI.1.1#2).
 SECTION_FIELD_YIELDS = True
-# A row whose score is a survey's (`criteria.surveyed`: 0.92 of 1 point, the respondents' mean
-# times the maximum) is measured by a sociological survey (ĐTXHH): concepts of another kind
-# than 'xhh' are scaled by this. 'Chất lượng các văn bản chỉ đạo, điều hành công tác CCHC'
-# scored 0.97 is the survey's F1.XHH_DIRECTION, not the plan it reads as (F1.PLAN). Only 001
-# of the five plans has scores; there, plan-out: 3 wrong codes fewer (1.12.1, 1.12.2, 4.6.3 to
-# review, the first two with the right code first), no right one lost, from 0.85 to 0.8 (0.9:
-# 2; 0.7: 4 fewer, but 3 right codes lost).
+# A row whose score is a survey's (`criteria_scores.surveyed`: 0.92 of 1 point, the respondents'
+# mean times the maximum) is measured by a sociological survey (ĐTXHH): concepts of another kind
+# than 'xhh' are scaled by this. 'Chất lượng các văn bản chỉ đạo, điều hành công tác CCHC' scored
+# 0.97 is the survey's F1.XHH_DIRECTION, not the plan it reads as (F1.PLAN). Only 001 of the five
+# plans has scores; there, plan-out: 3 wrong codes fewer (1.12.1, 1.12.2, 4.6.3 to review, the
+# first two with the right code first), no right one lost, from 0.85 to 0.8 (0.9: 2; 0.7: 4 fewer,
+# but 3 right codes lost).
 SURVEY_PRIOR = 0.85
 # A phrase of another field's concept found only in a place the row names (PLACE_RE) is no
 # phrase hit, so it does not carry the row across fields (CROSS_NEEDS_PHRASE): 'Đăng tải

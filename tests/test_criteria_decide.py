@@ -10,8 +10,9 @@ import pytest
 
 from models.document import ScoreCell, TableRow
 from normalize.codelist import load_codelist, without_sources
-from normalize.criteria import match_rows, surveyed
+from normalize.criteria import match_rows
 from normalize.criteria_rank import with_parent
+from normalize.criteria_scores import surveyed
 from normalize.matching import Scored, index_for
 
 E_GOV = "XÂY DỰNG VÀ PHÁT TRIỂN CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ"
@@ -266,7 +267,12 @@ def test_a_row_scored_by_a_survey_is_not_given_a_self_assessed_concept() -> None
     section = "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH"
     label = "Chất lượng các văn bản chỉ đạo, điều hành công tác Cải cách hành chính"
     codes = without_sources(load_codelist(), frozenset({"001"}))
-    rows = [heading(section, "1"), scored(item(label, section, "1.12"), 0.97)]
+    rows = [
+        heading(section, "1"),
+        scored(item(label, section, "1.12"), 0.97),
+        scored(item("Số lượng, nội dung báo cáo định kỳ", section, "1.2"), 1.0),  # on the steps
+        scored(item("Có sáng kiến trong thực hiện công tác CCHC", section, "1.6"), 0.5),
+    ]
     match = match_rows(rows, province=None, district=None, plan_year=None, codes=codes)[1]
     assert (match.field_code, match.criterion_code) == ("F1", None)
     assert {"F1.XHH_DIRECTION", "F1.PLAN"} <= {c.code for c in match.top_candidates[:2]}
@@ -312,3 +318,26 @@ def test_the_communes_one_stop_since_2025_is_its_one_stop() -> None:
     field, concept, top3 = one_plan_out(label, TTHC)
     assert (field, concept) == ("F3", "F3.ONESTOP_RULES")
     assert "F8.SIPAS" not in top3
+
+
+def test_a_table_scored_by_a_formula_says_nothing_of_surveys() -> None:
+    # Every row off the steps (a rate times the maximum: 0.97, 1.43, 0.88) is no survey table:
+    # its rows are matched as if unscored. In 001 only 39 of 118 scored rows are off the steps.
+    section = "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH"
+    labels = (
+        "Chất lượng các văn bản chỉ đạo, điều hành công tác Cải cách hành chính",
+        "Số lượng, nội dung báo cáo định kỳ",
+        "Tổ chức đối thoại với cá nhân, tổ chức định kỳ theo quy định",
+    )
+    codes = without_sources(load_codelist(), frozenset({"001"}))
+    bare = [heading(section, "1")] + [item(t, section, f"1.{i}") for i, t in enumerate(labels, 1)]
+    formula = [bare[0]] + [scored(r, p) for r, p in zip(bare[1:], (0.97, 1.43, 0.88), strict=True)]
+
+    def codes_of(rows: list[TableRow]) -> list[str | None]:
+        matches = match_rows(rows, province=None, district=None, plan_year=None, codes=codes)
+        return [m.criterion_code for m in matches]
+
+    assert codes_of(formula) == codes_of(bare)
+    # one survey row among rows on the steps is one
+    mixed = [bare[0], scored(bare[1], 0.97), scored(bare[2], 1.5), scored(bare[3], 1.0)]
+    assert codes_of(mixed)[1] is None and codes_of(bare)[1] == "F1.PLAN"
