@@ -93,16 +93,20 @@ def codes_for(plan: str, *, hide: bool) -> CodeList:
 def score_plan(plan: str, *, hide: bool = True) -> PlanScore:
     """A plan's rows scored; `hide`: its own aliases, code-table entries and typo fixes out."""
     rows = sample_rows(plan)
+    return tally(plan, rows, plan_matches(plan, rows, hide=hide), expected(plan))
+
+
+def plan_matches(plan: str, rows: Sequence[TableRow], *, hide: bool = True) -> list[CriterionMatch]:
+    """The matches of `rows` (the plan's, or rewritten) in the plan's place and year."""
     province, district, year = SAMPLE_PLACES[plan]
     with typos_hidden(frozenset({plan}) if hide else frozenset()):
-        matches = match_rows(
+        return match_rows(
             rows,
             province=province,
             district=district,
             plan_year=year,
             codes=codes_for(plan, hide=hide),
         )
-    return tally(plan, rows, matches, expected(plan))
 
 
 def tally(

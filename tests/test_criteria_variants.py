@@ -11,10 +11,7 @@ from dataclasses import replace
 
 import pytest
 
-from normalize.criteria import match_rows
-from normalize.text import typos_hidden
-from tests.conftest import SAMPLE_PLACES
-from tests.criteria_planout import PLANS, codes_for, sample_rows
+from tests.criteria_planout import PLANS, plan_matches, sample_rows
 
 # (spelled out, abbreviation), as plans write them
 TERMS = (
@@ -56,15 +53,7 @@ def codes_of(plan: str, rewrite: Callable[[str], str] | None) -> list[tuple[str 
         rows = tuple(
             replace(r, **{c: rewrite(getattr(r, c)) for c in CELLS if getattr(r, c)}) for r in rows
         )
-    province, district, year = SAMPLE_PLACES[plan]
-    with typos_hidden(frozenset({plan})):
-        matches = match_rows(
-            rows,
-            province=province,
-            district=district,
-            plan_year=year,
-            codes=codes_for(plan, hide=True),
-        )
+    matches = plan_matches(plan, rows)
     return [(m.field_code, m.criterion_code) for m in matches]
 
 
