@@ -457,6 +457,10 @@ def test_ctrl_c_says_interrupted_exits_130_and_leaves_the_dataset(tmp_path: Path
         env=env,
         cwd=ROOT,
         start_new_session=True,
+        # a terminal's Ctrl-C, whatever the test runner inherited: a run started in the
+        # background of a non-interactive shell ignores SIGINT, and an ignored signal stays
+        # ignored across exec (Python then installs no KeyboardInterrupt at all)
+        preexec_fn=_default_sigint,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not _lock_held(out):
@@ -470,6 +474,10 @@ def test_ctrl_c_says_interrupted_exits_130_and_leaves_the_dataset(tmp_path: Path
     assert {k: v for k, v in after.items() if k != ".lock"} == {
         k: v for k, v in before.items() if k != ".lock"
     }
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _lock_held(out: Path) -> bool:
