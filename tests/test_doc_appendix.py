@@ -14,6 +14,7 @@ from pathlib import Path
 
 import docx
 import duckdb
+import pytest
 
 from pipeline.cli import main
 from pipeline.ingest.process import process_file
@@ -130,3 +131,19 @@ def test_the_body_is_the_one_whose_whole_name_the_appendix_starts_with() -> None
     assert body_of(folder / "Phu luc.docx", siblings) is None
     # a document whose name does not say appendix is nobody's appendix
     assert body_of(folder / "KH 18 ban sao.docx", siblings) is None
+
+
+def test_a_document_not_named_an_appendix_does_not_list_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every document is asked for a body now, each in a forked worker whose folder listing
+    # starts cold: listing the folder for every plan of a folder of N plans grows as N².
+    from pipeline.ingest import appendix
+
+    split(tmp_path)
+    listed: list[Path] = []
+    monkeypatch.setattr(appendix, "files_in", lambda folder: listed.append(folder) or ())
+    assert appendix.read_body(tmp_path / "plan_004.docx") is None
+    assert listed == []
+    appendix.read_body(tmp_path / "plan_004 - Phu luc.docx")  # an appendix looks for its body
+    assert listed == [tmp_path]

@@ -26,12 +26,13 @@ from pathlib import Path
 
 from extract.metadata import find_metadata
 from extract.readers import doc_id_of, read_document
-from extract.readers.sheet import BODY_SUFFIXES, body_of
+from extract.readers.sheet import BODY_SUFFIXES, body_of, is_appendix_name
 from extract.tables import find_tables
 from models.document import Document
 from models.errors import ExtractError
 
 SHEET_SUFFIXES = frozenset({".xlsx", ".xls", ".ods"})
+APPENDIX_SUFFIXES = SHEET_SUFFIXES | frozenset(BODY_SUFFIXES)  # a sheet, or a document
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,24 +60,29 @@ def _listing(folder: Path, stamp: int) -> tuple[Path, ...]:
     return tuple(sorted(p for p in folder.iterdir() if p.is_file()))
 
 
-def read_body(sheet: Path) -> BodyFile | None:
+def read_body(appendix: Path) -> BodyFile | None:
     """'plan_004 - Phu luc.ods' (or 'plan_004 - Phu luc.docx') beside 'plan_004.docx' -> that
-    body, read."""
-    suffix = sheet.suffix.lower()
-    if suffix not in SHEET_SUFFIXES and suffix not in BODY_SUFFIXES or not sheet.parent.is_dir():
+    body, read. A document is asked by its name first: the folder is listed only for a
+    possible appendix (each forked worker lists it anew)."""
+    suffix = appendix.suffix.lower()
+    if suffix not in APPENDIX_SUFFIXES or not appendix.parent.is_dir():
         return None
-    body = body_of(sheet, files_in(sheet.parent))
+    if suffix in BODY_SUFFIXES and not is_appendix_name(appendix):
+        return None
+    body = body_of(appendix, files_in(appendix.parent))
     if body is None:
         return None
     try:
         data = body.read_bytes()
     except OSError as e:
-        return BodyFile(str(body), None, f"{sheet}: its body document {body} is unreadable ({e})")
+        return BodyFile(
+            str(body), None, f"{appendix}: its body document {body} is unreadable ({e})"
+        )
     doc_id = doc_id_of(data)
     try:
         doc = read_document(body, data, doc_id)
     except ExtractError as e:
-        problem = f"{sheet}: its body document {body} is unreadable ({e})"
+        problem = f"{appendix}: its body document {body} is unreadable ({e})"
         return BodyFile(str(body), None, problem, doc_id)
     return BodyFile(str(body), doc, doc_id=doc_id)
 
@@ -106,6 +112,6 @@ def appendices_beside(body: Path) -> list[Path]:
         appendix
         for appendix in siblings
         if appendix != body
-        and appendix.suffix.lower() in SHEET_SUFFIXES | set(BODY_SUFFIXES)
+        and appendix.suffix.lower() in APPENDIX_SUFFIXES
         and body_of(appendix, siblings) == body
     ]
