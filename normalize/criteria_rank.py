@@ -251,8 +251,7 @@ def _kind(code: str, codes: CodeList) -> str | None:
 
 
 def _is_composite(code: str, codes: CodeList) -> bool:
-    concept = codes.get(code)
-    return bool(concept and not concept.is_field and concept.kind == "composite")
+    return _kind(code, codes) == "composite"
 
 
 def _topic_list(best: dict[str, Scored], codes: CodeList) -> bool:
