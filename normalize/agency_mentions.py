@@ -14,7 +14,8 @@ How a cell is read (both vocabularies are data: codes/agencies.csv, codes/agency
 5. What is left splits at separators and 'và'; fillers ('các', 'chủ trì') drop. A rest that
    starts with a head word ('Ban', 'Phòng', 'Hội', 'Trung tâm') names an agency the list lacks:
    a mention with agency_code None, for review. Any other rest ('Thường xuyên', a deadline
-   shifted into the column in 002) names no agency and is returned as `other`.
+   typed into the column where no known cell showed the shift) names no agency and is
+   returned as `other`.
 In running text (cells=False) only listed agencies written with a capital count, so 'cơ chế
 một cửa' is no mention while 'Bộ phận Một cửa' is.
 """
@@ -74,7 +75,7 @@ class CellAgencies:
     """A split cell: its agency mentions and the text that names no agency."""
 
     mentions: tuple[AgencyMention, ...]
-    other: tuple[str, ...]  # 'Thường xuyên' (a deadline shifted into the lead column, 002)
+    other: tuple[str, ...]  # 'Thường xuyên' (a deadline typed into the lead column)
 
 
 @dataclass(frozen=True, slots=True)

@@ -296,8 +296,8 @@ def _from_table(hit: TableHit, codes: CodeList) -> CriterionMatch:
 
 def _own_objective(row: TableRow, by_code: dict[Key, TableRow]) -> bool:
     """True for a sub-row whose objective is not the one of the row it hangs under: its own
-    statement, not a shared one ('- Tỷ lệ giao dịch thanh toán trực tuyến …' under a row about
-    on-line filing, its task cell holding an agency, 002 VI.3.1#3)."""
+    statement, not a shared one ('Tối thiểu 15% hồ sơ thủ tục hành chính ở cấp xã được số
+    hóa' under a row about electronic results, 004 4.3#3)."""
     if "sub_row" not in row.flags:
         return False
     origin = by_code.get((row.table_index, row.code.split("#")[0]))

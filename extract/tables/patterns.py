@@ -32,6 +32,9 @@ TERMINATED_RE = re.compile(r"[.;:!?)]\s*$")
 # A cell ending in a list separator, its list going on past a page break: "Dự thảo Quyết
 # định; Danh mục;" (plan_004 2.7), "Văn phòng HĐND-UBND huyện, Các cơ quan, đơn vị," (2.6).
 LIST_GOES_ON_RE = re.compile(r"[;,]\s*$")
+# Where a list of agencies in one cell splits: "Tài chính - Kế toán, Các bộ phận chuyên môn"
+# (plan_002 VI.3.1), "Văn phòng UBND xã; Các bộ phận chuyên môn" (plan_002 VI.3.1).
+LIST_PART_RE = re.compile(r"\s*[,;]\s*")
 # A cell that starts like a task, an action: "Tổ chức tuyên truyền …", "Rà soát, đề xuất …",
 # "- Tham mưu ban hành văn bản QPPL …" (plan_002), "Đẩy mạnh cung cấp dịch vụ công …".
 TASK_VERB_RE = re.compile(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TypedDict
@@ -17,11 +18,10 @@ from extract.tables.patterns import (
     STT_WITH_TITLE_RE,
     TERMINATED_RE,
 )
+from extract.tables.realign import LABEL_ROLES, Moves, known_agencies, move, realign, unshift
 from extract.tables.roles import column_roles, header_label, year_of
 from extract.tables.stitch import LogicalTable, StitchedRow
 from models.document import TEXT_ROLES, Box, ScoreCell, ScoreRole, TableRow
-
-LABEL_ROLES = ("criterion", "objective", "task", "requirement")
 
 
 @dataclass
@@ -39,7 +39,7 @@ class _Draft:
     flags: list[str] = field(default_factory=list)
     box: Box | None = None  # on page_first; grows with continuations on the same page
     cell_boxes: tuple[Box | None, ...] = ()
-    shifted: bool = False  # its last piece had a cell dropped (see _unshift)
+    moves: Moves | None = None  # how its last piece's cells were put back (realign.py)
 
 
 def table_rows(table: LogicalTable, table_index: int) -> list[TableRow]:
@@ -70,6 +70,7 @@ def _stt_and_title(cells: tuple[str | None, ...]) -> tuple[str, str | None]:
 def _drafts(table: LogicalTable, roles: list[str | None]) -> list[_Draft]:
     # how the table writes hyphenated pairs, for a cell split after a hyphen by a page break
     seen = hyphen_evidence(c for r in table.rows for c in r.cells if c)
+    agencies = known_agencies(([_text(c) for c in r.cells] for r in table.rows), roles)
     drafts: list[_Draft] = []
     for row in table.rows:
         if drafts and _title_goes_on(drafts[-1], row):
@@ -77,16 +78,13 @@ def _drafts(table: LogicalTable, roles: list[str | None]) -> list[_Draft]:
         stt, title = _stt_and_title(row.cells)
         cells = [_text(c) for c in row.cells]
         if not stt and drafts:
-            piece, shifted = _as_piece(cells, drafts[-1], row.page, roles)
+            piece, moves = _as_piece(cells, drafts[-1], row.page, roles)
             if _is_continuation(piece, drafts[-1], row.page, roles):
-                _join(drafts[-1], piece, row, seen)
-                drafts[-1].shifted = shifted
+                _join(drafts[-1], piece, _moved_boxes(row, moves), seen)
+                drafts[-1].moves = moves
                 continue
-        shifted = _unshift(cells, roles)
-        draft = _Draft(stt, cells, row.page, row.page, box=row.box, cell_boxes=row.cell_boxes)
-        if shifted:
-            draft.flags.append("cells_shifted")
-            draft.shifted = True
+        draft = _new_draft(stt, cells, row, roles, agencies)
+        cells = draft.cells
         if row.confidence is not None:
             draft.confidence.append(row.confidence)
         draft.flags.extend(row.flags)
@@ -101,21 +99,47 @@ def _drafts(table: LogicalTable, roles: list[str | None]) -> list[_Draft]:
     return drafts
 
 
+def _new_draft(
+    stt: str, cells: list[str], row: StitchedRow, roles: list[str | None], agencies: frozenset[str]
+) -> _Draft:
+    """A row that starts a draft, its cells put back in their columns (realign.py)."""
+    moves = unshift(cells, roles) or realign(cells, roles, agencies, sub_row=not stt)
+    moved = move(cells, moves) if moves else None
+    if moves is None or moved is None:
+        return _Draft(stt, cells, row.page, row.page, box=row.box, cell_boxes=row.cell_boxes)
+    boxes = _moved_boxes(row, moves).cell_boxes
+    draft = _Draft(stt, moved, row.page, row.page, box=row.box, cell_boxes=boxes, moves=moves)
+    draft.flags.append("cells_shifted")
+    return draft
+
+
 def _as_piece(
     cells: list[str], prev: _Draft, page: int, roles: list[str | None]
-) -> tuple[list[str], bool]:
-    """A row's cells read as the next piece of `prev`, and whether they were shifted. A page
+) -> tuple[list[str], Moves | None]:
+    """A row's cells read as the next piece of `prev`, and how they were moved. A page
     break splits cells, not the column pattern: the top of a new page follows the piece above
-    (shifted after a shifted one, plan_002.pdf p19-20; never after an unshifted one, though
-    '… Thường xuyên' split off a support cell looks shifted, plan_002 IV.1 in DejaVu Serif).
-    A piece on the same page is a grid row typed on its own: its own pattern decides
+    (moved after a moved one, plan_002.pdf p19-20 and VI.3.1#3; never after an unmoved one,
+    though '… Thường xuyên' split off a support cell looks shifted, plan_002 IV.1 in DejaVu
+    Serif). A piece on the same page is a grid row typed on its own: its own pattern decides
     (plan_002 V.2's last piece, 'Thường xuyên' typed left of the deadline column)."""
-    piece = list(cells)
-    if page <= prev.page_last and _unshift(piece, roles):
-        return piece, True
-    if prev.shifted and not piece[-1]:
-        return piece, _shift_right(piece, roles)
-    return piece, False
+    own = unshift(cells, roles) if page <= prev.page_last else None
+    follows = prev.moves if prev.moves and not cells[-1] else None
+    for moves in (own, follows):
+        moved = move(cells, moves) if moves else None
+        if moved is not None:
+            return moved, moves
+    return list(cells), None
+
+
+def _moved_boxes(row: StitchedRow, moves: Moves | None) -> StitchedRow:
+    """The row with its cell boxes where its cells were moved (a box shows the text)."""
+    if not moves or len(row.cell_boxes) != len(moves):
+        return row
+    boxes: list[Box | None] = [None] * len(moves)
+    for i, target in enumerate(moves):
+        if 0 <= target < len(boxes) and row.cells[i]:
+            boxes[target] = row.cell_boxes[i]
+    return dataclasses.replace(row, cell_boxes=tuple(boxes))
 
 
 def _title_goes_on(prev: _Draft, row: StitchedRow) -> bool:
@@ -167,26 +191,6 @@ def _is_continuation(cells: list[str], prev: _Draft, page: int, roles: list[str 
 
 def _goes_on(text: str) -> bool:
     return not TERMINATED_RE.search(text) or bool(LIST_GOES_ON_RE.search(text))
-
-
-def _unshift(cells: list[str], roles: list[str | None]) -> bool:
-    """Move cells back right when one was dropped before them (plan_004 1.1-1.5, plan_002 V.1):
-    the deadline column is empty and its left neighbour holds a deadline ('Thường xuyên').
-    The missing cell is taken to be the one right after the label column (Nhiệm vụ)."""
-    if len(roles) < 4 or roles[-1] != "deadline" or cells[-1] or not cells[-2]:
-        return False
-    if not DEADLINE_LIKE_RE.match(cells[-2]):
-        return False
-    return _shift_right(cells, roles)
-
-
-def _shift_right(cells: list[str], roles: list[str | None]) -> bool:
-    """Insert an empty cell after the label column, dropping the (empty) last cell."""
-    label = next((i for i, r in enumerate(roles) if r in LABEL_ROLES), None)
-    if label is None or label + 1 >= len(cells) - 1:
-        return False
-    cells[label + 1 :] = ["", *cells[label + 1 : -1]]
-    return True
 
 
 def _join(draft: _Draft, cells: list[str], row: StitchedRow, seen: Evidence | None = None) -> None:

@@ -1,0 +1,161 @@
+"""Cells typed out of their columns, put back (DESIGN: "shifted cells").
+
+A plan converted from PDF to Word, or typed row by row, leaves cells one or two columns left
+of where the header puts them, with empty cells at the end of the row: in plan_002's
+VI.2.3 sub-rows the DOCX itself holds 'Kho lưu trữ' under 'Nhiệm vụ', 'Văn phòng UBND xã'
+under 'Kết quả' and 'Thường xuyên' under 'Cơ quan chủ trì'. Only cells whose kind is known
+move: a deadline ('Thường xuyên', 'Quý II/2025') and the agencies this table names in its
+lead and support columns on rows that stand in place. The text cells before them go where
+the row leaves room (see `realign`).
+
+A move is a `Moves`: the target column of each cell, -1 for an empty cell dropped at the end.
+A piece of the same row on the next page follows its row's moves (plan_002 VI.3.1#3).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from extract.tables.patterns import DEADLINE_LIKE_RE, LIST_PART_RE, TASK_VERB_RE
+
+Moves = tuple[int, ...]
+LABEL_ROLES = ("criterion", "objective", "task", "requirement")
+AGENCY_ROLES = ("lead", "support")
+# A deadline is short: 'Hoàn thành trước ngày 15/01/2023' (plan_000) has 5 words.
+DEADLINE_WORDS = 8
+
+
+def known_agencies(rows: Iterable[Sequence[str]], roles: Sequence[str | None]) -> frozenset[str]:
+    """The first agency of each lead or support cell on rows whose deadline cell is filled
+    (they stand in place): {'văn phòng ubnd xã', 'các bộ phận có liên quan', …}."""
+    if "deadline" not in roles:
+        return frozenset()
+    last = roles.index("deadline")
+    return frozenset(
+        _first_part(cells[i])
+        for cells in rows
+        if len(cells) == len(roles) and cells[last]
+        for i, role in enumerate(roles)
+        if role in AGENCY_ROLES and cells[i]
+    )
+
+
+def unshift(cells: Sequence[str], roles: Sequence[str | None]) -> Moves | None:
+    """One cell dropped (plan_004 1.1-1.5, plan_002 V.1): the deadline column is empty and
+    its left neighbour holds a deadline ('Thường xuyên'). The missing cell is taken to be the
+    one right after the label column (Nhiệm vụ)."""
+    if len(roles) < 4 or roles[-1] != "deadline" or cells[-1] or not cells[-2]:
+        return None
+    if not DEADLINE_LIKE_RE.match(cells[-2]):
+        return None
+    return shift_right(cells, roles)
+
+
+def shift_right(cells: Sequence[str], roles: Sequence[str | None]) -> Moves | None:
+    """An empty cell inserted where one is missing (`_gap`), the (empty) last cell dropped."""
+    gap = _gap(cells, roles)
+    if gap is None or gap >= len(cells) - 1 or cells[-1]:
+        return None
+    return tuple(i if i < gap else i + 1 for i in range(len(cells) - 1)) + (-1,)
+
+
+def _gap(cells: Sequence[str], roles: Sequence[str | None]) -> int | None:
+    """The column of the missing cell: the one after the label column, or after the task
+    column when the cell there reads as a task ('Số hóa kết quả giải quyết' under 'Nhiệm
+    vụ' is in place; the product after it is what was dropped)."""
+    label = next((i for i, r in enumerate(roles) if r in LABEL_ROLES), None)
+    if label is None:
+        return None
+    after = label + 1
+    if after < len(cells) and roles[after] == "task" and TASK_VERB_RE.match(cells[after]):
+        return after + 1
+    return after
+
+
+def realign(
+    cells: Sequence[str], roles: Sequence[str | None], agencies: frozenset[str], *, sub_row: bool
+) -> Moves | None:
+    """Moves for a row whose last cells are empty and whose deadline or known agencies stand
+    left of their columns: ['', 'Vận hành … kho lưu trữ điện tử', 'Kho lưu trữ', 'Văn phòng
+    UBND xã', 'Thường xuyên', '', ''] -> task, output, lead, deadline. The text cells before
+    them start after the objective on a sub-row (its objective is the merged one above,
+    DESIGN rule 3); on a numbered row the first stays (the label) and the rest end where the
+    moved cells begin."""
+    if "lead" not in roles or not cells or cells[-1] or len(cells) != len(roles):
+        return None
+    tail = _tail(cells, roles, agencies)
+    if tail is None:
+        return None
+    start, targets = tail
+    texts = _text_targets(cells, roles, start, min(targets), sub_row=sub_row)
+    if texts is None:
+        return None
+    moves = (*texts, *targets)
+    moves += (-1,) * (len(cells) - len(moves))
+    if list(moves) == list(range(len(cells))):
+        return None
+    return moves if all(m >= i or (m < 0 and not cells[i]) for i, m in enumerate(moves)) else None
+
+
+def _tail(
+    cells: Sequence[str], roles: Sequence[str | None], agencies: frozenset[str]
+) -> tuple[int, list[int]] | None:
+    """Where the row's run of known cells starts, and their target columns: a deadline last,
+    agencies before it (lead first). None when no known cell stands left of its column."""
+    end = max(i for i, c in enumerate(cells) if c) if any(cells) else -1
+    if end <= 0:
+        return None
+    i, targets = end, []
+    if "deadline" in roles and _is_deadline(cells[i]):
+        targets, i = [roles.index("deadline")], i - 1
+    slots = [k for k, r in enumerate(roles) if r in AGENCY_ROLES]
+    run = 0
+    while i > 0 and run < len(slots) and cells[i] and _first_part(cells[i]) in agencies:
+        run, i = run + 1, i - 1
+    targets = slots[:run] + targets
+    if not targets or all(t == k for t, k in zip(targets, range(i + 1, end + 1), strict=True)):
+        return None
+    return i + 1, targets
+
+
+def _text_targets(
+    cells: Sequence[str], roles: Sequence[str | None], start: int, limit: int, *, sub_row: bool
+) -> list[int] | None:
+    """Target columns of cells 0 .. start-1, the STT cell first; None when they do not fit."""
+    filled = [k for k in range(1, start) if cells[k]]
+    if not filled:
+        return list(range(start))
+    if sub_row and "objective" in roles:
+        first = roles.index("objective") + 1
+        if first + len(filled) <= limit:
+            placed = {k: first + n for n, k in enumerate(filled)}
+            return [placed.get(k, k) if cells[k] else k for k in range(start)]
+    # the first text stays; the others end right before the moved cells
+    rest = filled[1:]
+    placed = {k: limit - len(rest) + n for n, k in enumerate(rest)}
+    if rest and placed[rest[0]] <= filled[0]:
+        return None
+    return [placed.get(k, k) for k in range(start)]
+
+
+def _is_deadline(cell: str) -> bool:
+    """'Thường xuyên', 'Chậm nhất trước ngày 31/12/2023'; not a task that starts with the
+    same words ('Thường xuyên cập nhật quy trình lên phần mềm một cửa điện tử')."""
+    return bool(DEADLINE_LIKE_RE.match(cell)) and len(cell.split()) <= DEADLINE_WORDS
+
+
+def move(cells: Sequence[str], moves: Moves) -> list[str] | None:
+    """The cells put where `moves` says; None when a filled cell has nowhere to go."""
+    out = [""] * len(cells)
+    for i, target in enumerate(moves):
+        if not cells[i]:
+            continue
+        if target < 0 or target >= len(out) or out[target]:
+            return None
+        out[target] = cells[i]
+    return out
+
+
+def _first_part(cell: str) -> str:
+    """'Tài chính - Kế toán, Các bộ phận chuyên môn' -> 'tài chính - kế toán'."""
+    return " ".join(LIST_PART_RE.split(cell, maxsplit=1)[0].lower().split())
