@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import normalize.criteria as matcher  # noqa: E402
+import normalize.criteria_keys as key_rules  # noqa: E402
 import normalize.criteria_rank as criteria  # noqa: E402
 import normalize.criteria_review as ordering  # noqa: E402
 import normalize.matching as keys  # noqa: E402
@@ -62,7 +63,7 @@ def first_version() -> Iterator[None]:
     """The matcher as it was: labels and aliases only, threshold only."""
     saved = (criteria.MARGIN, criteria.PARENT_PRIOR)
     later = (criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST)
-    floor = criteria.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR
+    floor = key_rules.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR
     yields = criteria.SECTION_FIELD_YIELDS
 
     def no_descriptions(plan: str, codes: CodeList) -> CodeList:
@@ -71,7 +72,7 @@ def first_version() -> Iterator[None]:
 
     criteria.MARGIN, criteria.PARENT_PRIOR = 0.0, 0.0
     criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = 0.0, False, 1.0
-    criteria.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR = 0.0, 0.0, 0.0
+    key_rules.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR = 0.0, 0.0, 0.0
     criteria.SECTION_FIELD_YIELDS = False
     keys.LABEL_NAME = False
     members, votes = matcher.group_members, matcher.HEADING_VOTES
@@ -84,7 +85,7 @@ def first_version() -> Iterator[None]:
         matcher.group_members, matcher.HEADING_VOTES = members, votes
         criteria.MARGIN, criteria.PARENT_PRIOR = saved
         criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = later
-        criteria.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR = floor
+        key_rules.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR = floor
         criteria.SECTION_FIELD_YIELDS = yields
         keys.LABEL_NAME = True
 
@@ -156,10 +157,10 @@ def pooled(*, hide: bool) -> tuple[int, int, int, int, int, int]:
 
 
 def sweep(names: list[str], grids: list[list[float]]) -> None:
-    """Pooled results over a grid of constants of `normalize.criteria_rank` or
-    `normalize.criteria_review` (plan-out and all aliases): constants are chosen on all plans
+    """Pooled results over a grid of constants of `normalize.criteria_rank`, `criteria_keys`
+    or `criteria_review` (plan-out and all aliases): constants are chosen on all plans
     together, never per plan."""
-    modules = [criteria if hasattr(criteria, n) else ordering for n in names]
+    modules = [next(m for m in (criteria, key_rules, ordering) if hasattr(m, n)) for n in names]
     saved = [getattr(m, n) for m, n in zip(modules, names, strict=True)]
     print("  ".join(names), "| plan-out field concept wrong precision top3 | all: concept wrong")
     for values in itertools.product(*grids):
@@ -185,7 +186,7 @@ def cv_objective(scores: list[planout.PlanScore]) -> tuple[int, int]:
 
 def cross_validate(names: list[str], grids: list[list[float]]) -> None:
     """Leave-one-plan-out choice of the constants (see the module doc)."""
-    modules = [criteria if hasattr(criteria, n) else ordering for n in names]
+    modules = [next(m for m in (criteria, key_rules, ordering) if hasattr(m, n)) for n in names]
     saved = [getattr(m, n) for m, n in zip(modules, names, strict=True)]
     by_point: dict[tuple[float, ...], dict[str, planout.PlanScore]] = {}
     for values in itertools.product(*grids):

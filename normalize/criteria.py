@@ -270,8 +270,16 @@ def _match(
             return _from_table(hit, codes), None
     if not texts:
         return NO_MATCH, None
+    shared = _shared_objective(row, kind, own_objective)
     ranked = with_parent(
-        rank(texts, codes, context.section_field, top=_is_top(row), survey=context.survey),
+        rank(
+            texts,
+            codes,
+            context.section_field,
+            top=_is_top(row),
+            survey=context.survey,
+            shared=shared,
+        ),
         context.parent,
     )
     match = decide(ranked, codes, context.section_field)
@@ -302,6 +310,13 @@ def _own_objective(row: TableRow, by_code: dict[Key, TableRow]) -> bool:
         return False
     origin = by_code.get((row.table_index, row.code.split("#")[0]))
     return origin is not None and bool(row.objective) and origin.objective != row.objective
+
+
+def _shared_objective(row: TableRow, kind: DocKind, own_objective: bool) -> frozenset[str]:
+    """The objective a sub-row shares with the row it hangs under (criteria_keys.SHARED_AIMS)."""
+    if kind == "criteria" or "sub_row" not in row.flags or own_objective or not row.objective:
+        return frozenset()
+    return frozenset({clean_label(row.objective)})
 
 
 def _texts(row: TableRow, kind: DocKind, own_objective: bool = False) -> list[tuple[str, float]]:

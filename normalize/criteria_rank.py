@@ -9,11 +9,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from models.records import MatchMethod
-from normalize.codelist import CodeList, Concept
-from normalize.matching import HIT_RANK, Index, Scored, index_for
-from normalize.patterns import PLACE_RE
+from normalize.codelist import CodeList
+from normalize.criteria_keys import NO_FIELD, best_keys, field_of, group_aims, over_key_floor
+from normalize.matching import HIT_RANK, Scored, index_for
 from normalize.retrieval import bm25_for
-from normalize.text import match_tokens
 
 # Minimum score (0-1) for a criterion code; below it the method is 'none' and the row keeps
 # its section's field. Chosen on the samples with label matching only (code tables off): field
@@ -59,17 +58,6 @@ CROSS_NEEDS_PHRASE = True
 # is training, not the PAR score. When two or more composite concepts are found as phrases,
 # they are scaled by this.
 TOPIC_LIST = 0.5
-# BM25 ranks and confirms but does not carry a row alone: a concept found from scattered words is
-# assigned only when the key score and BM25 name it best and its own key score reaches this.
-# 'Rà soát, đề xuất hỗ trợ cán bộ tiếp nhận' (004) is F3.REVIEW for both through 'rà soát'
-# alone (key 0.37): review. Pooled over the five plans 0.3-0.45 differ by 1 % of rows.
-KEY_FLOOR = 0.4
-# ... lowered to this share of it when the row holds a word no other code's keys have: in
-# 'Duy trì, cải tiến hệ thống quản lý chất lượng theo tiêu chuẩn ISO …' (key 0.39) 'iso'
-# names F7.ISO alone; 'rà soát' names several concepts, so the row above stays in review.
-# Pooled over the five plans, plan-out: 4 more right codes (001 1.2.2, 4.2, 4.2.1, 6.8.2),
-# no wrong one; the same from 0.5 down to 0 (0.75: 3).
-OWN_WORD_FLOOR = 0.5
 # A phrase hit is assigned only when BM25 over whole concepts ranks it at least this share of
 # the row's best concept: 'Rà soát, cập nhật … công bố, công khai kịp thời …' (004 2.1) finds
 # the phrase 'công bố, công khai' of F3.PUBLICITY, but the row's words as a whole are those of
@@ -93,12 +81,6 @@ SECTION_FIELD_YIELDS = True
 # first two with the right code first), no right one lost, from 0.85 to 0.8 (0.9: 2; 0.7: 4 fewer,
 # but 3 right codes lost).
 SURVEY_PRIOR = 0.85
-# A phrase of another field's concept found only in a place the row names (PLACE_RE) is no
-# phrase hit, so it does not carry the row across fields (CROSS_NEEDS_PHRASE): 'Đăng tải
-# công khai … toàn bộ TTHC … trên Cổng thông tin điện tử' under 'CẢI CÁCH THỦ TỤC HÀNH CHÍNH'
-# publishes procedures (F3), it is not about the portal (F7.PORTAL). Pooled over the five
-# plans, plan-out: 2 wrong codes fewer (000 3.1.1, 3.1.2 to review), no right one lost.
-PLACES_STAY = True
 # How many candidates a match keeps for `plans review`.
 N_CANDIDATES = 5
 
@@ -131,7 +113,6 @@ class CriterionMatch:
 # A row's parent concept for its sub-rows: (code, score, sure); not sure when the parent went
 # to review and this is its best candidate.
 Parent = tuple[str, float, bool]
-_NO_FIELD = Concept("", "", "", "leaf", "", "", (), "", ())
 NO_MATCH = CriterionMatch(None, None, None, "none", ())
 
 
@@ -142,10 +123,11 @@ def rank(
     *,
     top: bool,
     survey: bool = False,
+    shared: frozenset[str] = frozenset(),
 ) -> list[Scored]:
-    """A row's candidates, best first; `survey`: the row is scored by a survey (SURVEY_PRIOR)."""
+    """A row's candidates, best first (`survey`: SURVEY_PRIOR; `shared`: SHARED_AIMS)."""
     index = index_for(codes)
-    best = _best_keys(texts, index, codes, section_field)
+    best = best_keys(texts, index, codes, section_field)
     relative, bm25_shares = bm25_for(codes).views(texts)
     related = relative if BM25_WEIGHT else {}
     topic = _topic_list(best, codes)
@@ -158,60 +140,21 @@ def rank(
             score *= SURVEY_PRIOR
         return score * _prior(code, codes, section_field, top)
 
-    # Both scorers' leaders are judged where the row stands (a BM25 leader of another field
-    # than the section's is not the row's leader by default), and BM25's from its uncapped
-    # shares: `relative` caps at 1.0, so several concepts would tie and the code's name decide.
-    # A phrase hit's share (PHRASE_FLOOR) is taken where the row stands too.
+    # Leaders and a phrase's share (PHRASE_FLOOR) are judged where the row stands; BM25's from
+    # its uncapped shares (`relative` caps at 1.0: several concepts would tie on the name).
     key_scores = {code: placed(code, scored.score) for code, scored in best.items()}
     bm25_scores = {code: placed(code, v) for code, v in bm25_shares.items()}
     leaders = {_leader(key_scores, codes), _leader(bm25_scores if related else {}, codes)}
     shares = _over_best(bm25_scores) if PHRASE_FLOOR else {}
     out = []
+    aims = group_aims(texts, shared, index, codes, section_field)
     for code in best.keys() | related.keys():
         own = best.get(code, Scored(code, 0.0, "tokens"))
         score = own.score if own.hit != "tokens" else _blend(own.score, related.get(code))
-        backed = leaders == {code} and _over_key_floor(own, texts, index)
-        out.append(Scored(code, placed(code, score), own.hit, backed, _share(code, shares, codes)))
+        hit = "tokens" if code in aims else own.hit  # a group's aim, never assigned alone
+        backed = leaders == {code} and over_key_floor(own, texts, index) and code not in aims
+        out.append(Scored(code, placed(code, score), hit, backed, _share(code, shares, codes)))
     return sorted(out, key=lambda s: (-round(s.score, 6), HIT_RANK[s.hit], s.code))
-
-
-def _best_keys(
-    texts: Sequence[tuple[str, float]], index: Index, codes: CodeList, section_field: str | None
-) -> dict[str, Scored]:
-    """Each code's best key score over the row's weighted texts."""
-    best: dict[str, Scored] = {}
-    for text, weight in texts:
-        for code, scored in _placed_phrases(text, index, codes, section_field).items():
-            score = scored.score * weight
-            if code not in best or score > best[code].score:
-                best[code] = Scored(code, score, scored.hit)
-    return best
-
-
-def _over_key_floor(own: Scored, texts: Sequence[tuple[str, float]], index: Index) -> bool:
-    """True when a concept's key score reaches KEY_FLOOR, or OWN_WORD_FLOOR of it with a
-    word of the row that only this concept's keys hold."""
-    return own.score >= KEY_FLOOR or (
-        own.score >= KEY_FLOOR * OWN_WORD_FLOOR and _owns_a_word(own.code, texts, index)
-    )
-
-
-def _placed_phrases(
-    text: str, index: Index, codes: CodeList, section_field: str | None
-) -> dict[str, Scored]:
-    """`index.score_all(text)`, with the phrase hits of other fields' concepts that are found
-    only in a place the row names (PLACES_STAY) turned into scattered words."""
-    hits = index.score_all(text)
-    bare = PLACE_RE.sub(" ", text) if PLACES_STAY and section_field else text
-    if bare == text:
-        return hits
-    outside = index.score_all(bare)
-    for code, scored in hits.items():
-        if scored.hit == "tokens" or _field(code, codes) == section_field:
-            continue
-        if code not in outside or outside[code].hit == "tokens":
-            hits[code] = Scored(code, scored.score, "tokens")
-    return hits
 
 
 def _over_best(scores: Mapping[str, float]) -> dict[str, float]:
@@ -220,27 +163,16 @@ def _over_best(scores: Mapping[str, float]) -> dict[str, float]:
     return {code: score / top for code, score in scores.items()} if top else {}
 
 
-def _owns_a_word(code: str, texts: Sequence[tuple[str, float]], index: Index) -> bool:
-    """True when a word of the texts is in this code's keys and in no other code's
-    (OWN_WORD_FLOOR): 'iso' for F7.ISO, 'đột' (đột xuất) for F1.REPORT; digits never count."""
-    mine = index.vocab_of.get(code, frozenset())
-    return any(
-        token in mine and index.codes_with(token) == 1 and not token.isdigit()
-        for text, _ in texts
-        for token in index.snap(match_tokens(text))
-    )
-
-
 def _share(code: str, shares: Mapping[str, float], codes: CodeList) -> float:
     """A concept's BM25 share (see PHRASE_FLOOR); fields F0..F8 are not in the BM25 index."""
-    if not shares or (codes.get(code) or _NO_FIELD).is_field:
+    if not shares or (codes.get(code) or NO_FIELD).is_field:
         return 1.0
     return shares.get(code, 0.0)
 
 
 def _leader(scores: Mapping[str, float], codes: CodeList) -> str | None:
     """The concept (not field) with the best score: both scorers must name the same one."""
-    concepts = [(s, c) for c, s in scores.items() if not (codes.get(c) or _NO_FIELD).is_field]
+    concepts = [(s, c) for c, s in scores.items() if not (codes.get(c) or NO_FIELD).is_field]
     return max(concepts)[1] if concepts else None
 
 
@@ -323,7 +255,7 @@ def decide(
     field = concept.field if concept else None
     if _unsure(best, ranked, codes, section_field):
         rival = next((s for s in ranked[1:] if _conflicts(best.code, s.code, codes)), None)
-        same_field = rival is None or _field(rival.code, codes) == field
+        same_field = rival is None or field_of(rival.code, codes) == field
         keep = field if same_field and field == (section_field or field) else None
         return CriterionMatch(keep, None, None, "none", pairs, top)
     criterion = None if concept is None or concept.is_field else concept.code
@@ -367,20 +299,15 @@ def _unsure(best: Scored, ranked: list[Scored], codes: CodeList, section: str | 
         return best.bm25_share < PHRASE_FLOOR
     if not best.agreed:
         return True
-    if CROSS_NEEDS_PHRASE and section and _field(best.code, codes) != section:
+    if CROSS_NEEDS_PHRASE and section and field_of(best.code, codes) != section:
         return True
     rival = next((s for s in ranked[1:] if _conflicts(best.code, s.code, codes)), None)
     return rival is not None and best.score - rival.score < MARGIN
 
 
-def _field(code: str, codes: CodeList) -> str | None:
-    concept = codes.get(code)
-    return concept.field if concept else None
-
-
 def _conflicts(best: str, other: str, codes: CodeList) -> bool:
     """True when `other` would be another answer than `best`: F3.ONTIME vs F3 is no conflict."""
-    if _field(best, codes) != _field(other, codes):
+    if field_of(best, codes) != field_of(other, codes):
         return True
     best_concept, other_concept = codes.get(best), codes.get(other)
     if best_concept is None or other_concept is None or best == other:

@@ -64,13 +64,15 @@ def test_plan_out_pooled_floors() -> None:
     # their words (CBCC, CCVC, QLVB …): 262 (83.2 %), top 3 38/43; since review rows show
     # BM25's reading among the first three: 39/43. Since 002's shifted sub-rows are read in
     # their columns (extract.tables.realign), they share their group's objective: 260 (82.5
-    # %) and 12 wrong (95.6 %): VI.2.3#2 and #3 take the group's F7.E_WORKFLOW.
+    # %) and 12 wrong (VI.2.3#2, #3 took the group's F7.E_WORKFLOW); since the aims of a
+    # shared objective are not a sub-row's (criteria_keys.SHARED_AIMS): 10 wrong (96.3 %),
+    # top 3 41/45.
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
     assert sum(s.field_right for s in scores) / rows >= 0.98
     assert right / rows >= 0.825
-    assert right / (right + wrong) >= 0.955
+    assert right / (right + wrong) >= 0.962
     review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
     assert top3 / review >= 0.90
 

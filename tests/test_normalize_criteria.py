@@ -204,7 +204,7 @@ def test_unmatched_item_keeps_candidates_and_inherits_its_section_field() -> Non
     )
     assert match.field_code == "F3"
     # F3.REVIEW leads on 'rà soát' alone (BM25 blended above THRESHOLD, key score below
-    # criteria.KEY_FLOOR): a candidate for review, not a code.
+    # criteria_keys.KEY_FLOOR): a candidate for review, not a code.
     assert match.candidates[0][0] == "F3.REVIEW"
     assert all(score < THRESHOLD for _, score in match.candidates[1:])
     assert list(match.candidates) == sorted(match.candidates, key=lambda c: -c[1])

@@ -1,0 +1,122 @@
+"""Key scores of a row's texts for the criterion matcher (issue 19): each concept's best
+alias or wording found in the row, as a phrase or as scattered words, with the rules that
+decide what a phrase hit is worth where the row stands (its place words, its shared objective).
+`normalize.criteria_rank` ranks and decides on them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from normalize.codelist import CodeList, Concept
+from normalize.matching import Index, Scored
+from normalize.patterns import PLACE_RE
+from normalize.text import match_tokens
+
+# The concept of a code the list lacks: no field, so never 'is_field'.
+NO_FIELD = Concept("", "", "", "leaf", "", "", (), "", ())
+
+# BM25 ranks and confirms but does not carry a row alone: a concept found from scattered words is
+# assigned only when the key score and BM25 name it best and its own key score reaches this.
+# 'Rà soát, đề xuất hỗ trợ cán bộ tiếp nhận' (004) is F3.REVIEW for both through 'rà soát'
+# alone (key 0.37): review. Pooled over the five plans 0.3-0.45 differ by 1 % of rows.
+KEY_FLOOR = 0.4
+# ... lowered to this share of it when the row holds a word no other code's keys have: in
+# 'Duy trì, cải tiến hệ thống quản lý chất lượng theo tiêu chuẩn ISO …' (key 0.39) 'iso'
+# names F7.ISO alone; 'rà soát' names several concepts, so the row above stays in review.
+# Pooled over the five plans, plan-out: 4 more right codes (001 1.2.2, 4.2, 4.2.1, 6.8.2),
+# no wrong one; the same from 0.5 down to 0 (0.75: 3).
+OWN_WORD_FLOOR = 0.5
+# A phrase of another field's concept found only in a place the row names (PLACE_RE) is no
+# phrase hit, so it does not carry the row across fields (CROSS_NEEDS_PHRASE): 'Đăng tải
+# công khai … toàn bộ TTHC … trên Cổng thông tin điện tử' under 'CẢI CÁCH THỦ TỤC HÀNH CHÍNH'
+# publishes procedures (F3), it is not about the portal (F7.PORTAL). Pooled over the five
+# plans, plan-out: 2 wrong codes fewer (000 3.1.1, 3.1.2 to review), no right one lost.
+PLACES_STAY = True
+# A sub-row's objective shared with the rows beside it names the aims of the whole group;
+# when it names this many concepts as phrases, those its own cells do not name are never
+# assigned to it (they stay candidates at their score, for review): under '100% hồ sơ công
+# việc … trên môi trường mạng; 100% lãnh đạo xã sử dụng chữ ký số …' (002 VI.2.3) 'Vận hành
+# … kho lưu trữ điện tử' serves neither. Pooled, plan-out: 2 wrong codes fewer (002 VI.2.3#2,
+# #3, to review with the right code third), no right one lost; with all aliases no change.
+SHARED_AIMS = 2
+
+
+def group_aims(
+    texts: Sequence[tuple[str, float]],
+    shared: frozenset[str],
+    index: Index,
+    codes: CodeList,
+    section_field: str | None,
+) -> frozenset[str]:
+    """The concepts only a shared objective names as phrases, when it names SHARED_AIMS."""
+    if not shared:
+        return frozenset()
+    named: dict[bool, set[str]] = {True: set(), False: set()}
+    for text, _ in texts:
+        hits = _placed_phrases(text, index, codes, section_field).items()
+        named[text in shared].update(
+            c for c, s in hits if s.hit != "tokens" and _is_concept(c, codes)
+        )
+    group = named[True]
+    return frozenset(group - named[False]) if len(group) >= SHARED_AIMS else frozenset()
+
+
+def _is_concept(code: str, codes: CodeList) -> bool:
+    return not (codes.get(code) or NO_FIELD).is_field
+
+
+def best_keys(
+    texts: Sequence[tuple[str, float]], index: Index, codes: CodeList, section_field: str | None
+) -> dict[str, Scored]:
+    """Each code's best key score over the row's weighted texts."""
+    best: dict[str, Scored] = {}
+    for text, weight in texts:
+        for code, scored in _placed_phrases(text, index, codes, section_field).items():
+            score = scored.score * weight
+            if code not in best or score > best[code].score:
+                best[code] = Scored(code, score, scored.hit)
+    return best
+
+
+def over_key_floor(own: Scored, texts: Sequence[tuple[str, float]], index: Index) -> bool:
+    """True when a concept's key score reaches KEY_FLOOR, or OWN_WORD_FLOOR of it with a
+    word of the row that only this concept's keys hold."""
+    return own.score >= KEY_FLOOR or (
+        own.score >= KEY_FLOOR * OWN_WORD_FLOOR and _owns_a_word(own.code, texts, index)
+    )
+
+
+def _placed_phrases(
+    text: str, index: Index, codes: CodeList, section_field: str | None
+) -> dict[str, Scored]:
+    """`index.score_all(text)`, with the phrase hits of other fields' concepts that are found
+    only in a place the row names (PLACES_STAY) turned into scattered words."""
+    hits = index.score_all(text)
+    bare = PLACE_RE.sub(" ", text) if PLACES_STAY and section_field else text
+    if bare == text:
+        return hits
+    outside = index.score_all(bare)
+    for code, scored in hits.items():
+        if scored.hit == "tokens" or field_of(code, codes) == section_field:
+            continue
+        if code not in outside or outside[code].hit == "tokens":
+            hits[code] = Scored(code, scored.score, "tokens")
+    return hits
+
+
+def _owns_a_word(code: str, texts: Sequence[tuple[str, float]], index: Index) -> bool:
+    """True when a word of the texts is in this code's keys and in no other code's
+    (OWN_WORD_FLOOR): 'iso' for F7.ISO, 'đột' (đột xuất) for F1.REPORT; digits never count."""
+    mine = index.vocab_of.get(code, frozenset())
+    return any(
+        token in mine and index.codes_with(token) == 1 and not token.isdigit()
+        for text, _ in texts
+        for token in index.snap(match_tokens(text))
+    )
+
+
+def field_of(code: str, codes: CodeList) -> str | None:
+    """'F3.ONTIME' -> 'F3'; None for a code the list lacks."""
+    concept = codes.get(code)
+    return concept.field if concept else None

@@ -1,0 +1,54 @@
+"""A sub-row shares its group's objective (DESIGN rule 3): an objective naming several aims is
+the whole group's, and the sub-row's own cells say which one it serves (issue 19,
+criteria_keys.SHARED_AIMS). Plan 002's wording is hidden (plan-out), as for a plan never seen."""
+
+from __future__ import annotations
+
+from models.document import TableRow
+from normalize.criteria import CriterionMatch, match_rows
+from normalize.criteria_keys import group_aims
+from normalize.matching import index_for
+from tests.criteria_planout import codes_for
+
+SECTION = "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số"
+TWO_AIMS = (
+    "100% văn bản, hồ sơ công việc của xã được xử lý trên môi trường mạng; "
+    "100% lãnh đạo xã dùng chữ ký số trong chỉ đạo, điều hành"
+)
+
+
+def _sub_row(objective: str, task: str, output: str = "") -> CriterionMatch:
+    def row(code: str, stt: str, parent: str | None, **cells: str) -> TableRow:
+        flags = ("sub_row",) if "#" in code else ()
+        kind = "section" if parent is None else "item"
+        return TableRow(0, 0, kind, stt, code, parent, 1, "VI", SECTION, flags=flags, **cells)
+
+    rows = [
+        row("VI", "VI", None, objective=SECTION),
+        row("VI.1", "1", "VI", objective=objective, task="Duy trì phần mềm quản lý văn bản"),
+        row("VI.1#2", "", "VI", objective=objective, task=task, output=output),
+    ]
+    codes = codes_for("002", hide=True)
+    return match_rows(rows, province=None, district=None, plan_year=None, codes=codes)[2]
+
+
+def test_a_sub_row_does_not_take_an_aim_of_its_group_that_it_does_not_name() -> None:
+    # Before SHARED_AIMS: F7.E_WORKFLOW, from 'môi trường mạng' in the shared objective.
+    match = _sub_row(TWO_AIMS, "Vận hành hiệu quả kho lưu trữ điện tử của xã", "Kho lưu trữ")
+    assert match.criterion_code is None, match.top_candidates
+    assert match.field_code == "F7"
+
+
+def _aims(shared: str, *own: str) -> frozenset[str]:
+    codes = codes_for("002", hide=True)
+    texts = [(text, 1.0) for text in own] + [(shared, 0.8)]
+    return group_aims(texts, frozenset({shared}), index_for(codes), codes, "F7")
+
+
+def test_the_aims_of_a_group_are_the_concepts_its_objective_names_and_the_row_does_not() -> None:
+    assert _aims(TWO_AIMS, "Vận hành kho lưu trữ") == {"F7.E_WORKFLOW", "F7.DIGSIG"}
+    assert _aims(TWO_AIMS, "Cấp chứng thư chữ ký số cho lãnh đạo xã") == {"F7.E_WORKFLOW"}
+
+
+def test_an_objective_with_one_aim_carries_its_sub_rows() -> None:
+    assert _aims("100% lãnh đạo xã dùng chữ ký số", "Vận hành kho lưu trữ") == frozenset()
