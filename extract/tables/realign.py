@@ -14,7 +14,9 @@ A piece of the same row on the next page follows its row's moves (plan_002 VI.3.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import product
 
 from extract.tables.patterns import DEADLINE_LIKE_RE, LIST_PART_RE, TASK_VERB_RE
 
@@ -25,19 +27,30 @@ AGENCY_ROLES = ("lead", "support")
 DEADLINE_WORDS = 8
 
 
-def known_agencies(rows: Iterable[Sequence[str]], roles: Sequence[str | None]) -> frozenset[str]:
+def known_agencies(rows: Iterable[Sequence[str]], roles: Sequence[str | None]) -> dict[str, str]:
     """The first agency of each lead or support cell on rows whose deadline cell is filled
-    (they stand in place): {'văn phòng ubnd xã', 'các bộ phận có liên quan', …}."""
+    (they stand in place), and the column it stands in most: {'văn phòng ubnd xã': 'lead',
+    'văn phòng hđnd-ubnd huyện': 'support', …} (ties: lead)."""
     if "deadline" not in roles:
-        return frozenset()
+        return {}
     last = roles.index("deadline")
-    return frozenset(
-        _first_part(cells[i])
-        for cells in rows
-        if len(cells) == len(roles) and cells[last]
-        for i, role in enumerate(roles)
-        if role in AGENCY_ROLES and cells[i]
-    )
+    seen: dict[str, Counter[str]] = {}
+    for cells in rows:
+        if len(cells) != len(roles) or not cells[last]:
+            continue
+        for cell, role in zip(cells, roles, strict=True):
+            if role in AGENCY_ROLES and cell:
+                seen.setdefault(_first_part(cell), Counter())[role] += 1
+    return {name: max(AGENCY_ROLES, key=lambda r: (n[r], r == "lead")) for name, n in seen.items()}
+
+
+def put_back(
+    cells: Sequence[str], roles: Sequence[str | None], agencies: Mapping[str, str], *, sub_row: bool
+) -> Moves | None:
+    """Moves for a row that starts a draft: a sub-row's missing cell is first taken to be its
+    merged objective (DESIGN rule 3, `realign`), a numbered row's the one after its label."""
+    first = realign(cells, roles, agencies, sub_row=True) if sub_row else None
+    return first or unshift(cells, roles) or realign(cells, roles, agencies, sub_row=sub_row)
 
 
 def unshift(cells: Sequence[str], roles: Sequence[str | None]) -> Moves | None:
@@ -73,7 +86,7 @@ def _gap(cells: Sequence[str], roles: Sequence[str | None]) -> int | None:
 
 
 def realign(
-    cells: Sequence[str], roles: Sequence[str | None], agencies: frozenset[str], *, sub_row: bool
+    cells: Sequence[str], roles: Sequence[str | None], agencies: Mapping[str, str], *, sub_row: bool
 ) -> Moves | None:
     """Moves for a row whose last cells are empty and whose deadline or known agencies stand
     left of their columns: ['', 'Vận hành … kho lưu trữ điện tử', 'Kho lưu trữ', 'Văn phòng
@@ -84,53 +97,67 @@ def realign(
     if "lead" not in roles or not cells or cells[-1] or len(cells) != len(roles):
         return None
     tail = _tail(cells, roles, agencies)
-    if tail is None:
-        return None
-    start, targets = tail
-    texts = _text_targets(cells, roles, start, min(targets), sub_row=sub_row)
-    if texts is None:
-        return None
-    moves = (*texts, *targets)
-    moves += (-1,) * (len(cells) - len(moves))
+    start, choices = tail if tail else (0, [])
+    # a sub-row's texts after its objective under any choice of columns before the fallback
+    for after, targets in product((True, False) if sub_row else (False,), choices):
+        texts = _text_targets(cells, roles, start, min(targets), after=after)
+        moves = (*texts, *targets) if texts else ()
+        moves += (-1,) * (len(cells) - len(moves))
+        if texts and _plausible(cells, roles, moves):
+            return moves
+    return None
+
+
+def _plausible(cells: Sequence[str], roles: Sequence[str | None], moves: Moves) -> bool:
+    """Moves that change something, only to the right, and leave no support without a lead
+    (a typed row drops an empty cell, and every task has a lead)."""
     if list(moves) == list(range(len(cells))):
-        return None
-    return moves if all(m >= i or (m < 0 and not cells[i]) for i, m in enumerate(moves)) else None
+        return False
+    if not all(m >= i or (m < 0 and not cells[i]) for i, m in enumerate(moves)):
+        return False
+    placed = {roles[m]: cells[i] for i, m in enumerate(moves) if m >= 0 and cells[i]}
+    return "support" not in placed or "lead" in placed
 
 
 def _tail(
-    cells: Sequence[str], roles: Sequence[str | None], agencies: frozenset[str]
-) -> tuple[int, list[int]] | None:
-    """Where the row's run of known cells starts, and their target columns: a deadline last,
-    agencies before it (lead first). None when no known cell stands left of its column."""
+    cells: Sequence[str], roles: Sequence[str | None], agencies: Mapping[str, str]
+) -> tuple[int, list[list[int]]] | None:
+    """Where the row's run of known cells starts, and the target columns they may take, best
+    first: a deadline last, agencies before it (both agency columns for two; for one, the
+    column the table puts it in most, then the other). None when no known cell stands left
+    of its column."""
     end = max(i for i, c in enumerate(cells) if c) if any(cells) else -1
     if end <= 0:
         return None
-    i, targets = end, []
+    i, deadline = end, []
     if "deadline" in roles and _is_deadline(cells[i]):
-        targets, i = [roles.index("deadline")], i - 1
+        deadline, i = [roles.index("deadline")], i - 1
     slots = [k for k, r in enumerate(roles) if r in AGENCY_ROLES]
     run = 0
     while i > 0 and run < len(slots) and cells[i] and _first_part(cells[i]) in agencies:
         run, i = run + 1, i - 1
-    targets = slots[:run] + targets
-    if not targets or all(t == k for t, k in zip(targets, range(i + 1, end + 1), strict=True)):
-        return None
-    return i + 1, targets
+    choices = [slots[:run] + deadline]
+    if run == 1 and len(slots) == 2:
+        most = roles.index(agencies[_first_part(cells[i + 1])])
+        choices = [[k, *deadline] for k in sorted(slots, key=lambda k: k != most)]
+    if not choices[0] or choices[0] == list(range(i + 1, end + 1)):
+        return None  # nothing known, or known cells in their columns
+    return i + 1, choices
 
 
 def _text_targets(
-    cells: Sequence[str], roles: Sequence[str | None], start: int, limit: int, *, sub_row: bool
+    cells: Sequence[str], roles: Sequence[str | None], start: int, limit: int, *, after: bool
 ) -> list[int] | None:
-    """Target columns of cells 0 .. start-1, the STT cell first; None when they do not fit."""
+    """Target columns of cells 0 .. start-1, the STT cell first; None when they do not fit.
+    `after`: the text cells start after the objective (a sub-row's); otherwise the first
+    stays (a numbered row's label) and the others end right before the moved cells."""
     filled = [k for k in range(1, start) if cells[k]]
     if not filled:
         return list(range(start))
-    if sub_row and "objective" in roles:
-        first = roles.index("objective") + 1
-        if first + len(filled) <= limit:
-            placed = {k: first + n for n, k in enumerate(filled)}
-            return [placed.get(k, k) if cells[k] else k for k in range(start)]
-    # the first text stays; the others end right before the moved cells
+    if after:
+        first = roles.index("objective") + 1 if "objective" in roles else limit
+        placed = {k: first + n for n, k in enumerate(filled)}
+        return [placed.get(k, k) for k in range(start)] if first + len(filled) <= limit else None
     rest = filled[1:]
     placed = {k: limit - len(rest) + n for n, k in enumerate(rest)}
     if rest and placed[rest[0]] <= filled[0]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TypedDict
 
@@ -18,7 +19,7 @@ from extract.tables.patterns import (
     STT_WITH_TITLE_RE,
     TERMINATED_RE,
 )
-from extract.tables.realign import LABEL_ROLES, Moves, known_agencies, move, realign, unshift
+from extract.tables.realign import LABEL_ROLES, Moves, known_agencies, move, put_back, unshift
 from extract.tables.roles import column_roles, header_label, year_of
 from extract.tables.stitch import LogicalTable, StitchedRow
 from models.document import TEXT_ROLES, Box, ScoreCell, ScoreRole, TableRow
@@ -100,10 +101,14 @@ def _drafts(table: LogicalTable, roles: list[str | None]) -> list[_Draft]:
 
 
 def _new_draft(
-    stt: str, cells: list[str], row: StitchedRow, roles: list[str | None], agencies: frozenset[str]
+    stt: str,
+    cells: list[str],
+    row: StitchedRow,
+    roles: list[str | None],
+    agencies: Mapping[str, str],
 ) -> _Draft:
     """A row that starts a draft, its cells put back in their columns (realign.py)."""
-    moves = unshift(cells, roles) or realign(cells, roles, agencies, sub_row=not stt)
+    moves = put_back(cells, roles, agencies, sub_row=not stt)
     moved = move(cells, moves) if moves else None
     if moves is None or moved is None:
         return _Draft(stt, cells, row.page, row.page, box=row.box, cell_boxes=row.cell_boxes)
