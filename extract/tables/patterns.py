@@ -22,10 +22,14 @@ SCORE_RE = re.compile(r"^\d{1,3}(?:[.,]\d{1,3})?$")
 # A year in a score header: "Điểm năm 2023" -> 2023.
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # A cell that reads like a deadline, to tell sub-rows from continuations: "Thường xuyên",
-# "Quý II/2023", "Trước ngày 31 tháng 01", "Chậm nhất trước ngày 31/12/2023", "Năm 2025".
+# "Quý II/2023", "Trước ngày 31 tháng 01", "Chậm nhất trước ngày 31/12/2023", "Năm 2025",
+# "Theo thời hạn đã đăng ký" (plan_002); also as other plans write them: "Hằng năm" (the
+# spelling Hằng beside Hàng), "Tháng 6/2025", "Định kỳ", "Trong năm 2025", "6 tháng đầu năm".
 DEADLINE_LIKE_RE = re.compile(
-    r"^(?:-\s*)?(?:Thường xuyên|Hàng (?:năm|quý|tháng|Quý)|Quý [IVX]+|Năm 20\d\d|Trước ngày|"
-    r"Chậm nhất|Hoàn thành trước|Trước \d|\d{1,2}/\d{1,2}/\d{4})",
+    r"^(?:-\s*)?(?:Thường xuyên|H[àằ]ng (?:năm|quý|tháng|Quý)|Quý [IVX1-4]+|Năm 20\d\d|"
+    r"Trước ngày|Chậm nhất|Hoàn thành trước|Trước \d|\d{1,2}/\d{1,2}/\d{4}|Tháng \d{1,2}\b|"
+    r"Định kỳ|Trong (?:năm|quý|tháng)|Cả năm|\d{1,2} tháng (?:đầu|cuối) năm|"
+    r"Theo (?:thời hạn|tiến độ|lộ trình))",
 )
 # Text that ends a sentence or list item: a cell ending so is complete, not split by a page.
 TERMINATED_RE = re.compile(r"[.;:!?)]\s*$")
