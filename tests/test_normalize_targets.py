@@ -73,6 +73,19 @@ def test_loc_hoa_keeps_both_conflicting_on_time_targets() -> None:
     assert body[0].page == 1 and "98% trở lên" in body[0].text
 
 
+def test_a_target_in_a_sub_row_typed_from_the_left_is_kept() -> None:
+    # 002 VI.3.1#3: '- Tỷ lệ giao dịch thanh toán trực tuyến các hộ sơ TTHC đạt tối thiểu 75%'
+    # typed under Mục tiêu of a sub-row whose cells stand one column left; read as its task
+    # (a column targets do not read), the target was lost when the cells were put back.
+    [target] = in_row("002", "VI.3.1#3")
+    assert (target.criterion_code, target.comparator, target.value, target.unit) == (
+        "F7.PAYMENT",
+        ">=",
+        75.0,
+        "%",
+    )
+
+
 def test_giang_dien_on_time_target() -> None:
     assert [t for t in in_row("004", "3.2") if t.criterion_code == "F3.ONTIME"][0].value == 96.0
     assert (False, ">=", 96.0, "%", "commune") in ontime("004")

@@ -39,6 +39,9 @@ LIST_GOES_ON_RE = re.compile(r"[;,]\s*$")
 # Where a list of agencies in one cell splits: "Tài chính - Kế toán, Các bộ phận chuyên môn"
 # (plan_002 VI.3.1), "Văn phòng UBND xã; Các bộ phận chuyên môn" (plan_002 VI.3.1).
 LIST_PART_RE = re.compile(r"\s*[,;]\s*")
+# A cell that states a target, an objective rather than a task: "- Tỷ lệ giao dịch thanh toán
+# trực tuyến các hồ sơ TTHC đạt tối thiểu 75%" (plan_002 VI.3.1), "100% hồ sơ được số hóa".
+TARGET_LIKE_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{1,2})?\s*%")
 # A cell that starts like a task, an action: "Tổ chức tuyên truyền …", "Rà soát, đề xuất …",
 # "- Tham mưu ban hành văn bản QPPL …" (plan_002), "Đẩy mạnh cung cấp dịch vụ công …".
 TASK_VERB_RE = re.compile(

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import product
 
-from extract.tables.patterns import DEADLINE_LIKE_RE, LIST_PART_RE, TASK_VERB_RE
+from extract.tables.patterns import DEADLINE_LIKE_RE, LIST_PART_RE, TARGET_LIKE_RE, TASK_VERB_RE
 
 Moves = tuple[int, ...]
 LABEL_ROLES = ("criterion", "objective", "task", "requirement")
@@ -169,6 +169,20 @@ def _is_deadline(cell: str) -> bool:
     """'Thường xuyên', 'Chậm nhất trước ngày 31/12/2023'; not a task that starts with the
     same words ('Thường xuyên cập nhật quy trình lên phần mềm một cửa điện tử')."""
     return bool(DEADLINE_LIKE_RE.match(cell)) and len(cell.split()) <= DEADLINE_WORDS
+
+
+def own_objective(cells: list[str], roles: Sequence[str | None]) -> tuple[int, int] | None:
+    """Put a moved sub-row's text that states a target under Mục tiêu, its own objective, when
+    none is there: '- Tỷ lệ giao dịch thanh toán trực tuyến … đạt tối thiểu 75%' (plan_002
+    VI.3.1#3) is no task. Judged on the whole cell, once a page break's rest has joined it.
+    Returns (objective, task) when the text moved."""
+    if "objective" not in roles or "task" not in roles:
+        return None
+    objective, task = roles.index("objective"), roles.index("task")
+    if cells[objective] or not TARGET_LIKE_RE.search(cells[task]):
+        return None
+    cells[objective], cells[task] = cells[task], ""
+    return objective, task
 
 
 def move(cells: Sequence[str], moves: Moves) -> list[str] | None:

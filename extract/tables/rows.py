@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TypedDict
 
 from extract.hyphens import Evidence, hyphen_evidence, join_after_break
+from extract.tables.boxes import box_fields, moved_boxes, swapped, union, union_cells
 from extract.tables.codes import CodeBook
 from extract.tables.patterns import (
     DEADLINE_LIKE_RE,
@@ -19,7 +18,15 @@ from extract.tables.patterns import (
     STT_WITH_TITLE_RE,
     TERMINATED_RE,
 )
-from extract.tables.realign import LABEL_ROLES, Moves, known_agencies, move, put_back, unshift
+from extract.tables.realign import (
+    LABEL_ROLES,
+    Moves,
+    known_agencies,
+    move,
+    own_objective,
+    put_back,
+    unshift,
+)
 from extract.tables.roles import column_roles, header_label, year_of
 from extract.tables.stitch import LogicalTable, StitchedRow
 from models.document import TEXT_ROLES, Box, ScoreCell, ScoreRole, TableRow
@@ -47,6 +54,9 @@ def table_rows(table: LogicalTable, table_index: int) -> list[TableRow]:
     """Apply the row rules to a stitched table: '1.1 | Các giải pháp… | UBND xã' -> TableRow."""
     roles = column_roles(table.header, table.width, [r.cells for r in table.rows])
     drafts = _drafts(table, roles)
+    for d in drafts:  # once page breaks' rests have joined the cells
+        moved = own_objective(d.cells, roles) if d.moves and d.inherits is not None else None
+        d.cell_boxes = swapped(d.cell_boxes, moved) if moved else d.cell_boxes
     return _finish(drafts, roles, table, table_index)
 
 
@@ -81,7 +91,7 @@ def _drafts(table: LogicalTable, roles: list[str | None]) -> list[_Draft]:
         if not stt and drafts:
             piece, moves = _as_piece(cells, drafts[-1], row.page, roles)
             if _is_continuation(piece, drafts[-1], row.page, roles):
-                _join(drafts[-1], piece, _moved_boxes(row, moves), seen)
+                _join(drafts[-1], piece, moved_boxes(row, moves), seen)
                 drafts[-1].moves = moves
                 continue
         draft = _new_draft(stt, cells, row, roles, agencies)
@@ -112,7 +122,7 @@ def _new_draft(
     moved = move(cells, moves) if moves else None
     if moves is None or moved is None:
         return _Draft(stt, cells, row.page, row.page, box=row.box, cell_boxes=row.cell_boxes)
-    boxes = _moved_boxes(row, moves).cell_boxes
+    boxes = moved_boxes(row, moves).cell_boxes
     draft = _Draft(stt, moved, row.page, row.page, box=row.box, cell_boxes=boxes, moves=moves)
     draft.flags.append("cells_shifted")
     return draft
@@ -121,12 +131,10 @@ def _new_draft(
 def _as_piece(
     cells: list[str], prev: _Draft, page: int, roles: list[str | None]
 ) -> tuple[list[str], Moves | None]:
-    """A row's cells read as the next piece of `prev`, and how they were moved. A page
-    break splits cells, not the column pattern: the top of a new page follows the piece above
-    (moved after a moved one, plan_002.pdf p19-20 and VI.3.1#3; never after an unmoved one,
-    though '… Thường xuyên' split off a support cell looks shifted, plan_002 IV.1 in DejaVu
-    Serif). A piece on the same page is a grid row typed on its own: its own pattern decides
-    (plan_002 V.2's last piece, 'Thường xuyên' typed left of the deadline column)."""
+    """A row's cells read as the next piece of `prev`, and how they were moved. The top of a
+    new page follows the piece above (moved after a moved one, plan_002 VI.3.1#3; never after
+    an unmoved one: plan_002 IV.1's '… Thường xuyên' split off a support cell). A piece on the
+    same page is a grid row typed on its own (plan_002 V.2's last piece)."""
     own = unshift(cells, roles) if page <= prev.page_last else None
     follows = prev.moves if prev.moves and not cells[-1] else None
     for moves in (own, follows):
@@ -134,17 +142,6 @@ def _as_piece(
         if moved is not None:
             return moved, moves
     return list(cells), None
-
-
-def _moved_boxes(row: StitchedRow, moves: Moves | None) -> StitchedRow:
-    """The row with its cell boxes where its cells were moved (a box shows the text)."""
-    if not moves or len(row.cell_boxes) != len(moves):
-        return row
-    boxes: list[Box | None] = [None] * len(moves)
-    for i, target in enumerate(moves):
-        if 0 <= target < len(boxes) and row.cells[i]:
-            boxes[target] = row.cell_boxes[i]
-    return dataclasses.replace(row, cell_boxes=tuple(boxes))
 
 
 def _title_goes_on(prev: _Draft, row: StitchedRow) -> bool:
@@ -203,8 +200,8 @@ def _join(draft: _Draft, cells: list[str], row: StitchedRow, seen: Evidence | No
         if text and not draft.cells[i].endswith(text):  # 'Thường xuyên' + 'xuyên' (plan_004)
             draft.cells[i] = join_after_break(draft.cells[i], text, seen or Counter())
     if row.page == draft.page_first and draft.box and row.box:
-        draft.box = _union(draft.box, row.box)
-        draft.cell_boxes = _union_cells(draft.cell_boxes, row.cell_boxes)
+        draft.box = union(draft.box, row.box)
+        draft.cell_boxes = union_cells(draft.cell_boxes, row.cell_boxes)
     draft.page_last = max(draft.page_last, row.page)
     if row.confidence is not None:
         draft.confidence.append(row.confidence)
@@ -331,51 +328,10 @@ def _finish(
                 confidence=confidence,
                 flags=tuple(draft.flags) + where.flags,
                 **_role_fields(placed, draft.title, roles),
-                **_box_fields(draft, roles),
+                **box_fields(draft.box, draft.page_first, draft.cell_boxes, roles),
             )
         )
     return out
-
-
-def _union(a: Box, b: Box) -> Box:
-    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
-
-
-class _BoxFields(TypedDict, total=False):
-    box_page: int
-    box_x0: float
-    box_top: float
-    box_x1: float
-    box_bottom: float
-    cell_boxes: tuple[str, ...]
-
-
-def _union_cells(a: tuple[Box | None, ...], b: tuple[Box | None, ...]) -> tuple[Box | None, ...]:
-    """Cell boxes of a row whose text continues in the next grid row of the same page."""
-    if len(a) != len(b):
-        return a
-    pairs = zip(a, b, strict=True)
-    return tuple(x if y is None else y if x is None else _union(x, y) for x, y in pairs)
-
-
-def _box_fields(draft: _Draft, roles: list[str | None]) -> _BoxFields:
-    """Where the row stands on its first page, and each role's cell: 'task 5 112.3 …'."""
-    if draft.box is None:
-        return _BoxFields()
-    x0, top, x1, bottom = draft.box
-    cells = tuple(
-        f"{role} {draft.page_first} {b[0]:g} {b[1]:g} {b[2]:g} {b[3]:g}"
-        for role, b in zip(roles, draft.cell_boxes, strict=False)
-        if role in TEXT_ROLES and b is not None
-    )
-    return _BoxFields(
-        box_page=draft.page_first,
-        box_x0=x0,
-        box_top=top,
-        box_x1=x1,
-        box_bottom=bottom,
-        cell_boxes=cells,
-    )
 
 
 def _inherit(placed: dict[str, str | None], origin: dict[str, str | None]) -> None:
