@@ -28,15 +28,12 @@ DEADLINE_WORDS = 8
 
 
 def known_agencies(rows: Iterable[Sequence[str]], roles: Sequence[str | None]) -> dict[str, str]:
-    """The first agency of each lead or support cell on rows whose deadline cell is filled
-    (they stand in place), and the column it stands in most: {'văn phòng ubnd xã': 'lead',
+    """The first agency of each lead or support cell on rows filled to their last column (they
+    stand in place), and the column it stands in most: {'văn phòng ubnd xã': 'lead',
     'văn phòng hđnd-ubnd huyện': 'support', …} (ties: lead)."""
-    if "deadline" not in roles:
-        return {}
-    last = roles.index("deadline")
     seen: dict[str, Counter[str]] = {}
     for cells in rows:
-        if len(cells) != len(roles) or not cells[last]:
+        if len(cells) != len(roles) or not cells or not cells[-1]:
             continue
         for cell, role in zip(cells, roles, strict=True):
             if role in AGENCY_ROLES and cell:
