@@ -134,13 +134,14 @@ _PARTY = r"(?:Tỉnh|Thành|Huyện|Quận|Đảng) (?:ủy|uỷ)"
 _ORGANS = "|".join(words(name) for name, _ in organ_names())
 _LOCAL = rf"(?:{_OFFICE}{WS})?{_PEOPLE}(?:{WS}{_LEVEL})?(?:{_SP}+{PLACE})?"
 _PARTY_ORG = (
-    rf"(?:Ban {words('Thường vụ')}{WS})?{_PARTY}(?:{_SP}+{PLACE})?"
+    rf"(?:Ban {words('Thường vụ')}{WS})?{_PARTY}(?:{WS}{_LEVEL})?(?:{_SP}+{PLACE})?"
     rf"|Ban [Cc]hấp hành{WS}(?:Trung ương(?: Đảng)?|Đảng bộ(?:{WS}{_LEVEL})?(?:{_SP}+{PLACE})?)"
     rf"(?:{_SP}+khóa{_SP}+[IVXLC]+)?"
 )
 _MINISTER = r"(?:(?:Bộ trưởng|Chủ nhiệm|Tổng Thanh tra|Thống đốc),?" + WS + r"){0,2}"
 # An issuing organ: "UBND huyện Phú Bình", "Chủ tịch UBND tỉnh Thái Nguyên", "Ban Thường vụ
-# Tỉnh ủy", "Ban Chấp hành Đảng bộ huyện Phú Bình khóa XXVII" (plan_000), "Thủ tướng Chính phủ",
+# Tỉnh ủy", "Đảng ủy xã Minh Phú" (a commune's Party committee, named with its level),
+# "Ban Chấp hành Đảng bộ huyện Phú Bình khóa XXVII" (plan_000), "Thủ tướng Chính phủ",
 # "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ" (plan_004), "Ủy ban nhân dân huyện Lộc Ninh".
 ISSUER = rf"(?:{_MINISTER}(?:{_ORGANS})|{_LOCAL}|{_PARTY_ORG})"
 # "… của UBND huyện Phú Bình" right after a key or date; "23/11/2018, của Văn phòng Chính phủ".
