@@ -28,12 +28,14 @@ def issuer_key(issuer_text: str | None) -> str | None:
     return " ".join(key.split()) or None
 
 
-# An issuer named only by its level ("của Chủ tịch UBND huyện", "Ban Thường vụ Tỉnh ủy") is
-# the one of the citing plan's own district or province.
+# An issuer named only by its level ("của Chủ tịch UBND huyện", "Ban Thường vụ Tỉnh ủy",
+# "của UBND xã", "của Đảng ủy xã") is the one of the citing plan's own commune, district or
+# province: each numbers its documents from 1 every year.
 LEVEL_ONLY = (
-    (re.compile(r"(?:^|\s)(?:ubnd|hdnd) (huyen|tinh)$"), 1),
+    (re.compile(r"(?:^|\s)(?:ubnd|hdnd) (xa|huyen|tinh)$"), 1),
     (re.compile(r"(?:^|\s)(huyen|tinh) uy$"), 1),
-    (re.compile(r"ban chap hanh dang bo (huyen|tinh)$"), 1),
+    (re.compile(r"(?:^|\s)dang uy (xa)$"), 1),
+    (re.compile(r"ban chap hanh dang bo (xa|huyen|tinh)$"), 1),
 )
 
 

@@ -93,6 +93,24 @@ def test_an_issuer_named_by_level_only_is_the_plans_own_district() -> None:
     ]
 
 
+def test_an_issuer_named_by_the_commune_level_only_is_the_plans_own_commune() -> None:
+    # Party and people's committees of a commune number their documents from 1 each year:
+    # 'của Đảng ủy xã' in two communes' plans are two committees.
+    from normalize.legal_refs import with_identities
+
+    refs = [
+        _ref("05-NQ/ĐU", issuer="Đảng ủy xã", when=date(2026, 1, 10)),
+        _ref("15/QĐ-UBND", issuer="UBND xã", when=date(2026, 1, 3)),
+        _ref("03/NQ-HĐND", issuer="HĐND xã", when=date(2026, 1, 5)),
+    ]
+    places = {"xa": "Minh Phú", "huyen": None, "tinh": "Hà Nội"}
+    assert [r.identity for r in with_identities(refs, places=places)] == [
+        "5-NQ/ĐU|dang uy xa minh phu|2026",
+        "15/QĐ-UBND|ubnd xa minh phu|2026",
+        "3/NQ-HĐND|hdnd xa minh phu|2026",
+    ]
+
+
 def test_identity_keeps_the_number_and_vietnamese_letters() -> None:
     """Issue 15: 'Đề án|de an|' lost the number; ASCII folding belongs in match_key."""
     from normalize.legal_refs import match_key
