@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import product
 
+from extract.cleantext import lower_space
 from extract.tables.patterns import DEADLINE_LIKE_RE, LIST_PART_RE, TARGET_LIKE_RE, TASK_VERB_RE
 
 Moves = tuple[int, ...]
@@ -46,8 +47,9 @@ def put_back(
 ) -> Moves | None:
     """Moves for a row that starts a draft: a sub-row's missing cell is first taken to be its
     merged objective (DESIGN rule 3, `realign`), a numbered row's the one after its label."""
-    first = realign(cells, roles, agencies, sub_row=True) if sub_row else None
-    return first or unshift(cells, roles) or realign(cells, roles, agencies, sub_row=sub_row)
+    if sub_row:
+        return realign(cells, roles, agencies, sub_row=True) or unshift(cells, roles)
+    return unshift(cells, roles) or realign(cells, roles, agencies, sub_row=False)
 
 
 def unshift(cells: Sequence[str], roles: Sequence[str | None]) -> Moves | None:
@@ -58,10 +60,10 @@ def unshift(cells: Sequence[str], roles: Sequence[str | None]) -> Moves | None:
         return None
     if not DEADLINE_LIKE_RE.match(cells[-2]):
         return None
-    return shift_right(cells, roles)
+    return _shift_right(cells, roles)
 
 
-def shift_right(cells: Sequence[str], roles: Sequence[str | None]) -> Moves | None:
+def _shift_right(cells: Sequence[str], roles: Sequence[str | None]) -> Moves | None:
     """An empty cell inserted where one is missing (`_gap`), the (empty) last cell dropped."""
     gap = _gap(cells, roles)
     if gap is None or gap >= len(cells) - 1 or cells[-1]:
@@ -196,4 +198,4 @@ def move(cells: Sequence[str], moves: Moves) -> list[str] | None:
 
 def _first_part(cell: str) -> str:
     """'Tài chính - Kế toán, Các bộ phận chuyên môn' -> 'tài chính - kế toán'."""
-    return " ".join(LIST_PART_RE.split(cell, maxsplit=1)[0].lower().split())
+    return lower_space(LIST_PART_RE.split(cell, maxsplit=1)[0])
