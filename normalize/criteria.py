@@ -47,7 +47,7 @@ from normalize.criteria_rank import (
     within_group,
 )
 from normalize.criteria_review import review_order
-from normalize.criteria_scores import survey_tables, surveyed
+from normalize.criteria_scores import survey_rows
 from normalize.matching import Scored
 from normalize.patterns import ROMAN_STT_RE
 from normalize.text import clean_label
@@ -148,16 +148,16 @@ def _match_all(
     found: dict[Key, Parent] = {}
     groups: dict[Key, frozenset[str]] = {}
     by_code = {(r.table_index, r.code): r for r in rows}
-    surveys = survey_tables(rows)
+    surveys = survey_rows(rows)
     out: list[CriterionMatch] = []
     pools: list[list[Scored] | None] = []
-    for row in rows:
+    for i, row in enumerate(rows):
         kind = kinds[row.table_index]
         context = Context(
             _inherited_field(row, fields, by_code),
             _parent_concept(row, found, by_code),
             groups.get((row.table_index, row.parent_code or ""), frozenset()),
-            row.table_index in surveys and surveyed(row),
+            i in surveys,
         )
         own = _own_objective(row, by_code)
         match, pool = _match(row, codes, table if kind == "criteria" else {}, kind, context, own)

@@ -42,21 +42,26 @@ PLACES_STAY = True
 SHARED_AIMS = 2
 
 
-def group_aims(
-    texts: Sequence[tuple[str, float]],
-    shared: frozenset[str],
-    index: Index,
-    codes: CodeList,
-    section_field: str | None,
-) -> frozenset[str]:
+# Each of a row's texts with its weight and its key hits (`text_hits`), scanned once for
+# both `best_keys` and `group_aims`.
+TextHits = list[tuple[str, float, dict[str, Scored]]]
+
+
+def text_hits(
+    texts: Sequence[tuple[str, float]], index: Index, codes: CodeList, section_field: str | None
+) -> TextHits:
+    """Each weighted text with its key hits, the place rule applied (PLACES_STAY)."""
+    return [(t, w, _placed_phrases(t, index, codes, section_field)) for t, w in texts]
+
+
+def group_aims(hits: TextHits, shared: frozenset[str], codes: CodeList) -> frozenset[str]:
     """The concepts only a shared objective names as phrases, when it names SHARED_AIMS."""
     if not shared:
         return frozenset()
     named: dict[bool, set[str]] = {True: set(), False: set()}
-    for text, _ in texts:
-        hits = _placed_phrases(text, index, codes, section_field).items()
+    for text, _, found in hits:
         named[text in shared].update(
-            c for c, s in hits if s.hit != "tokens" and _is_concept(c, codes)
+            c for c, s in found.items() if s.hit != "tokens" and _is_concept(c, codes)
         )
     group = named[True]
     return frozenset(group - named[False]) if len(group) >= SHARED_AIMS else frozenset()
@@ -66,13 +71,11 @@ def _is_concept(code: str, codes: CodeList) -> bool:
     return not (codes.get(code) or NO_FIELD).is_field
 
 
-def best_keys(
-    texts: Sequence[tuple[str, float]], index: Index, codes: CodeList, section_field: str | None
-) -> dict[str, Scored]:
+def best_keys(hits: TextHits) -> dict[str, Scored]:
     """Each code's best key score over the row's weighted texts."""
     best: dict[str, Scored] = {}
-    for text, weight in texts:
-        for code, scored in _placed_phrases(text, index, codes, section_field).items():
+    for _, weight, found in hits:
+        for code, scored in found.items():
             score = scored.score * weight
             if code not in best or score > best[code].score:
                 best[code] = Scored(code, score, scored.hit)

@@ -10,7 +10,14 @@ from dataclasses import dataclass
 
 from models.records import MatchMethod
 from normalize.codelist import CodeList
-from normalize.criteria_keys import NO_FIELD, best_keys, field_of, group_aims, over_key_floor
+from normalize.criteria_keys import (
+    NO_FIELD,
+    best_keys,
+    field_of,
+    group_aims,
+    over_key_floor,
+    text_hits,
+)
 from normalize.matching import HIT_RANK, Scored, index_for
 from normalize.retrieval import bm25_for
 
@@ -127,7 +134,8 @@ def rank(
 ) -> list[Scored]:
     """A row's candidates, best first (`survey`: SURVEY_PRIOR; `shared`: SHARED_AIMS)."""
     index = index_for(codes)
-    best = best_keys(texts, index, codes, section_field)
+    hits = text_hits(texts, index, codes, section_field)
+    best = best_keys(hits)
     relative, bm25_shares = bm25_for(codes).views(texts)
     related = relative if BM25_WEIGHT else {}
     topic = _topic_list(best, codes)
@@ -147,7 +155,7 @@ def rank(
     leaders = {_leader(key_scores, codes), _leader(bm25_scores if related else {}, codes)}
     shares = _over_best(bm25_scores) if PHRASE_FLOOR else {}
     out = []
-    aims = group_aims(texts, shared, index, codes, section_field)
+    aims = group_aims(hits, shared, codes)
     for code in best.keys() | related.keys():
         own = best.get(code, Scored(code, 0.0, "tokens"))
         score = own.score if own.hit != "tokens" else _blend(own.score, related.get(code))

@@ -28,12 +28,15 @@ def surveyed(row: TableRow) -> bool:
     )
 
 
-def survey_tables(rows: Sequence[TableRow]) -> frozenset[int]:
-    """The tables whose scores tell surveys apart: fewer than SURVEY_SHARE_MAX of their scored
-    rows are off the self-assessment steps."""
+def survey_rows(rows: Sequence[TableRow]) -> frozenset[int]:
+    """The positions in `rows` of the rows scored by a survey (`surveyed`), in the tables whose
+    scores tell surveys apart: fewer than SURVEY_SHARE_MAX of their scored rows are off the
+    self-assessment steps."""
+    off = [i for i, r in enumerate(rows) if r.scores and surveyed(r)]
     scored: Counter[int] = Counter(r.table_index for r in rows if r.scores)
-    off: Counter[int] = Counter(r.table_index for r in rows if r.scores and surveyed(r))
-    return frozenset(t for t, n in scored.items() if off[t] < SURVEY_SHARE_MAX * n)
+    n_off: Counter[int] = Counter(rows[i].table_index for i in off)
+    tables = {t for t, n in scored.items() if n_off[t] < SURVEY_SHARE_MAX * n}
+    return frozenset(i for i in off if rows[i].table_index in tables)
 
 
 def _on_step(value: float, step: float) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from models.document import TableRow
 from normalize.criteria import CriterionMatch, match_rows
-from normalize.criteria_keys import group_aims
+from normalize.criteria_keys import group_aims, text_hits
 from normalize.matching import index_for
 from tests.criteria_planout import codes_for
 
@@ -42,7 +42,8 @@ def test_a_sub_row_does_not_take_an_aim_of_its_group_that_it_does_not_name() -> 
 def _aims(shared: str, *own: str) -> frozenset[str]:
     codes = codes_for("002", hide=True)
     texts = [(text, 1.0) for text in own] + [(shared, 0.8)]
-    return group_aims(texts, frozenset({shared}), index_for(codes), codes, "F7")
+    hits = text_hits(texts, index_for(codes), codes, "F7")
+    return group_aims(hits, frozenset({shared}), codes)
 
 
 def test_the_aims_of_a_group_are_the_concepts_its_objective_names_and_the_row_does_not() -> None:
