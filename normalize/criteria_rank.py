@@ -5,7 +5,7 @@ and its place in the table (section field, parent concept).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from models.records import MatchMethod
@@ -88,6 +88,11 @@ SECTION_FIELD_YIELDS = True
 # first two with the right code first), no right one lost, from 0.85 to 0.8 (0.9: 2; 0.7: 4 fewer,
 # but 3 right codes lost).
 SURVEY_PRIOR = 0.85
+# A sub-row's phrase hit is judged (PHRASE_FLOOR) on BM25 over its own cells, not over the
+# objective it shares with its group: 'Cấp phát đầy đủ chữ ký số cho … lãnh đạo cấp xã' under
+# '100% hồ sơ công việc … trên môi trường mạng; 100% lãnh đạo xã sử dụng chữ ký số' (002 VI.2.3)
+# is F7.DIGSIG, though the shared words rank F7.E_WORKFLOW first.
+OWN_WORDS_SHARE = True
 # How many candidates a match keeps for `plans review`.
 N_CANDIDATES = 5
 
@@ -153,7 +158,7 @@ def rank(
     key_scores = {code: placed(code, scored.score) for code, scored in best.items()}
     bm25_scores = {code: placed(code, v) for code, v in bm25_shares.items()}
     leaders = {_leader(key_scores, codes), _leader(bm25_scores if related else {}, codes)}
-    shares = _over_best(bm25_scores) if PHRASE_FLOOR else {}
+    shares = _phrase_shares(bm25_scores, _own_shares(texts, shared, codes, placed))
     out = []
     aims = group_aims(hits, shared, codes)
     for code in best.keys() | related.keys():
@@ -163,6 +168,29 @@ def rank(
         backed = leaders == {code} and over_key_floor(own, texts, index) and code not in aims
         out.append(Scored(code, placed(code, score), hit, backed, _share(code, shares, codes)))
     return sorted(out, key=lambda s: (-round(s.score, 6), HIT_RANK[s.hit], s.code))
+
+
+def _own_shares(
+    texts: Sequence[tuple[str, float]],
+    shared: frozenset[str],
+    codes: CodeList,
+    placed: Callable[[str, float], float],
+) -> dict[str, float]:
+    """BM25 of a sub-row's own texts, without the objective it shares, where the row stands
+    (OWN_WORDS_SHARE); empty when it shares none."""
+    own = [(text, weight) for text, weight in texts if text not in shared]
+    if not (OWN_WORDS_SHARE and shared and own):
+        return {}
+    return {code: placed(code, v) for code, v in bm25_for(codes).views(own)[1].items()}
+
+
+def _phrase_shares(scores: Mapping[str, float], own: Mapping[str, float]) -> dict[str, float]:
+    """Each concept's BM25 share for PHRASE_FLOOR: the better of the whole row's and of the
+    sub-row's own words (OWN_WORDS_SHARE)."""
+    if not PHRASE_FLOOR:
+        return {}
+    whole, mine = _over_best(scores), _over_best(own)
+    return {code: max(v, mine.get(code, 0.0)) for code, v in whole.items()}
 
 
 def _over_best(scores: Mapping[str, float]) -> dict[str, float]:

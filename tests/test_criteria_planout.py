@@ -66,12 +66,14 @@ def test_plan_out_pooled_floors() -> None:
     # their columns (extract.tables.realign), they share their group's objective: 260 (82.5
     # %) and 12 wrong (VI.2.3#2, #3 took the group's F7.E_WORKFLOW); since the aims of a
     # shared objective are not a sub-row's (criteria_keys.SHARED_AIMS): 10 wrong (96.3 %),
-    # top 3 41/45.
+    # top 3 41/45. Since a shared objective's words may back a sub-row's own phrase but not
+    # disown it (criteria_rank.OWN_WORDS_SHARE): 262 (83.2 %), 10 wrong, top 3 39/43 (002
+    # VI.2.3#4, VI.3.1#2 right).
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
     assert sum(s.field_right for s in scores) / rows >= 0.98
-    assert right / rows >= 0.825
+    assert right / rows >= 0.831
     assert right / (right + wrong) >= 0.962
     review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
     assert top3 / review >= 0.90
@@ -84,9 +86,12 @@ def test_with_all_aliases_pooled_concepts() -> None:
     # columns: VI.2.3#4 ('Cấp phát … chữ ký số') and VI.3.1#2 ('Rà soát Trang thông tin điện
     # tử xã …') now share their group's objective, whose words BM25 reads as the group's
     # concept. II.3.4#2 is right since a sub-row's own objective weighs as a row's; VI.3.2#2
-    # since a phrase's BM25 share is judged where the row stands.
+    # since a phrase's BM25 share is judged where the row stands. 312 since the objective a
+    # sub-row shares may back its own phrase but not disown it (OWN_WORDS_SHARE): VI.2.3#4 and
+    # VI.3.1#2 right again. Left: 002 VI.2.3#2 (no alias of its wording), 004 2.5 and 3.3#2
+    # (BM25 over the row's own words ranks another concept first).
     scores = [score_plan(plan, hide=False) for plan in PLANS]
-    assert sum(s.right for s in scores) >= 310
+    assert sum(s.right for s in scores) >= 312
     assert sum(s.wrong for s in scores) == 0
 
 

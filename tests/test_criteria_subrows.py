@@ -4,6 +4,8 @@ criteria_keys.SHARED_AIMS). Plan 002's wording is hidden (plan-out), as for a pl
 
 from __future__ import annotations
 
+import pytest
+
 from models.document import TableRow
 from normalize.criteria import CriterionMatch, match_rows
 from normalize.criteria_keys import group_aims, text_hits
@@ -53,3 +55,23 @@ def test_the_aims_of_a_group_are_the_concepts_its_objective_names_and_the_row_do
 
 def test_an_objective_with_one_aim_carries_its_sub_rows() -> None:
     assert _aims("100% lãnh đạo xã dùng chữ ký số", "Vận hành kho lưu trữ") == frozenset()
+
+
+# OWN_WORDS_SHARE: the shared objective's words may back a sub-row's phrase, never disown it.
+OWN_PHRASE_CASES = [
+    (TWO_AIMS, "Cấp chứng thư chữ ký số cho toàn bộ lãnh đạo xã", "F7.DIGSIG"),
+    (
+        "Tỷ lệ hồ sơ nộp trực tuyến đạt tối thiểu 85%; 70% hồ sơ có nghĩa vụ tài chính "
+        "được thanh toán trực tuyến",
+        "Nâng cấp trang thông tin điện tử của xã, dễ tra cứu cho người dân",
+        "F7.PORTAL",
+    ),
+]
+
+
+@pytest.mark.parametrize(("objective", "task", "want"), OWN_PHRASE_CASES)
+def test_a_sub_row_keeps_the_concept_its_own_words_name(
+    objective: str, task: str, want: str
+) -> None:
+    match = _sub_row(objective, task)
+    assert match.criterion_code == want, match.top_candidates
