@@ -3,7 +3,8 @@
 For each sample plan, the aliases and code-table entries that only it taught are hidden and its
 rows are mapped; the result is compared with the hand-checked codes of tests/fixtures/criteria.
 Configurations: 'all aliases' (today's setting), 'plan-out', 'plan-out, no name keys for the
-labels only the held plan taught' (a stricter bound: labels are not hidden by plan-out), and
+labels only the held plan taught' (a stricter bound: labels are not hidden by plan-out),
+'plan-out, the rows typed without marks' (as old fonts, phones and some OCR give them), and
 'plan-out, first version' (no framework descriptions, margin rule, parent prior, BM25, section
 or topic rules: the matcher before issue 19).
 
@@ -38,7 +39,9 @@ import normalize.criteria_rank as criteria  # noqa: E402
 import normalize.criteria_review as ordering  # noqa: E402
 import normalize.matching as keys  # noqa: E402
 import tests.criteria_planout as planout  # noqa: E402
+from models.document import TableRow  # noqa: E402
 from normalize.codelist import CodeList, _with_keys  # noqa: E402
+from normalize.text import strip_marks  # noqa: E402
 
 TARGETS = "targets: field >= 95 %, concept >= 90 %, precision >= 98 %, top-3 of review >= 90 %"
 
@@ -56,6 +59,25 @@ def codes_changed(change: Callable[[str, CodeList], CodeList]) -> Iterator[None]
         yield
     finally:
         planout.codes_for = saved
+
+
+@contextmanager
+def typed_without_marks() -> Iterator[None]:
+    """Every plan's rows with their marks stripped, as plans typed without them arrive."""
+    saved = planout.sample_rows
+    cells = ("criterion", "objective", "task", "requirement", "output", "section_title")
+
+    def sample_rows(plan: str) -> tuple[TableRow, ...]:
+        return tuple(
+            replace(r, **{c: strip_marks(getattr(r, c)) for c in cells if getattr(r, c)})
+            for r in saved(plan)
+        )
+
+    planout.sample_rows = sample_rows  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        planout.sample_rows = saved
 
 
 @contextmanager
@@ -246,6 +268,8 @@ def main() -> int:
     print(TARGETS)
     table("all aliases (today's setting)", hide=False)
     table("plan-out", hide=True)
+    with typed_without_marks():
+        table("plan-out, the rows typed without marks", hide=True)
     with own_labels_whole():
         table("plan-out, no name keys for the labels only the held plan taught", hide=True)
     with first_version():

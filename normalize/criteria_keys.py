@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 from normalize.codelist import CodeList, Concept
 from normalize.matching import Index, Scored
-from normalize.patterns import PLACE_RE
 from normalize.text import match_tokens
+from normalize.unmarked import without_places
 
 # The concept of a code the list lacks: no field, so never 'is_field'.
 NO_FIELD = Concept("", "", "", "leaf", "", "", (), "", ())
@@ -96,7 +96,7 @@ def _placed_phrases(
     """`index.score_all(text)`, with the phrase hits of other fields' concepts that are found
     only in a place the row names (PLACES_STAY) turned into scattered words."""
     hits = index.score_all(text)
-    bare = PLACE_RE.sub(" ", text) if PLACES_STAY and section_field else text
+    bare = without_places(text) if PLACES_STAY and section_field else text
     if bare == text:
         return hits
     outside = index.score_all(bare)

@@ -33,6 +33,12 @@ PARENTHESIS_RE = re.compile(r"\([^()]*\)")
 # would be "tái" of "tái sử dụng"): "… toàn bộ TTHC trên Cổng thông tin điện tử", "tại Bộ phận
 # một cửa". Not "trên cơ sở" (on the basis of).
 PLACE_RE = re.compile(r"\b(?:trên(?!\s+cơ\s+sở)|tại)\s[^,;:.()]*", re.IGNORECASE)
+# ... and in a text typed without marks, where "tai" is also "tải" (đăng tải), "tài" (tài chính)
+# and "tái" (tái sử dụng): the word that may open a place, "tren Cong thong tin dien tu", "tai
+# Bo phan mot cua" (`normalize.unmarked.without_places` decides on its neighbours) …
+UNMARKED_PLACE_WORD_RE = re.compile(r"\b(?:tren(?!\s+co\s+so\b)|tai)\b", re.IGNORECASE)
+# … and where a place ends: "tai Bo phan mot cua, niem yet" ends at the comma.
+PLACE_END_RE = re.compile(r"[,;:.()]")
 
 # --- deadlines (folded text) -------------------------------------------------------------------
 # "31/12/2023", "01/06/2023", "15/01/2023" (day first).

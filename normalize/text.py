@@ -30,6 +30,7 @@ from normalize.patterns import (
     ROMAN_RE,
     SORT_PART_RE,
 )
+from normalize.unmarked import UNMARKED_STOP_PAIRS, function_word, is_unmarked
 
 # Function words dropped before folding (after folding "của" and "cửa" collide: "một cửa").
 # Not "theo" (theo dõi) nor "đối" (đối thoại). "sự" only makes a noun of a verb ("sự phát
@@ -240,9 +241,12 @@ def match_tokens(text: str) -> tuple[str, ...]:
     """Folded matching tokens: 'Công khai thủ tục hành chính' -> ('cong', 'khai', 'tthc')."""
     tokens: list[str] = []
     listed = words(text)
-    pairs = {i for i in range(len(listed) - 1) if (listed[i], listed[i + 1]) in STOP_PAIRS}
+    unmarked = is_unmarked(listed)
+    stop_pairs = UNMARKED_STOP_PAIRS if unmarked else STOP_PAIRS
+    pairs = {i for i in range(len(listed) - 1) if (listed[i], listed[i + 1]) in stop_pairs}
     for i, word in enumerate(listed):
-        if word in STOPWORDS or i in pairs or i - 1 in pairs:
+        dropped = function_word(listed, i) if unmarked else word in STOPWORDS
+        if dropped or i in pairs or i - 1 in pairs:
             continue
         for token in fold(word).split():
             token = abbreviation_slip(TYPO_FIXES.get(token, token))

@@ -19,7 +19,9 @@ from normalize.text import (
     match_tokens,
     natural_key,
     typos_hidden,
+    words,
 )
+from normalize.unmarked import is_unmarked, without_places
 
 
 def test_fold_strips_marks_case_and_punctuation() -> None:
@@ -200,3 +202,48 @@ def test_an_abbreviation_is_its_words(short: str, long: str) -> None:
 def test_every_name_of_the_one_stop_is_one_token(name: str) -> None:
     assert match_tokens(name) == ("bpmc",)
     assert match_tokens("TTHC") == ("tthc",)  # procedures, not the centre
+
+
+# A text typed without marks (text.UNMARKED_STOPWORDS, UNMARKED_CONTENT): the same tokens as
+# with them. My own sentences in the forms plans write.
+UNMARKED_PAIRS = [
+    (
+        "Thái độ phục vụ của cán bộ tại Bộ phận một cửa",
+        "Thai do phuc vu cua can bo tai Bo phan mot cua",
+    ),
+    ("Tác động đến sự phát triển kinh tế - xã hội", "Tac dong den su phat trien kinh te - xa hoi"),
+    (
+        "Đăng tải toàn bộ TTHC trên Cổng dịch vụ công",
+        "Dang tai toan bo TTHC tren Cong dich vu cong",
+    ),
+    (
+        "Tỷ lệ hồ sơ được giải quyết đúng hạn và trước hạn",
+        "Ty le ho so duoc giai quyet dung han va truoc han",
+    ),
+    ("Sử dụng phần mềm quản lý văn bản của xã", "Su dung phan mem quan ly van ban cua xa"),
+]
+
+
+@pytest.mark.parametrize(("marked", "bare"), UNMARKED_PAIRS)
+def test_a_text_typed_without_marks_gives_the_tokens_of_the_marked_text(
+    marked: str, bare: str
+) -> None:
+    assert match_tokens(bare) == match_tokens(marked)
+
+
+def test_bare_words_that_may_be_content_words_stay() -> None:
+    assert "cua" in match_tokens("Co che mot cua lien thong")  # một cửa
+    assert "su" in match_tokens("Su dung chu ky so")  # sử dụng
+    assert "co" in match_tokens("Cac co quan chuyen mon")  # cơ quan
+    assert "tai" in match_tokens("Quan ly tai chinh cong")  # tài chính
+    assert "cua" in match_tokens("cửa hàng tiện lợi")  # a marked text keeps its own reading
+    assert is_unmarked(words("Ty le ho so dung han")) and not is_unmarked(words("Tỷ lệ đúng hạn"))
+
+
+def test_places_are_found_in_a_text_without_marks() -> None:
+    text = "Dang tai day du cac TTHC tren Cong thong tin dien tu, niem yet tai Bo phan mot cua"
+    assert " ".join(without_places(text).split()) == "Dang tai day du cac TTHC , niem yet"
+    for bare in ("tren co so tai su dung du lieu", "Tai cau truc quy trinh", "quan ly tai chinh"):
+        assert without_places(bare) == bare
+    marked = "Niêm yết tại Bộ phận một cửa; đăng tải trên Cổng dịch vụ công"
+    assert " ".join(without_places(marked).split()) == "Niêm yết ; đăng tải"
