@@ -40,8 +40,8 @@ import normalize.criteria_review as ordering  # noqa: E402
 import normalize.matching as keys  # noqa: E402
 import tests.criteria_planout as planout  # noqa: E402
 from models.document import TableRow  # noqa: E402
+from models.marks import strip_marks  # noqa: E402
 from normalize.codelist import CodeList, _with_keys  # noqa: E402
-from normalize.text import strip_marks  # noqa: E402
 
 TARGETS = "targets: field >= 95 %, concept >= 90 %, precision >= 98 %, top-3 of review >= 90 %"
 

@@ -31,8 +31,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from models.marks import strip_marks
 from normalize.codelist import load_codelist, parse_csv, read_code_file
-from normalize.text import TYPO_FIXES, abbreviation_slip, strip_marks
+from normalize.text import TYPO_FIXES, abbreviation_slip
 
 # A tag, a word (combining marks included: NFD text) or one other character:
 # '<i>Kế toán</i>', 'VP UBND xã, CC VHXH'.

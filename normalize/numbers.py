@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from models.marks import strip_marks
 from normalize.patterns import (
     CLAUSE_BOUNDARY_RE,
     CLAUSE_LEAD_RE,
@@ -37,7 +38,7 @@ from normalize.patterns import (
     PROVINCE_SCOPE_RE,
     TARGET_CUE_RE,
 )
-from normalize.text import fold_keep_length, strip_marks
+from normalize.text import fold_keep_length
 
 Comparator = Literal[">=", "<=", "="]
 Unit = Literal["%", "points", "count"]

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from importlib import resources
 
 from rapidfuzz.distance import OSA
 
+from models.marks import strip_marks
 from models.numerals import roman_value
 from normalize.patterns import (
     LABEL_PREFIX_RE,
@@ -200,13 +200,6 @@ def abbreviation_slip(token: str) -> str:
         return token
     near = [a for a in _SLIP_TARGETS if OSA.distance(token, a) <= SLIP_EDITS]
     return near[0] if len(near) == 1 else token
-
-
-def strip_marks(text: str) -> str:
-    """Remove Vietnamese diacritics: 'Cổng Dịch vụ công' -> 'Cong Dich vu cong'."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    kept = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return unicodedata.normalize("NFC", kept)
 
 
 def fold_keep_length(text: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import pytest
 
-from normalize.text import strip_marks
+from models.marks import strip_marks
 from tests.criteria_planout import PLANS, plan_matches, sample_rows
 
 # (spelled out, abbreviation), as plans write them

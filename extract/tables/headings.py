@@ -12,28 +12,26 @@ and its field 5 holds 7.x criteria. Each "Lĩnh vực" heading becomes a section
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from models.document import TableRow, TextLine
+from models.marks import AnyMarks
 
 # "5. Lĩnh vực: Xây dựng và phát triển chính quyền điện tử, chính quyền số"
-FIELD_HEADING_RE = re.compile(r"^(?P<num>\d{1,2})\.\s*Lĩnh vực\s*:\s*(?P<title>\S.*)$")
+FIELD_HEADING_RE = AnyMarks(r"^(?P<num>\d{1,2})\.\s*Lĩnh vực\s*:\s*(?P<title>\S.*)$")
 # "3.2. Tiêu chí thành phần: “3.4.1. Tỷ lệ hồ sơ TTHC … đúng hạn”" (quotes may be "…" or “…”,
 # the closing one may be missing: '“2.1.2. Xử lý kết quả … theo thẩm quyền”').
-CRITERION_HEADING_RE = re.compile(
+CRITERION_HEADING_RE = AnyMarks(
     r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)\.?\s*Tiêu chí(?: thành phần)?\s*:\s*[“\"]\s*"
     r"(?P<code>\d{1,2}(?:\.\d{1,2}){1,4})\.?\s*(?P<label>[^”\"]+?)\s*[”\"]?\s*$"
 )
 # "- Thời gian thực hiện: Trước Quý II năm 2024."
-DEADLINE_LINE_RE = re.compile(r"^-?\s*Thời gian thực hiện\s*:\s*(?P<text>.+?)\.?$")
+DEADLINE_LINE_RE = AnyMarks(r"^-?\s*Thời gian thực hiện\s*:\s*(?P<text>.+?)\.?$")
 # "- Công chức thực hiện: Bộ phận Văn phòng – thống kê, phối hợp với …"
-STAFF_LINE_RE = re.compile(r"^-?\s*(?:Công chức|Bộ phận|Người) thực hiện\s*:\s*(?P<text>.+)$")
+STAFF_LINE_RE = AnyMarks(r"^-?\s*(?:Công chức|Bộ phận|Người) thực hiện\s*:\s*(?P<text>.+)$")
 # The lead agency at the start of the staff text: up to "phối hợp", "chủ trì" or a comma.
-LEAD_PREFIX_RE = re.compile(
-    r"^(?P<lead>.+?)(?:,|\s+phối hợp|\s+chủ trì|\s+thường xuyên|\s+căn cứ|$)"
-)
+LEAD_PREFIX_RE = AnyMarks(r"^(?P<lead>.+?)(?:,|\s+phối hợp|\s+chủ trì|\s+thường xuyên|\s+căn cứ|$)")
 
 
 @dataclass

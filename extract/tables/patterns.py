@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from models.marks import AnyMarks
+
 # A printed STT that is a code: "1.1", "3.4." (plan_001, trailing dot), "1." (plan_004), "2.1.1".
 STT_CODE_RE = re.compile(r"^(?P<code>\d{1,3}(?:\.\d{1,3})*)\.?$")
 # A letter label of an item: "a)", "b.", "đ)" (items under roman sections in many plans).
@@ -25,7 +27,7 @@ YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # "Quý II/2023", "Trước ngày 31 tháng 01", "Chậm nhất trước ngày 31/12/2023", "Năm 2025",
 # "Theo thời hạn đã đăng ký" (plan_002); also as other plans write them: "Hằng năm" (the
 # spelling Hằng beside Hàng), "Tháng 6/2025", "Định kỳ", "Trong năm 2025", "6 tháng đầu năm".
-DEADLINE_LIKE_RE = re.compile(
+DEADLINE_LIKE_RE = AnyMarks(
     r"^(?:-\s*)?(?:Thường xuyên|H[àằ]ng (?:năm|quý|tháng|Quý)|Quý [IVX1-4]+|Năm 20\d\d|"
     r"Trước ngày|Chậm nhất|Hoàn thành trước|Trước \d|\d{1,2}/\d{1,2}/\d{4}|Tháng \d{1,2}\b|"
     r"Định kỳ|Trong (?:năm|quý|tháng)|Cả năm|\d{1,2} tháng (?:đầu|cuối) năm|"
@@ -44,7 +46,7 @@ LIST_PART_RE = re.compile(r"\s*[,;]\s*")
 TARGET_LIKE_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{1,2})?\s*%")
 # A cell that starts like a task, an action: "Tổ chức tuyên truyền …", "Rà soát, đề xuất …",
 # "- Tham mưu ban hành văn bản QPPL …" (plan_002), "Đẩy mạnh cung cấp dịch vụ công …".
-TASK_VERB_RE = re.compile(
+TASK_VERB_RE = AnyMarks(
     r"^[-+•]?\s*(?:Tổ chức|Triển khai|Rà soát|Thực hiện|Tuyên truyền|Xây dựng|Ban hành|Duy trì|"
     r"Nâng cao|Đẩy mạnh|Tiếp tục|Kiểm tra|Cập nhật|Tham mưu|Hoàn thiện|Tăng cường|Theo dõi|"
     r"Công khai|Đôn đốc|Chỉ đạo|Bố trí|Cử|Lập|Phối hợp|Hướng dẫn|Tập huấn|Đăng ký|Đánh giá|"
@@ -53,6 +55,4 @@ TASK_VERB_RE = re.compile(
 )
 # A document that announces an appendix table: "PHỤ LỤC I", "Phụ lục 02", "Biểu số 01",
 # "(Kèm theo Kế hoạch số 57/KH-UBND ngày 25/8/2023 của UBND xã)".
-APPENDIX_RE = re.compile(
-    r"(?i)\bph[ụu] l[ụu]c\b|\bbiểu(?: số)?\s*\d|\bbiểu mẫu\b|kèm theo kế hoạch"
-)
+APPENDIX_RE = AnyMarks(r"(?i)\bph[ụu] l[ụu]c\b|\bbiểu(?: số)?\s*\d|\bbiểu mẫu\b|kèm theo kế hoạch")

@@ -21,6 +21,7 @@ from importlib import resources
 
 from extract.cleantext import lower_space
 from extract.tables.patterns import COLUMN_NUMBER_RE, TASK_VERB_RE, YEAR_RE
+from models.marks import is_bare, strip_marks
 
 Rows = Sequence[Sequence[str | None]]
 AMBIGUOUS = "content"
@@ -34,6 +35,11 @@ class HeaderWord:
     word: str
     exact: bool
     example: str
+
+    @property
+    def bare(self) -> str:
+        """The word without marks, for headers typed without them: 'chu tri'."""
+        return strip_marks(self.word)
 
 
 @cache
@@ -58,8 +64,10 @@ def role_of(header: str) -> str | None:
     """The role of one header text: 'Thời gian chậm nhất phải hoàn thành' -> 'deadline'."""
     text = lower_space(header)
     bare = text.rstrip(".")
+    unmarked = is_bare(text)  # typed without marks: 'Co quan chu tri' is 'Cơ quan chủ trì'
     for word in header_words():
-        if (bare == word.word) if word.exact else (word.word in text):
+        key = word.bare if unmarked else word.word
+        if (bare == key) if word.exact else (key in text):
             return word.role
     return None
 
