@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from extract import extract_document, read_document
 from extract.tables.roles import role_of
 from models.marks import AnyMarks, is_bare, strip_marks
 from tests.conftest import RAW, SAMPLES
@@ -68,3 +69,13 @@ def test_any_marks_reads_a_bare_text_as_its_marked_form_and_a_marked_text_only_s
         and not is_bare("2024")
     )
     assert AnyMarks(r"Lĩnh vực", re.IGNORECASE).search("2. LINH VUC: Cai cach the che")
+
+
+def test_a_plan_typed_without_marks_says_what_may_be_missing(tmp_path: Path) -> None:
+    # Its header and legal references are matched with marks: status partial, not silence.
+    text = (RAW / "plan_004.txt").read_text(encoding="utf-8")
+    bare = tmp_path / "plan_004.txt"
+    bare.write_text(strip_marks(text), encoding="utf-8")
+    kinds = [f.kind for f in extract_document(read_document(bare)).findings]
+    assert kinds == ["no_marks"]
+    assert not extract_document(read_document(RAW / "plan_004.txt")).findings
