@@ -114,6 +114,34 @@ def test_list_with_commas_shares_trailing_issuer_not_date() -> None:
     assert ["shared_issuer" in r.flags for r in refs] == [True, True, False]
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a provincial decision's preamble (my own numbers, in the form Sở Nội vụ proposals take)
+        (
+            "Theo đề nghị của Sở Nội vụ tại Tờ trình số 1702/TTr-SNV ngày 12/7/2023 và Báo cáo "
+            "thẩm định số 41/BCTĐ-STP ngày 20/6/2023 của Sở Tư pháp.",
+            [("1702/TTr-SNV", None), ("41/BCTĐ-STP", "Sở Tư pháp")],
+        ),
+        (
+            "Quyết định số 1291/QĐ-TTg ngày 07/10/2019; Nghị quyết số 76/NQ-CP ngày 15/7/2021 của "
+            "Chính phủ",
+            [("1291/QĐ-TTg", None), ("76/NQ-CP", "Chính phủ")],
+        ),
+        # a symbol naming no one body ('UBND') still takes the list's issuer
+        (
+            "Kế hoạch số 106/KH-UBND ngày 02/8/2023, Quyết định số 22a/QĐ-UBND ngày 11/01/2024 "
+            "của UBND huyện Sơn Hà",
+            [("106/KH-UBND", "UBND huyện Sơn Hà"), ("22a/QĐ-UBND", "UBND huyện Sơn Hà")],
+        ),
+    ],
+)
+def test_a_list_issuer_goes_only_to_references_of_the_same_body(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert [(r.key, r.issuer_text) for r in find_refs_in_text(text)] == want
+
+
 def test_list_with_va_shares_issuer() -> None:
     text = "Nghị định số 45/2020/NĐ-CP và Nghị định số 107/2021/NĐ-CP ngày 06/12/2021 của Chính phủ"
     refs = find_refs_in_text(text)

@@ -29,6 +29,7 @@ from extract.legal.header import parse_header
 from extract.legal.hits import Hit, find_hits
 from extract.legal.issuers import issuer_after, issuer_level, level_of_code
 from extract.legal.patterns import LIST_JOIN_RE, SPACES_RE
+from extract.legal.vocab import name_by_code
 from models.document import Document
 from models.records import LegalRefRecord
 
@@ -65,12 +66,25 @@ def _joined(text: str, left: Hit, right: Hit) -> bool:
 
 
 def _share_list_issuers(text: str, hits: list[Hit]) -> None:
-    """'Nghị định số 107/2020/NĐ-CP, Nghị định số 108/2020/NĐ-CP … của Chính phủ': both CP."""
+    """'Nghị định số 107/2020/NĐ-CP, Nghị định số 108/2020/NĐ-CP … của Chính phủ': both CP.
+
+    Not to a reference whose symbol names another body: in '… tại Tờ trình số 1702/TTr-SNV
+    … và Báo cáo thẩm định số 41/BCTĐ-STP … của Sở Tư pháp' the Tờ trình is Sở Nội vụ's."""
     for i in range(len(hits) - 2, -1, -1):
         left, right = hits[i], hits[i + 1]
         if left.issuer_text is None and right.issuer_text and _joined(text, left, right):
+            if _other_bodies(left, right):
+                continue
             left.issuer_text = right.issuer_text
             left.flags.append("shared_issuer")
+
+
+def _other_bodies(left: Hit, right: Hit) -> bool:
+    """True when both symbols name a body (issuers.csv) and not the same one: SNV and STP,
+    TTg and CP; 'UBND' names no one body, so it conflicts with none."""
+    names = name_by_code()
+    mine, theirs = names.get(left.issuer_code or ""), names.get(right.issuer_code or "")
+    return mine is not None and theirs is not None and mine != theirs
 
 
 def _self_key(text: str, hits: list[Hit]) -> str | None:

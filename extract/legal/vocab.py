@@ -90,6 +90,13 @@ def type_by_code() -> dict[str, RefType]:
 
 
 @cache
+def name_by_code() -> dict[str, str]:
+    """Symbol issuer code -> the body it names: 'SNV' -> 'Sở Nội vụ', 'TTg' -> 'Thủ tướng
+    Chính phủ'; codes that name no one body ('UBND', 'VP') are left out."""
+    return {r.token: r.name for r in issuer_rows() if r.kind == "symbol" and r.name}
+
+
+@cache
 def level_by_code(kind: IssuerKind = "symbol") -> dict[str, IssuerLevel]:
     """Issuer code -> level: 'CP' -> central, 'VPCP' -> ministry, 'TU' -> party."""
     return {r.token: r.level for r in issuer_rows() if r.kind == kind}
