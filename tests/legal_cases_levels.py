@@ -236,7 +236,7 @@ LEVEL_POSITIVE: tuple[Case, ...] = (
     Case("Kết luận số 100 - KL/TW ngày 14/10/2024 của Ban Bí thư",
          "100-KL/TW", "Kết luận", d("2024-10-14"), "party", flags=("spaced_dash",)),
     Case("Thực hiện Chỉ thị số 22/CT-TW ngày 15/7/2021 của Ban Bí thư",
-         "22/CT-TW", "Chỉ thị", d("2021-07-15"), "party", "implements"),
+         "22/CT-TW", "Chỉ thị", d("2021-07-15"), "party", "implements", issuer_text="Ban Bí thư"),
     Case("Nghị quyết số 22/NQ-TU ngày 10/12/2021 của Tỉnh ủy",
          "22/NQ-TU", "Nghị quyết", d("2021-12-10"), "party", issuer_text="Tỉnh ủy"),
     # a commune's Party committee, which issues for the merged communes since 7/2025
@@ -252,7 +252,15 @@ LEVEL_POSITIVE: tuple[Case, ...] = (
     Case("Quy định số 97-QĐ/TW ngày 22/3/2023 của Ban Chấp hành Trung ương",
          "97-QĐ/TW", "Quy định", d("2023-03-22"), "party"),
     Case("Quyết định số 31-QĐ/TW ngày 30/9/2021 của Bộ Chính trị",
-         "31-QĐ/TW", "Quyết định", d("2021-09-30"), "party"),
+         "31-QĐ/TW", "Quyết định", d("2021-09-30"), "party", issuer_text="Bộ Chính trị"),
+    # the Party's central bodies without a code of their own, and a plenum (they failed before)
+    Case("Kết luận số 126-KL/TW ngày 14/02/2025 của Bộ Chính trị, Ban Bí thư về một số nội dung",
+         "126-KL/TW", "Kết luận", d("2025-02-14"), "party",
+         issuer_text="Bộ Chính trị, Ban Bí thư"),
+    Case("Thực hiện Nghị quyết số 19-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ sáu Ban Chấp "
+         "hành Trung ương Đảng khóa XII về tiếp tục đổi mới",
+         "19-NQ/TW", "Nghị quyết", d("2017-10-25"), "party", "implements",
+         issuer_text="Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII"),
     Case("ban hành kèm theo Quyết định số 84 QĐ/TWĐTN ngày 22/02/2013 của Ban Chấp hành",
          "84-QĐ/TWĐTN", "Quyết định", d("2013-02-22"), "party", flags=("missing_dash",)),
     Case("Quyết định số 367 - QĐ/TWĐTN-VP ngày 29/10/2013",

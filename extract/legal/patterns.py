@@ -133,10 +133,16 @@ _OFFICE = rf"(?:(?:Phó{WS})?{words('Chủ tịch')}|{words('Văn phòng')}|{wor
 _PARTY = r"(?:Tỉnh|Thành|Huyện|Quận|Đảng) (?:ủy|uỷ)"
 _ORGANS = "|".join(words(name) for name, _ in organ_names())
 _LOCAL = rf"(?:{_OFFICE}{WS})?{_PEOPLE}(?:{WS}{_LEVEL})?(?:{_SP}+{PLACE})?"
+# The Party's central bodies that have no symbol code of their own (their documents are
+# '-/TW'): "của Bộ Chính trị", "của Bộ Chính trị, Ban Bí thư", "của Ban Bí thư"; a plenum of the
+# Central Committee: "của Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII".
+_PARTY_CENTRE = rf"{words('Bộ Chính trị')}(?:,?{WS}{words('Ban Bí thư')})?|{words('Ban Bí thư')}"
+_PLENUM = rf"(?:Hội{WS}nghị{WS}(?:lần{WS}thứ{WS}\p{{L}}+{WS})?)?"
 _PARTY_ORG = (
     rf"(?:Ban {words('Thường vụ')}{WS})?{_PARTY}(?:{WS}{_LEVEL})?(?:{_SP}+{PLACE})?"
-    rf"|Ban [Cc]hấp hành{WS}(?:Trung ương(?: Đảng)?|Đảng bộ(?:{WS}{_LEVEL})?(?:{_SP}+{PLACE})?)"
-    rf"(?:{_SP}+khóa{_SP}+[IVXLC]+)?"
+    rf"|{_PLENUM}Ban [Cc]hấp hành{WS}(?:Trung ương(?: Đảng)?|Đảng bộ(?:{WS}{_LEVEL})?"
+    rf"(?:{_SP}+{PLACE})?)(?:{_SP}+khóa{_SP}+[IVXLC]+)?"
+    rf"|{_PARTY_CENTRE}"
 )
 _MINISTER = r"(?:(?:Bộ trưởng|Chủ nhiệm|Tổng Thanh tra|Thống đốc),?" + WS + r"){0,2}"
 # An issuing organ: "UBND huyện Phú Bình", "Chủ tịch UBND tỉnh Thái Nguyên", "Ban Thường vụ
