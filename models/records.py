@@ -152,10 +152,12 @@ class LegalRefRecord:
     flags: tuple[str, ...] = column("repairs made, e.g. double_slash, eth_for_d", default=())
     # Who the cited document is: the key for normative documents (their number carries the
     # year), key|issuer|year for administrative and Party ones, whose numbers restart every
-    # year at every issuer ('22/KH-UBND' of two districts are two documents).
+    # year at every issuer ('22/KH-UBND' of two districts are two documents); key||year for a
+    # national body's (its key names it: '766/QĐ-TTg', '126-KL/TW'), however its issuer is written.
     identity: str | None = column(
         "the cited document: key (normative), key|issuer|year (administrative, "
-        "Party: their numbers restart per issuer and year), Luật|name|date (laws by name)",
+        "Party: their numbers restart per issuer and year), key||year (a national body's: "
+        "766/QĐ-TTg, 126-KL/TW), Luật|name|date (laws by name)",
         default=None,
     )
     match_key: str | None = column(

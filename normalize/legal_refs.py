@@ -67,13 +67,41 @@ def ref_identity(
     key = _plain_number(ref.key)
     if ref.symbol_year is not None or ref.ref_type == "Tiêu chuẩn":
         return key
-    issuer = place_issuer(issuer_key(ref.issuer_text), places or {})
+    issuer = _issuer_of(ref, own_issuer, places or {})
+    year = ref.issued_date.year if ref.issued_date else None
+    national = _national(ref)
+    if known and ref.key in known:
+        stated, stated_year = known[ref.key]
+        if issuer is None or national or issuer == stated:  # the one the plan states in full
+            issuer, year = issuer or stated, year or stated_year
+    return f"{key}|{'' if national else issuer or ''}|{year or ''}"
+
+
+def _issuer_of(
+    ref: LegalRefRecord, own_issuer: str | None, places: dict[str, str | None]
+) -> str | None:
+    """The issuer key of a reference as written, placed ('ubnd huyen' -> 'ubnd huyen phu
+    binh'); a self-reference's is the plan's own."""
+    issuer = place_issuer(issuer_key(ref.issuer_text), places)
     if issuer is None and ref.relation == "self":
         issuer = issuer_key(own_issuer)
-    year = ref.issued_date.year if ref.issued_date else None
-    if issuer is None and known and ref.key in known:
-        issuer, year = known[ref.key][0], year or known[ref.key][1]
-    return f"{key}|{issuer or ''}|{year or ''}"
+    return issuer
+
+
+# A national body numbers its documents once for the country and its key names it ('QĐ-TTg',
+# 'QĐ-BNV', 'KL/TW', 'HD/BTCTW'): the issuer as written ('của Thủ tướng Chính phủ', 'của Bộ
+# Chính trị', or none) is no part of its identity. National: a code of the central or ministry
+# level, or of the central Party ('TW', Trung ương, in the code; not 'TU', 'HU', 'ĐU').
+NATIONAL_LEVELS = frozenset({"central", "ministry"})
+CENTRAL_PARTY_CODE_RE = re.compile(r"TW")
+
+
+def _national(ref: LegalRefRecord) -> bool:
+    """True for a document of a national body: 766/QĐ-TTg, 126-KL/TW; not 20-CT/TU."""
+    if not ref.issuer_code:
+        return False
+    central_party = CENTRAL_PARTY_CODE_RE.search(ref.issuer_code) is not None
+    return central_party or ref.issuer_level in NATIONAL_LEVELS
 
 
 def _number_of(ref: LegalRefRecord) -> str:
@@ -110,6 +138,6 @@ def with_identities(
     known: dict[str, tuple[str, int]] = {}
     for ref in refs:
         issuer = place_issuer(issuer_key(ref.issuer_text), places or {})
-        if ref.key and issuer and ref.issued_date and ref.key not in known:
-            known[ref.key] = (issuer, ref.issued_date.year)
+        if ref.key and (issuer or _national(ref)) and ref.issued_date and ref.key not in known:
+            known[ref.key] = (issuer or "", ref.issued_date.year)
     return [replace(ref, identity=ref_identity(ref, own_issuer, known, places)) for ref in refs]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+
+import pytest
 
 from models.records import LegalRefRecord
 from normalize.legal_refs import issuer_key, ref_identity
@@ -132,3 +135,29 @@ def _with_number(key: str | None, number: str, ref_type: str) -> LegalRefRecord:
     from dataclasses import replace
 
     return replace(_ref(key, ref_type=ref_type), number=number)
+
+
+@pytest.mark.parametrize(
+    ("key", "code", "level", "issuer"),
+    [
+        ("766/QĐ-TTg", "TTg", "central", "Thủ tướng Chính phủ"),
+        ("1187/QĐ-BNV", "BNV", "ministry", "Bộ trưởng Bộ Nội vụ"),
+        ("126-KL/TW", "TW", "party", "Bộ Chính trị, Ban Bí thư"),
+        ("25-HD/BTCTW", "BTCTW", "party", "Ban Tổ chức Trung ương"),
+    ],
+)
+def test_a_national_body_s_document_is_one_however_its_issuer_is_written(
+    key: str, code: str, level: str, issuer: str
+) -> None:
+    # A national body numbers its documents once for the country: its key already names it,
+    # so 'QĐ 766/QĐ-TTg của Thủ tướng Chính phủ' and a bare 'QĐ 766/QĐ-TTg' are one.
+    when = date(2025, 2, 14)
+    named = replace(_ref(key, issuer=issuer, when=when), issuer_code=code, issuer_level=level)
+    bare = replace(_ref(key, when=when), issuer_code=code, issuer_level=level)
+    assert ref_identity(named) == ref_identity(bare) == f"{key}||2025"
+
+
+def test_a_local_party_committee_s_document_keeps_its_issuer() -> None:
+    ref = _ref("20-CT/TU", issuer="Ban Thường vụ Tỉnh ủy Thái Nguyên", when=date(2023, 4, 26))
+    ref = replace(ref, issuer_code="TU", issuer_level="party")
+    assert ref_identity(ref) == "20-CT/TU|ban thuong vu tinh uy thai nguyen|2023"
