@@ -39,10 +39,24 @@ LEVEL_ONLY = (
 )
 
 
+# A provincial department ('Sở Nội vụ', 'Giám đốc Sở Tư pháp', 'Sở Nội vụ tỉnh Đồng Nai'):
+# every province has one of each, numbering its documents from 1 every year; named without
+# its province, it is the citing plan's. Its key is the department and the province without
+# its level word ('so noi vu dong nai'), however the plan writes it.
+DEPARTMENT_RE = re.compile(
+    r"^(?:giam doc )?(?P<dept>so .+?)(?: (?:tinh|thanh pho)(?: (?P<place>.+))?)?$"
+)
+
+
 def place_issuer(issuer: str | None, places: dict[str, str | None]) -> str | None:
-    """'ubnd huyen' in a plan of huyện Phú Bình -> 'ubnd huyen phu binh'."""
+    """'ubnd huyen' in a plan of huyện Phú Bình -> 'ubnd huyen phu binh'; 'so noi vu' in a
+    plan of tỉnh Đồng Nai -> 'so noi vu dong nai' (DEPARTMENT_RE)."""
     if issuer is None:
         return None
+    department = DEPARTMENT_RE.match(issuer)
+    if department:
+        place = department.group("place") or fold(places.get("tinh") or "")
+        return f"{department.group('dept')} {place}".strip()
     for pattern, group in LEVEL_ONLY:
         match = pattern.search(issuer)
         if match and places.get(match.group(group)):

@@ -117,6 +117,13 @@ LEVEL_POSITIVE: tuple[Case, ...] = (
          "1847/QĐ-TTg", "Quyết định", d("2018-12-27"), "central", "basis", ("en_dash",)),
     Case("Nghị định số 61/2018/N§-CP ngày 23/4/2018",
          "61/2018/NĐ-CP", "Nghị định", d("2018-04-23"), "central", flags=("tcvn3",)),
+    # a province's department naming its province (it failed before: 'Sở Nội vụ')
+    Case("Văn bản số 512/SNV-CCHC ngày 12/3/2025 của Sở Nội vụ tỉnh Đồng Nai về việc",
+         "512/SNV-CCHC", "Văn bản", d("2025-03-12"), "province",
+         issuer_text="Sở Nội vụ tỉnh Đồng Nai"),
+    Case("Hướng dẫn số 03/HD-STP ngày 10/01/2024 của Sở Tư pháp thành phố Hà Nội",
+         "03/HD-STP", "Hướng dẫn", d("2024-01-10"), "province",
+         issuer_text="Sở Tư pháp thành phố Hà Nội"),
     Case("Thông tư số 01/2020/TT-VPCP ngày 21 tháng 10 năm 2020 của Văn phòng Chính phủ",
          "01/2020/TT-VPCP", "Thông tư", d("2020-10-21"), "ministry"),
     Case("Nghị định số 42/2022/NĐ-CP ngày 24.6.2022 quy định về việc cung cấp thông tin",

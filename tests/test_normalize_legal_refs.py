@@ -161,3 +161,21 @@ def test_a_local_party_committee_s_document_keeps_its_issuer() -> None:
     ref = _ref("20-CT/TU", issuer="Ban Thường vụ Tỉnh ủy Thái Nguyên", when=date(2023, 4, 26))
     ref = replace(ref, issuer_code="TU", issuer_level="party")
     assert ref_identity(ref) == "20-CT/TU|ban thuong vu tinh uy thai nguyen|2023"
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Sở Nội vụ", "Sở Nội vụ tỉnh Đồng Nai", "Sở Nội vụ tỉnh", "Giám đốc Sở Nội vụ"],
+)
+def test_a_province_s_department_is_placed_in_its_province(written: str) -> None:
+    # Every province has a Sở Nội vụ numbering from 1 each year: named without its province,
+    # it is the citing plan's (my own numbers, in the form a commune's plan cites them).
+    ref = _ref("21/HD-SNV", issuer=written, when=date(2025, 1, 15))
+    places = {"xa": "Long Thành", "huyen": None, "tinh": "Đồng Nai"}
+    assert ref_identity(ref, places=places) == "21/HD-SNV|so noi vu dong nai|2025"
+
+
+def test_a_department_of_another_province_keeps_it() -> None:
+    ref = _ref("03/HD-STP", issuer="Sở Tư pháp thành phố Hà Nội", when=date(2024, 1, 10))
+    places = {"xa": "Long Thành", "huyen": None, "tinh": "Đồng Nai"}
+    assert ref_identity(ref, places=places) == "3/HD-STP|so tu phap ha noi|2024"

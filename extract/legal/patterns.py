@@ -149,7 +149,10 @@ _MINISTER = r"(?:(?:Bộ trưởng|Chủ nhiệm|Tổng Thanh tra|Thống đốc
 # Tỉnh ủy", "Đảng ủy xã Minh Phú" (a commune's Party committee, named with its level),
 # "Ban Chấp hành Đảng bộ huyện Phú Bình khóa XXVII" (plan_000), "Thủ tướng Chính phủ",
 # "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ" (plan_004), "Ủy ban nhân dân huyện Lộc Ninh".
-ISSUER = rf"(?:{_MINISTER}(?:{_ORGANS})|{_LOCAL}|{_PARTY_ORG})"
+# A province's department may name its province: "Sở Nội vụ tỉnh Đồng Nai", "Sở Tư pháp thành
+# phố Hà Nội", "Sở Nội vụ tỉnh".
+_OF_PROVINCE = rf"(?:{WS}(?i:tỉnh|{words('thành phố')})(?!\p{{L}})(?:{_SP}+{PLACE})?)?"
+ISSUER = rf"(?:{_MINISTER}(?:{_ORGANS}){_OF_PROVINCE}|{_LOCAL}|{_PARTY_ORG})"
 # "… của UBND huyện Phú Bình" right after a key or date; "23/11/2018, của Văn phòng Chính phủ".
 ISSUER_AFTER_RE: Pattern = regex.compile(rf"{_SP}*,?{GAP}của{WS}(?P<issuer>{ISSUER})(?![\p{{L}}])")
 
