@@ -191,7 +191,9 @@ class ItemAgency:
     role: AgencyRole = column("lead | support: the cell the mention is in")
     text: str = column("the agency as printed")
     agency_code: str | None = column(
-        "canonical agency code (normalize/codes/agencies.csv); null: not in the list, for review"
+        "canonical agency code (normalize/codes/agencies.csv), as the plan's date means it "
+        "('Phòng Kinh tế': the district's before July 2025, the commune's KT_XA after: "
+        "agency_successors.csv); null: not in the list, for review"
     )
     level: AgencyLevel | None = column("commune | district | province | central | party | mass_org")
     char_start: int = column("start of the mention in the cell text")

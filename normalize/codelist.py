@@ -11,6 +11,8 @@ Seven CSV files ship in `normalize/codes/` and are read with importlib.resources
                   canonical_code and describes nothing)
 - agencies.csv    code,level,alias,note                                (agency roles)
 - agency_words.csv kind,level,word,note   (prefix/suffix/place/head/filler words around agencies)
+- agency_successors.csv code,successor,from,note  (a district office's name that a commune's
+                  office bears from a date: 'Phòng Kinh tế' after the 2025 reform)
 - typos.csv       slip,fix,source,note   (folded typing slips no rule tells: 'efrom' -> 'eform';
                   read by `normalize.text`, where the text is folded)
 `source` is the provenance of an alias or code-table entry: the sample plans whose text it was
@@ -58,6 +60,7 @@ CODE_FILES: dict[str, tuple[str, ...]] = {
     ),
     "agencies.csv": ("code", "level", "alias", "note"),
     "agency_words.csv": ("kind", "level", "word", "note"),
+    "agency_successors.csv": ("code", "successor", "from", "note"),
     "typos.csv": ("slip", "fix", "source", "note"),
 }
 

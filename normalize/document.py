@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from models.document import DocMeta, Document, TableRow, UnitCodes
 from models.records import (
@@ -24,8 +25,7 @@ from models.records import (
     TargetRecord,
 )
 from models.stages import Extracted, Finding
-from normalize.agencies import lead_role
-from normalize.agency_mentions import agency_mentions
+from normalize.agencies import lead_role, mentions_as_of
 from normalize.codelist import CodeList, load_codelist
 from normalize.criteria import CriterionMatch, match_rows
 from normalize.deadlines import parse_deadline
@@ -83,7 +83,7 @@ def normalize_document(
     return NormalizedDocument(
         meta=meta,
         units=units,
-        item_agencies=tuple(agencies_of(doc.doc_id, rows, meta.plan_year)),
+        item_agencies=tuple(agencies_of(doc.doc_id, rows, meta)),
         plan_items=tuple(
             plan_item(doc.doc_id, meta, r, m) for r, m in zip(rows, matches, strict=True)
         ),
@@ -113,7 +113,7 @@ def with_places(meta: DocMeta) -> tuple[DocMeta, UnitCodes]:
     return meta, found.units
 
 
-def agencies_of(doc_id: str, rows: Sequence[TableRow], plan_year: int | None) -> list[ItemAgency]:
+def agencies_of(doc_id: str, rows: Sequence[TableRow], meta: DocMeta) -> list[ItemAgency]:
     """item_agencies: every agency named in the lead and support cells of item rows
     ('Văn phòng UBND xã chủ trì; CC VHXH phối hợp' -> VP_TK lead, VH_XH support)."""
     out: list[ItemAgency] = []
@@ -125,7 +125,7 @@ def agencies_of(doc_id: str, rows: Sequence[TableRow], plan_year: int | None) ->
             ("support", row.support),
         )
         for role, text in cells:
-            for m in agency_mentions(text or ""):
+            for m in mentions_as_of(text or "", plan_date(meta)):
                 out.append(
                     ItemAgency(
                         doc_id=doc_id,
@@ -138,7 +138,7 @@ def agencies_of(doc_id: str, rows: Sequence[TableRow], plan_year: int | None) ->
                         level=LEVELS.get(m.level or ""),
                         char_start=m.char_start,
                         char_end=m.char_end,
-                        plan_year=plan_year,
+                        plan_year=meta.plan_year,
                     )
                 )
     return out
@@ -153,7 +153,7 @@ def plan_item(doc_id: str, meta: DocMeta, row: TableRow, match: CriterionMatch) 
         deadline_date=deadline_date,
         deadline_kind=deadline_kind,
         score_max=next((s.value for s in row.scores if s.role == "score_max"), None),
-        lead_role=lead_role(row.lead),
+        lead_role=lead_role(row.lead, plan_date(meta)),
         field_code=match.field_code,
         criterion_code=match.criterion_code,
         match_score=match.match_score,
@@ -240,3 +240,11 @@ def date_conflicts(doc: Document, meta: DocMeta, refs: Sequence[LegalRefRecord])
         f"number is cited with {dates}; issue_date keeps the header"
     )
     return [Finding("extract", "date_conflict", message)]
+
+
+def plan_date(meta: DocMeta) -> date | None:
+    """When a plan speaks: its issue date, else the first day of its year (a plan of 2025
+    without a date is read as before the July 2025 reform)."""
+    if meta.issue_date is not None:
+        return meta.issue_date
+    return date(meta.plan_year, 1, 1) if meta.plan_year else None
