@@ -19,6 +19,7 @@ label scattered through a long sentence stay near or below the 0.6 threshold of 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,6 +54,11 @@ Hit = Literal["exact", "phrase", "near", "tokens"]
 # too: 5 more right and 3 more wrong ('đồng bộ với Cổng dịch vụ công quốc gia' of the one-stop
 # system named rows about the national portal).
 LABEL_NAME = True
+# A member concept's label names its group first: 'SIPAS: Tiếp cận dịch vụ'. The group's name
+# is the group's key, not the member's (the whole label still matches exactly): with it, 'sipas'
+# was in seven codes' keys and weighed too little to name the index ('Chỉ số SIPAS đạt trên
+# 85%' got no code).
+GROUP_PREFIX_RE = re.compile(r"^[A-Z][A-Z0-9-]+:\s*")
 # Ties on score go to the stronger kind of hit.
 HIT_RANK: dict[str, int] = {"exact": 0, "phrase": 1, "near": 2, "tokens": 3}
 
@@ -113,6 +119,10 @@ class Index:
         for key in self.keys:
             self.exact.setdefault(key.phrase, set()).add(key.code)
             self.vocab_of[key.code] = self.vocab_of.get(key.code, frozenset()) | set(key.tokens)
+        for concept in codes.concepts:  # a label whole, its group's name too (GROUP_PREFIX_RE)
+            whole = " ".join(match_tokens(concept.label_vi))
+            if whole and concept.code in self.vocab_of:
+                self.exact.setdefault(whole, set()).add(concept.code)
 
     def codes_with(self, token: str) -> int:
         """How many codes have the token in their keys (0 for a word none has)."""
@@ -190,6 +200,7 @@ def _label_keys(label: str) -> tuple[str, ...]:
     tại Bộ phận tiếp nhận và trả kết quả (nơi chờ, thái độ, thời gian, …)' and 'Hồ sơ công
     việc điện tử; lưu trữ điện tử' are named by rows stating their first part, whose recall
     of the whole label is low. A one-word name ('Tự chủ; khoán biên chế …') is no key."""
+    label = GROUP_PREFIX_RE.sub("", label)
     if not LABEL_NAME:
         return (label,)
     bare = " ".join(PARENTHESIS_RE.sub(" ", label).split())

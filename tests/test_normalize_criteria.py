@@ -284,3 +284,17 @@ def test_scattered_words_of_another_fields_concept_leave_the_row_to_review() -> 
         assert match.field_code == "F3"
     else:
         assert match.field_code == "F3" and match.top_candidates
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # an index named by its acronym alone (my own sentences, as plans' targets state it)
+        ("Chỉ số SIPAS đạt trên 85%", "F8.SIPAS"),
+        ("Phấn đấu Chỉ số PAPI của xã tăng 5 bậc", "F8.PAPI"),
+    ],
+)
+def test_an_index_named_by_its_acronym_is_that_index(text: str, code: str) -> None:
+    # A member's label names its group first ('SIPAS: Tiếp cận dịch vụ'): the group's name is
+    # no key of the member (matching.GROUP_PREFIX_RE), so 'sipas' names the index.
+    assert match_text(text).criterion_code == code, match_text(text).top_candidates
