@@ -28,6 +28,7 @@ from normalize.patterns import (
     DATE_DMY_RE,
     DATE_WORDS_RE,
     EVENT_RE,
+    HALF_YEAR_RE,
     MONTH_RE,
     QUARTER_RE,
     RECURRING_RE,
@@ -72,6 +73,9 @@ def _points(folded: str, plan_year: int | None) -> list[Point]:
         quarter = _quarter_number(m.group(1))
         year = int(m.group(2)) if m.group(2) else plan_year
         points.append((_month_end(year, 3 * quarter), "quarter"))
+    for m in HALF_YEAR_RE.finditer(folded):
+        year = int(m.group(2)) if m.group(2) else plan_year
+        points.append((_month_end(year, 6 if m.group(1) == "dau" else 12), "month"))
     for m in MONTH_RE.finditer(folded):
         year = int(m.group(2)) if m.group(2) else plan_year
         points.append((_month_end(year, int(m.group(1))), "month"))

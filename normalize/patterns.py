@@ -45,8 +45,13 @@ PLACE_END_RE = re.compile(r"[,;:.()]")
 DATE_DMY_RE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
 # "ngay 31 thang 01 nam 2023" (Trước ngày 31 tháng 01 năm 2023).
 DATE_WORDS_RE = re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
-# "ngay 31/12" without a year (the plan year is meant).
-DATE_DM_RE = re.compile(r"ngay\s+(\d{1,2})\s*/\s*(\d{1,2})(?!\s*[/.-]?\s*\d)")
+# "ngay 31/12", "truoc 30/6", "cham nhat 15/12" without a year (the plan year is meant); not a
+# bare "19/19" (a count of criteria).
+DATE_DM_RE = re.compile(
+    r"\b(?:ngay|truoc|cham\s+nhat)\s+(\d{1,2})\s*/\s*(\d{1,2})(?!\s*[/.-]?\s*\d)"
+)
+# "6 thang dau nam", "6 thang cuoi nam 2026": the first or the second half of the year.
+HALF_YEAR_RE = re.compile(r"\b6\s+thang\s+(dau|cuoi)\s+nam\b(?:\s+(\d{4}))?")
 # "quy III/2023", "quy III nam 2023", "quy I" (year optional), "quy 3/2023".
 QUARTER_RE = re.compile(r"\bquy\s+(iv|i{1,3}|[1-4])\b(?:\s*(?:/|nam)\s*(\d{4}))?")
 # "thang 6/2024", "thang 01/2023", "thang 6 nam 2024", "thang 12" (not "6 thang").

@@ -43,6 +43,12 @@ CASES = [
     ("xuyên", 2023, None, "none"),  # a fragment of a split cell
     ("Văn phòng UBND xã; Các bộ phận có liên quan", 2025, None, "none"),  # shifted cell (002)
     ("trước ngày 31/02/2023", 2023, None, "none"),  # no such day
+    # as other plans write them (my own cells; they failed before)
+    ("Trước 30/6", 2026, date(2026, 6, 30), "date"),  # no 'ngày', no year
+    ("Chậm nhất 15/12", 2026, date(2026, 12, 15), "date"),
+    ("6 tháng đầu năm", 2026, date(2026, 6, 30), "month"),
+    ("6 tháng cuối năm 2026", 2026, date(2026, 12, 31), "month"),
+    ("19/19 tiêu chí", 2026, None, "none"),  # a count, no date
 ]
 
 
