@@ -136,7 +136,12 @@ _LOCAL = rf"(?:{_OFFICE}{WS})?{_PEOPLE}(?:{WS}{_LEVEL})?(?:{_SP}+{PLACE})?"
 # The Party's central bodies that have no symbol code of their own (their documents are
 # '-/TW'): "của Bộ Chính trị", "của Bộ Chính trị, Ban Bí thư", "của Ban Bí thư"; a plenum of the
 # Central Committee: "của Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII".
-_PARTY_CENTRE = rf"{words('Bộ Chính trị')}(?:,?{WS}{words('Ban Bí thư')})?|{words('Ban Bí thư')}"
+_PARTY_CENTRE = (
+    rf"{words('Bộ Chính trị')}(?:,?{WS}{words('Ban Bí thư')})?|{words('Ban Bí thư')}"
+    # the short form of a plenum: "Hội nghị Trung ương 6 khóa XII", "Hội nghị Trung ương lần thứ tư"
+    rf"|Hội{WS}nghị{WS}Trung{WS}ương(?:{_SP}+(?:\d{{1,2}}|lần{WS}thứ{WS}[\p{{L}}\d]+))?"
+    rf"(?:{_SP}+khóa{_SP}+[IVXLC]+)?"
+)
 _PLENUM = rf"(?:Hội{WS}nghị{WS}(?:lần{WS}thứ{WS}\p{{L}}+{WS})?)?"
 _PARTY_ORG = (
     rf"(?:Ban {words('Thường vụ')}{WS})?{_PARTY}(?:{WS}{_LEVEL})?(?:{_SP}+{PLACE})?"
