@@ -18,11 +18,12 @@ from models.stages import Extracted, Finding
 
 __all__ = ["Extracted", "extract_document", "read_document"]
 
-# A document typed without marks has its table rows read (`models.marks.AnyMarks`), but its
-# header and legal references are matched with their marks: say what may be missing.
+# A document typed without marks has its table rows and header read (`models.marks.AnyMarks`,
+# `extract.marks.AnyMarksRx`), but its legal references are matched with their marks: say
+# what may be missing.
 NO_MARKS = (
-    "the text has no Vietnamese marks: table rows are read, but the header (number, type, "
-    "commune, date, signer) and legal references may be missing"
+    "the text has no Vietnamese marks: table rows and the header are read, but legal "
+    "references may lack their date, issuer and relation"
 )
 # ... judged on this many letters at least (a stub of a page says nothing).
 NO_MARKS_MIN_LETTERS = 200

@@ -17,6 +17,7 @@ import regex
 
 from extract.legal.header import HEADER_SPAN, Header, parse_header, title_case
 from extract.legal.patterns import HEADING_MARKUP_RE
+from extract.marks import bare_equal
 from extract.metadata_patterns import (
     COMMUNE_RE,
     DISTRICT_RE,
@@ -30,6 +31,7 @@ from extract.metadata_patterns import (
 )
 from extract.paragraphs import paragraphs
 from models.document import DocMeta, Document
+from models.marks import is_bare, strip_marks
 
 HEAD_LINES = 25  # number, date and type lines stand in the first lines of a plan
 
@@ -65,7 +67,7 @@ def _title(head: list[str], header: Header) -> str | None:
         return None
     heading = header.doc_type.upper()
     for i, text in enumerate(head):
-        if HEADING_MARKUP_RE.sub("", text) != heading:
+        if not bare_equal(HEADING_MARKUP_RE.sub("", text), heading):
             continue
         parts: list[str] = []
         for nxt in head[i + 1 : i + 4]:
@@ -125,7 +127,7 @@ def _province(texts: list[str]) -> str | None:
     for text in texts:
         for m in PROVINCE_RE.finditer(text):
             found: str = m.group("name")
-            name = next((p for p in province_names() if found.startswith(p)), None)
+            name = next((p for p in province_names() if _starts(found, p)), None)
             if name:
                 counts[name] += 1
     return counts.most_common(1)[0][0] if counts else None
@@ -134,15 +136,20 @@ def _province(texts: list[str]) -> str | None:
 def _signer(texts: list[str]) -> tuple[str | None, str | None]:
     """The name under the signature block: 'CHỦ TỊCH' / 'Hoàng Văn Oanh'."""
     title: str | None = None
-    start = next((i for i, t in enumerate(texts) if t.startswith("Nơi nhận")), 0)
+    start = next((i for i, t in enumerate(texts) if _starts(t, "Nơi nhận")), 0)
     for text in texts[start:]:
         match = SIGNER_TITLE_RE.match(text)
-        if match and match.group("title") != "ỦY BAN NHÂN DÂN":
-            title = "Phó Chủ tịch" if "PHÓ" in text else "Chủ tịch"
+        if match and not bare_equal(match.group("title"), "ỦY BAN NHÂN DÂN"):
+            title = "Phó Chủ tịch" if _starts(match.group("title"), "PHÓ") else "Chủ tịch"
             continue
-        if start and PERSON_NAME_RE.match(text) and not text.startswith("Lưu"):
+        if start and PERSON_NAME_RE.match(text) and not _starts(text, "Lưu"):
             return text, title
     return None, title
+
+
+def _starts(text: str, word: str) -> bool:
+    """'Nơi nhận:' starts with 'Nơi nhận', and so does 'Noi nhan:' (a text typed without marks)."""
+    return text.startswith(word) or (is_bare(text) and text.startswith(strip_marks(word)))
 
 
 def with_body(own: DocMeta, body: DocMeta) -> DocMeta:

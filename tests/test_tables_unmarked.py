@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 
 from extract import extract_document, read_document
+from extract.metadata import find_metadata
 from extract.tables.roles import role_of
 from models.marks import AnyMarks, is_bare, strip_marks
 from tests.conftest import RAW, SAMPLES
@@ -79,3 +81,17 @@ def test_a_plan_typed_without_marks_says_what_may_be_missing(tmp_path: Path) -> 
     kinds = [f.kind for f in extract_document(read_document(bare)).findings]
     assert kinds == ["no_marks"]
     assert not extract_document(read_document(RAW / "plan_004.txt")).findings
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_a_plan_typed_without_marks_gives_its_header(sample: str, tmp_path: Path) -> None:
+    # number, type, title, places, date, year and signer, as with marks (extract.marks)
+    text = (RAW / f"plan_{sample}.txt").read_text(encoding="utf-8")
+    bare = tmp_path / f"plan_{sample}.txt"
+    bare.write_text(strip_marks(text), encoding="utf-8")
+    want = find_metadata(read_document(RAW / f"plan_{sample}.txt"))
+    got = find_metadata(read_document(bare))
+    assert {k: _bare(v) for k, v in asdict(got).items()} == {
+        k: _bare(v) for k, v in asdict(want).items()
+    }
+    assert got.doc_type == want.doc_type  # the canonical word, with its marks

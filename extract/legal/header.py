@@ -25,6 +25,7 @@ from extract.legal.patterns import (
 )
 from extract.legal.symbols import Symbol, parse_symbol
 from extract.legal.vocab import ref_types, type_by_code
+from models.marks import strip_marks
 
 HEADER_SPAN = 2500  # characters: number, date and heading stand at the top of page 1
 _HEADING_LINES = 40  # lines of the header span searched for the type heading
@@ -45,8 +46,10 @@ class Header:
 
 @cache
 def _headings() -> dict[str, str]:
-    """Type words in capitals -> canonical word: 'QUYẾT ĐỊNH' -> 'Quyết định'."""
-    return {t.word.upper(): t.word for t in ref_types() if t.kind != "standard"}
+    """Type words in capitals -> canonical word: 'QUYẾT ĐỊNH' -> 'Quyết định'; also without
+    marks ('QUYET DINH'), as a text typed without them prints it."""
+    words = [t.word for t in ref_types() if t.kind != "standard"]
+    return {strip_marks(w).upper(): w for w in words} | {w.upper(): w for w in words}
 
 
 def _number(text: str, span: int) -> tuple[Symbol | None, int | None, bool, str | None]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex
 
 from extract.legal.vocab import organ_names, ref_types
+from extract.marks import AnyMarksRx
 
 Pattern = regex.Pattern[str]
 
@@ -209,7 +210,7 @@ ATTACHED_RE: Pattern = regex.compile(r"^[\s(*_]*(?:[Bb]an hành\s+)?[Kk]èm theo
 # Where the document's own number starts: "Số: 57/KH-UBND" (plan_000), "Số 97-QĐ/TW" (Party,
 # no colon), "Luật số: 80/2015/QH13", "Nghị quyết số: 653/2019/UBTVQH14", after a cell
 # boundary "…XÃ GIANG ĐIỀN\tSố: 07/…", inside a one-line header "…GIANG ĐIỀN Số: 07/…" (issue 15).
-HEADER_NUMBER_AT_RE: Pattern = regex.compile(
+HEADER_NUMBER_AT_RE = AnyMarksRx(
     rf"^[ \t*#>|]*(?:(?P<type>{TYPE_WORD}){_SP}+(?i:số){_SP}*:|Số|SỐ)"
     rf"|(?<=[\s|])(?:Số|SỐ){_SP}*:",
     regex.M,
@@ -223,7 +224,7 @@ HEADER_NUMBER_RE: Pattern = regex.compile(
 # "| Hải Phòng, ngày 09 tháng 10 năm 2018 |", split "Hà Nội, ngày 01\ntháng 6 năm 2022", after
 # capitals in a one-line header "…VIỆT NAM Giang Điền, ngày…", blank "Sơn Thượng, ngày tháng
 # 03 năm 2024" (plan_003: no day, no date). A place is title-case words (issue 15).
-DATELINE_RE: Pattern = regex.compile(
+DATELINE_RE = AnyMarksRx(
     rf"(?<![\p{{L}}])(?P<place>\p{{Lu}}\p{{Ll}}+(?:{_SP}+\p{{Lu}}\p{{Ll}}+){{0,3}}),{_SP}*"
     rf"(?i:ngày){GAP}(?P<d>\d{{1,2}})?[ .…]*{GAP}(?i:tháng){GAP}(?P<m>\d{{1,2}})?[ .…]*{GAP}"
     rf"(?i:năm){GAP}(?P<y>(?:19|20)\d\d)"
@@ -235,7 +236,7 @@ HEADING_MARKUP_RE: Pattern = regex.compile(r"^[\s*#_>|]+|[\s*#_|:]+$")
 VV_LINE_RE: Pattern = regex.compile(r"^[\s*_|]*V/v(?!\p{L})", regex.M)
 # The annex line naming the document it is attached to: "(Ban hành kèm theo Quyết định số:
 # 09/QĐ-UBND)" (plan_002), "(Kèm theo Quyết định số: 30/QĐ-UBND ngày…)".
-ANNEX_OF_RE: Pattern = regex.compile(rf"(?i:kèm theo){WS}(?P<type>{TYPE_WORD}){_SO}{_CORE}")
+ANNEX_OF_RE = AnyMarksRx(rf"(?i:kèm theo){WS}(?P<type>{TYPE_WORD}){_SO}{_CORE}")
 
 # --- laws and standards ----------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Literal, cast
 
 from extract.cleantext import nfc
+from models.marks import strip_marks
 from models.records import IssuerLevel
 
 RefKind = Literal["normative", "administrative", "named", "standard"]
@@ -79,8 +80,10 @@ def issuer_rows() -> tuple[IssuerRow, ...]:
 
 @cache
 def type_by_word() -> dict[str, RefType]:
-    """Casefolded type word -> row: 'quyết định' -> ('Quyết định', 'QĐ', 'normative')."""
-    return {t.word.casefold(): t for t in ref_types()}
+    """Casefolded type word -> row: 'quyết định' -> ('Quyết định', 'QĐ', 'normative'); also
+    without marks ('quyet dinh'), as a text typed without them writes it."""
+    bare = {strip_marks(t.word).casefold(): t for t in ref_types()}
+    return bare | {t.word.casefold(): t for t in ref_types()}
 
 
 @cache

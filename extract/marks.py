@@ -1,0 +1,41 @@
+"""`regex`-module patterns that read a text with its marks or typed without them, for the
+header and metadata (`models.marks.AnyMarks` does the same for the stdlib `re`): 'So: 12/KH-
+UBND', 'Hung Thinh, ngay 15 thang 01 nam 2026', 'UY BAN NHAN DAN / XA HUNG THINH'."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from models.marks import is_bare, strip_marks
+
+
+class AnyMarksRx:
+    """The marked pattern for a marked text, the same pattern without marks for a bare one."""
+
+    __slots__ = ("bare", "marked")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.marked = regex.compile(pattern, flags)
+        self.bare = regex.compile(strip_marks(pattern), flags)
+
+    def _for(self, text: str) -> regex.Pattern[str]:
+        return self.bare if is_bare(text) else self.marked
+
+    def search(
+        self, text: str, pos: int | None = None, endpos: int | None = None
+    ) -> regex.Match[str] | None:
+        return self._for(text).search(text, pos, endpos)
+
+    def match(self, text: str, pos: int | None = None) -> regex.Match[str] | None:
+        return self._for(text).match(text, pos)
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        return self._for(text).finditer(text)
+
+
+def bare_equal(a: str, b: str) -> bool:
+    """True when two texts are equal, or equal without marks and one of them has none:
+    'KE HOACH' and 'KẾ HOẠCH'."""
+    return a == b or ((is_bare(a) or is_bare(b)) and strip_marks(a) == strip_marks(b))
