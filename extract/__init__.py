@@ -13,26 +13,9 @@ from extract.paragraphs import paragraphs
 from extract.readers import read_document
 from extract.tables import find_tables
 from models.document import Document
-from models.marks import is_bare
 from models.stages import Extracted, Finding
 
 __all__ = ["Extracted", "extract_document", "read_document"]
-
-# A document typed without marks has its table rows and header read (`models.marks.AnyMarks`,
-# `extract.marks.AnyMarksRx`), but its legal references are matched with their marks: say
-# what may be missing.
-NO_MARKS = (
-    "the text has no Vietnamese marks: table rows and the header are read, but legal "
-    "references may lack their date, issuer and relation"
-)
-# ... judged on this many letters at least (a stub of a page says nothing).
-NO_MARKS_MIN_LETTERS = 200
-
-
-def typed_without_marks(doc: Document) -> bool:
-    """True when the text has NO_MARKS_MIN_LETTERS letters and none of them is marked."""
-    text = doc.text
-    return sum(ch.isalpha() for ch in text) >= NO_MARKS_MIN_LETTERS and is_bare(text)
 
 
 def extract_document(doc: Document, body_doc: Document | None = None) -> Extracted:
@@ -50,8 +33,6 @@ def extract_document(doc: Document, body_doc: Document | None = None) -> Extract
     if not (meta.doc_number or meta.doc_type or meta.commune or tables.rows):
         message = "no plan header (number, document type, commune) and no appendix rows"
         findings.append(Finding("extract", "not_a_plan", f"{doc.source_path}: {message}"))
-    if typed_without_marks(doc):
-        findings.append(Finding("extract", "no_marks", f"{doc.source_path}: {NO_MARKS}"))
     return Extracted(
         meta=meta,
         rows=tables.rows,

@@ -23,16 +23,29 @@ class AnyMarksRx:
     def _for(self, text: str) -> regex.Pattern[str]:
         return self.bare if is_bare(text) else self.marked
 
+    @property
+    def pattern(self) -> str:
+        return str(self.marked.pattern)
+
+    @property
+    def flags(self) -> int:
+        return int(self.marked.flags)
+
     def search(
         self, text: str, pos: int | None = None, endpos: int | None = None
     ) -> regex.Match[str] | None:
         return self._for(text).search(text, pos, endpos)
 
-    def match(self, text: str, pos: int | None = None) -> regex.Match[str] | None:
-        return self._for(text).match(text, pos)
+    def match(
+        self, text: str, pos: int | None = None, endpos: int | None = None, partial: bool = False
+    ) -> regex.Match[str] | None:
+        return self._for(text).match(text, pos, endpos, partial=partial)
 
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
         return self._for(text).finditer(text)
+
+    def sub(self, repl: str, text: str, count: int = 0) -> str:
+        return self._for(text).sub(repl, text, count)
 
 
 def bare_equal(a: str, b: str) -> bool:

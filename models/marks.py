@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
 def strip_marks(text: str) -> str:
@@ -37,6 +38,7 @@ class AnyMarks:
         return self._for(text).search(text)
 
 
+@lru_cache(maxsize=256)  # a document's text is asked once per reference found in it
 def is_bare(text: str) -> bool:
     """True for a text with letters, none of them marked: 'Thuong xuyen', '“1.2.1. Bao cao”'
     (quotes and dashes are no marks); not 'Thường xuyên', not '2025'."""

@@ -23,7 +23,7 @@ một cửa' is no mention while 'Bộ phận Một cửa' is.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -114,7 +114,7 @@ class Vocabulary:
     prefixes: tuple[Keys, ...]  # longest first
     suffixes: dict[str, tuple[Keys, ...]]  # level -> phrases, longest first
     places: frozenset[str]  # keys of the last word of a place word: 'xa', 'huyen', 'uy'
-    heads: frozenset[Keys]  # case-folded words with marks: ('phòng',), ('trung', 'tâm')
+    heads: frozenset[Keys]  # case-folded words, also without marks: ('phòng',), ('phong',)
     fillers: frozenset[Keys]
 
 
@@ -142,6 +142,11 @@ def _keys(text: str) -> Keys:
 
 def _lowers(text: str) -> Keys:
     return tuple(p.lower for p in pieces_of(text))
+
+
+def _both_forms(words: Iterable[str]) -> frozenset[Keys]:
+    """Words as a cell writes them, with marks or typed without: ('phòng',), ('phong',)."""
+    return frozenset(_lowers(form) for w in words for form in (w, strip_marks(w)))
 
 
 def _longest_first(phrases: Sequence[Keys]) -> tuple[Keys, ...]:
@@ -172,8 +177,8 @@ def vocabulary() -> Vocabulary:
         prefixes=_longest_first([_keys(r["word"]) for r in words["prefix"]]),
         suffixes={level: _longest_first(p) for level, p in suffixes.items()},
         places=frozenset(_keys(r["word"])[-1] for r in words["place"]),
-        heads=frozenset(_lowers(r["word"]) for r in words["head"]),
-        fillers=frozenset(_lowers(r["word"]) for r in words["filler"]),
+        heads=_both_forms(r["word"] for r in words["head"]),
+        fillers=_both_forms(r["word"] for r in words["filler"]),
     )
 
 
@@ -276,11 +281,16 @@ def _join_at(pieces: Sequence[Piece], hits: list[Hit]) -> list[Hit]:
     joined: list[Hit] = []
     for hit in hits:
         last = joined[-1] if joined else None
-        if last is not None and hit.start == last.end + 1 and pieces[last.end].lower == "tại":
+        if last is not None and hit.start == last.end + 1 and _is_at(pieces[last.end]):
             joined[-1] = Hit(last.start, hit.end, hit.code)
         else:
             joined.append(hit)
     return joined
+
+
+def _is_at(piece: Piece) -> bool:
+    """'tại' between two agencies (the staff at a place), or 'tai' in a text typed without marks."""
+    return piece.lower in ("tại", "tai")
 
 
 def _staff_at(pieces: Sequence[Piece], hit: Hit, floor: int, voc: Vocabulary) -> Hit:
@@ -289,7 +299,7 @@ def _staff_at(pieces: Sequence[Piece], hit: Hit, floor: int, voc: Vocabulary) ->
     The hit grows back over 'tại' to the nearest staff word ('công chức', 'CB', 'Bộ phận')
     within one clause; the code stays the place's.
     """
-    if hit.start - 1 <= floor or pieces[hit.start - 1].lower != "tại":
+    if hit.start - 1 <= floor or not _is_at(pieces[hit.start - 1]):
         return hit
     for j in range(hit.start - 2, max(floor, hit.start - _MAX_STAFF_WORDS) - 1, -1):
         if not pieces[j].is_word:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from models.marks import strip_marks
 from normalize.codelist import CodeList, CodeTableEntry
 from normalize.text import fold, match_tokens
 
@@ -56,8 +57,11 @@ def _table_for(
         years = [y for y in years if y <= plan_year]
     if not years:
         return ()
-    chosen = years[-1]
-    return tuple((e.local_code, e) for e in entries if e.framework_year == chosen)
+    chosen = [e for e in entries if e.framework_year == years[-1]]
+    # a label printed as the code ('TỔNG ĐIỂM', 001) is also found typed without marks
+    return tuple(
+        (key, e) for e in chosen for key in dict.fromkeys((e.local_code, strip_marks(e.local_code)))
+    )
 
 
 def _place_matches(entry: CodeTableEntry, province: str, district: str) -> bool:

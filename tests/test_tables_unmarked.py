@@ -2,6 +2,7 @@
 exports with every mark stripped give the golden rows, their marks stripped too. Header words,
 deadline forms, task verbs and 003's criterion headings are read as their marked forms
 (`models.marks.AnyMarks`). Before it, every sample gave 0 rows ('a 52x7 table but no rows').
+The header, metadata and legal references are read so too (`extract.marks.AnyMarksRx`).
 """
 
 from __future__ import annotations
@@ -14,9 +15,13 @@ from pathlib import Path
 import pytest
 
 from extract import extract_document, read_document
+from extract.legal import find_legal_refs
 from extract.metadata import find_metadata
 from extract.tables.roles import role_of
 from models.marks import AnyMarks, is_bare, strip_marks
+from models.records import LegalRefRecord
+from pipeline.cli import main
+from pipeline.query.views import connect
 from tests.conftest import RAW, SAMPLES
 from tests.test_tables_variants import golden, rows_as_json
 
@@ -73,13 +78,13 @@ def test_any_marks_reads_a_bare_text_as_its_marked_form_and_a_marked_text_only_s
     assert AnyMarks(r"Lĩnh vực", re.IGNORECASE).search("2. LINH VUC: Cai cach the che")
 
 
-def test_a_plan_typed_without_marks_says_what_may_be_missing(tmp_path: Path) -> None:
-    # Its header and legal references are matched with marks: status partial, not silence.
+def test_a_plan_typed_without_marks_is_no_partial_plan(tmp_path: Path) -> None:
+    # Everything is read without marks, so nothing is reported missing: the findings equal
+    # the marked plan's (none for 004).
     text = (RAW / "plan_004.txt").read_text(encoding="utf-8")
     bare = tmp_path / "plan_004.txt"
     bare.write_text(strip_marks(text), encoding="utf-8")
-    kinds = [f.kind for f in extract_document(read_document(bare)).findings]
-    assert kinds == ["no_marks"]
+    assert not extract_document(read_document(bare)).findings
     assert not extract_document(read_document(RAW / "plan_004.txt")).findings
 
 
@@ -95,3 +100,61 @@ def test_a_plan_typed_without_marks_gives_its_header(sample: str, tmp_path: Path
         k: _bare(v) for k, v in asdict(want).items()
     }
     assert got.doc_type == want.doc_type  # the canonical word, with its marks
+
+
+def _ref_fields(ref: LegalRefRecord) -> tuple[object, ...]:
+    return tuple(
+        _bare(v)
+        for v in (ref.key, ref.ref_type, ref.issued_date, ref.issuer_text, ref.issuer_level)
+    ) + (_bare(ref.subject), ref.relation, ref.flags)
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_a_plan_typed_without_marks_gives_its_legal_references(sample: str, tmp_path: Path) -> None:
+    # key, type (canonical, with marks), date, issuer and its level, subject, relation and
+    # flags as with marks; before, dates, issuers and relations were lost ('ngay', 'cua',
+    # 'Can cu' were matched with marks only) and 'so' / 'ND' were flagged as slips.
+    text = (RAW / f"plan_{sample}.txt").read_text(encoding="utf-8")
+    bare = tmp_path / f"plan_{sample}.txt"
+    bare.write_text(strip_marks(text), encoding="utf-8")
+    want = [_ref_fields(r) for r in find_legal_refs(read_document(RAW / f"plan_{sample}.txt"))]
+    got = [_ref_fields(r) for r in find_legal_refs(read_document(bare))]
+    assert got == want
+
+
+VOLATILE = {"run_id", "extractor_version", "code_list_version", "extracted_at", "source_path"}
+VOLATILE |= {"doc_id", "plan_id", "context", "match_key", "identity", "message"}
+VOLATILE |= {"criterion_candidates", "match_score"}  # scores move by 0.01 (function words)
+TABLES = ("documents", "plan_items", "targets", "legal_refs", "item_agencies", "item_scores")
+
+
+def _dataset(folder: Path, out: Path) -> dict[str, list[str]]:
+    assert main(["ingest", str(folder), "--out", str(out), "--progress", "none"]) == 0
+    con = connect(out)
+    found: dict[str, list[str]] = {}
+    for table in (*TABLES, "errors", "tables"):
+        cursor = con.execute(f"select * from {table}")
+        names = [c[0] for c in cursor.description]
+        found[table] = sorted(
+            repr(tuple(_bare(v) for n, v in zip(names, row, strict=True) if n not in VOLATILE))
+            for row in cursor.fetchall()
+        )
+    return found
+
+
+def test_the_samples_typed_without_marks_give_every_table_of_the_marked_ones(
+    tmp_path: Path,
+) -> None:
+    # A real ingest of the five text exports, with and without marks: every row of every
+    # table is the same, marks aside (and no row of 'errors' more).
+    marked, bare = tmp_path / "marked", tmp_path / "bare"
+    marked.mkdir()
+    bare.mkdir()
+    for sample in SAMPLES:
+        text = (RAW / f"plan_{sample}.txt").read_text(encoding="utf-8")
+        (marked / f"plan_{sample}.txt").write_text(text, encoding="utf-8")
+        (bare / f"plan_{sample}.txt").write_text(strip_marks(text), encoding="utf-8")
+    want = _dataset(marked, tmp_path / "out_marked")
+    got = _dataset(bare, tmp_path / "out_bare")
+    for table in want:
+        assert got[table] == want[table], table

@@ -102,7 +102,7 @@ def _no_symbol(text: str) -> Iterator[Hit]:
         yield Hit(
             m.start(),
             m.end(),
-            m.group("type"),
+            canonical_type(m.group("type")),
             None,
             m.group("num"),
             flags=["no_symbol"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from extract.legal.patterns import ISSUER_AFTER_RE, NON_WORD_RE, SPACES_RE
 from extract.legal.vocab import IssuerKind, level_by_code, level_words
+from models.marks import is_bare, strip_marks
 from models.records import IssuerLevel
 
 
@@ -18,9 +19,10 @@ def issuer_after(text: str, pos: int) -> tuple[str, int] | None:
 def level_of_text(issuer_text: str) -> IssuerLevel | None:
     """Level named in issuer text, leftmost then longest word: 'Ban Thường vụ Tỉnh ủy' -> party."""
     folded = f" {NON_WORD_RE.sub(' ', issuer_text.casefold()).strip()} "
+    bare = is_bare(issuer_text)  # 'UBND huyen Son Ha': the level words without their marks
     best: tuple[int, int, IssuerLevel] | None = None
     for word, level in level_words():
-        at = folded.find(f" {word} ")
+        at = folded.find(f" {strip_marks(word) if bare else word} ")
         if at < 0:
             continue
         candidate = (at, -len(word), level)

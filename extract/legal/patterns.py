@@ -72,27 +72,27 @@ _NOT_AFTER = r"(?<![\p{L}\d./,-])"
 # A typed reference: "Kế hoạch số 106/KH-UBND" (plan_000), "Chỉ thị số 20-CT/TU" (plan_000),
 # "Quyết định 468/QĐ-TTg" (plan_002), "Chỉ thị số 23//CT-TTg" (plan_002).
 # Glued to the word before: "tạiTờ trình số 350/TTr-SXD" (issue 15).
-TYPED_REF_RE: Pattern = regex.compile(
+TYPED_REF_RE = AnyMarksRx(
     rf"(?:(?<![\p{{L}}])|(?<=\p{{Ll}})(?=\p{{Lu}}))(?P<type>{TYPE_WORD}){_SO}{_CORE}"
 )
 # A symbol without a type word: "Số: 57/KH-UBND" (plan_000 header), "và số 107/2021/NĐ-CP".
 BARE_REF_RE: Pattern = regex.compile(rf"{_NOT_AFTER}{_CORE}")
 # A normative short form without symbol: "Nghị định 167/2017" (modelled on plan_000's
 # "Nghị định số 167/2017/NĐ-CP"); the year must not be followed by another slash or a symbol.
-SHORT_REF_RE: Pattern = regex.compile(
+SHORT_REF_RE = AnyMarksRx(
     rf"(?<![\p{{L}}])(?P<type>{SHORT_TYPE_WORD}){_SO}(?P<num>\d{{1,5}}){_SP}*/{_SP}*"
     rf"(?P<year>(?:19|20)\d\d)(?!{_SP}*[/\-\u2013]|[\p{{L}}\d])"
 )
 # A plan cited by number alone: "Đề án 06." (plan_001, plan_002); not "Chương trình 2021",
 # not a count: "Chương trình 6 tháng", "Đề án 3 nội dung".
-NO_SYMBOL_REF_RE: Pattern = regex.compile(
+NO_SYMBOL_REF_RE = AnyMarksRx(
     r"(?<![\p{L}])(?P<type>Đề án|Chương trình) (?P<num>\d{1,3})(?![\d/%\-\u2013]|[.,]\d|\p{L})"
     r"(?! +(?:tháng|năm|ngày|tuần|quý|giờ|lần|người|xã|huyện|tỉnh|điểm|tiêu chí|nội dung"
     r"|nhiệm vụ|mục tiêu|giải pháp|lĩnh vực|cuộc|đợt|bước)(?!\p{L}))"
 )
 # "Mẫu số 01/ĐK-TCT" is a form number, not a reference (negative case).
 # So are "Biểu số 01/BC-NV" and "Phụ lục số 02/KH-UBND" (issue 15).
-FORM_BEFORE_RE: Pattern = regex.compile(r"(?i:mẫu|biểu|phụ lục)(?:\s+(?i:số))?\s*:?\s*$")
+FORM_BEFORE_RE = AnyMarksRx(r"(?i:mẫu|biểu|phụ lục)(?:\s+(?i:số))?\s*:?\s*$")
 
 # --- dates -----------------------------------------------------------------------------------
 
@@ -105,7 +105,7 @@ DATE = (
 )
 # A date right after a key: ", ngày 26/4/2023" (plan_000: "20-CT/TU, ngày 26/4/2023"),
 # "\nngày 22/01/2025" (plan_002), or with no "ngày": "766/QĐ-TTg 23/6/2022" (plan_002).
-DATE_AFTER_RE: Pattern = regex.compile(rf"(?:{_SP}*,?{GAP}(?P<ngay>(?i:ngày)){GAP}|{_SP}+){DATE}")
+DATE_AFTER_RE = AnyMarksRx(rf"(?:{_SP}*,?{GAP}(?P<ngay>(?i:ngày)){GAP}|{_SP}+){DATE}")
 # --- issuers ---------------------------------------------------------------------------------
 
 # Capitalised words that start a subject or a new reference, never part of a place name:
@@ -160,13 +160,13 @@ _MINISTER = r"(?:(?:Bộ trưởng|Chủ nhiệm|Tổng Thanh tra|Thống đốc
 _OF_PROVINCE = rf"(?:{WS}(?i:tỉnh|{words('thành phố')})(?!\p{{L}})(?:{_SP}+{PLACE})?)?"
 ISSUER = rf"(?:{_MINISTER}(?:{_ORGANS}){_OF_PROVINCE}|{_LOCAL}|{_PARTY_ORG})"
 # "… của UBND huyện Phú Bình" right after a key or date; "23/11/2018, của Văn phòng Chính phủ".
-ISSUER_AFTER_RE: Pattern = regex.compile(rf"{_SP}*,?{GAP}của{WS}(?P<issuer>{ISSUER})(?![\p{{L}}])")
+ISSUER_AFTER_RE = AnyMarksRx(rf"{_SP}*,?{GAP}của{WS}(?P<issuer>{ISSUER})(?![\p{{L}}])")
 
 # --- subjects, lists, clauses ----------------------------------------------------------------
 
 # The start of a subject: "về việc ban hành…" (plan_000), "ban hành Chương trình…", "Về việc
 # phê duyệt…" (plan_003), "Quy định về khảo sát…", "sửa đổi, bổ sung…", "hướng dẫn thi hành…".
-SUBJECT_START_RE: Pattern = regex.compile(
+SUBJECT_START_RE = AnyMarksRx(
     rf"{_SP}*,?{GAP}(?P<subject>(?i:về việc|v/v|về|ban hành|quy định|hướng dẫn|phê duyệt"
     r"|sửa đổi)(?!\p{L}))"
 )
@@ -174,36 +174,36 @@ SUBJECT_START_RE: Pattern = regex.compile(
 SUBJECT_END_RE: Pattern = regex.compile(r"[;\n\t]|\.(?=[ \u00a0*]*(?:\p{Lu}|/|$))|\.$")
 # Dangling words at a subject's end, cut by the next reference or a cell end: "… sửa đổi, bổ
 # sung một số điều của" (plan_001), "… MCLT và Nghị định số" (plan_004, the number is missing).
-SUBJECT_TAIL_RE: Pattern = regex.compile(
+SUBJECT_TAIL_RE = AnyMarksRx(
     rf"(?:[ ,.:;*]+|[ ]+(?:và các|và|của|tại|theo)(?!\p{{L}})|[ ]+{TYPE_WORD}[ ]+số[ ]*:?)+$"
 )
 # Text between two references of one list: ", ", "; ", " và " (plan_002: "Nghị định số
 # 107/2020/NĐ-CP, Nghị định số 108/2020/NĐ-CP ngày 14/9/2020").
-LIST_JOIN_RE: Pattern = regex.compile(rf"^{_SP}*(?:[,;]{GAP}(?:và{WS})?|{WS}và{WS})$")
+LIST_JOIN_RE = AnyMarksRx(rf"^{_SP}*(?:[,;]{GAP}(?:và{WS})?|{WS}và{WS})$")
 # A sentence end inside a line: "… năm 2023. UBND xã Hà Châu …" (plan_000).
 SENTENCE_END_RE: Pattern = regex.compile(r"[.!?](?:\*\*)?[ \u00a0]+(?=[\p{Lu}(\-+*\"“])")
 # List markers and bold before a clause's first word: "- ", "+ ", "1. ", "1.1. ", "b, ", "a) ",
 # "**1.** ", "- + " (plan_002).
-CLAUSE_PREFIX_RE: Pattern = regex.compile(
+CLAUSE_PREFIX_RE = AnyMarksRx(
     r"^[\s\-+*•#>(]*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,4})[.):,](?:\*\*)?\s+)?[\s*\-+]*"
 )
 # Openers that do not change a clause's verb: "Tiếp tục triển khai…" (plan_000), "Tổ chức
 # triển khai và thực hiện…" (plan_002), "Tập trung triển khai…", "Đồng thời thực hiện…".
-CLAUSE_FILLER_RE: Pattern = regex.compile(r"^(?:(?i:tiếp tục|đồng thời|tập trung|tổ chức) +)+")
+CLAUSE_FILLER_RE = AnyMarksRx(r"^(?:(?i:tiếp tục|đồng thời|tập trung|tổ chức) +)+")
 # "Căn cứ Nghị quyết số 76/NQ-CP…" (plan_002) -> basis.
-BASIS_START_RE: Pattern = regex.compile(r"^(?i:căn cứ)(?!\p{L})")
+BASIS_START_RE = AnyMarksRx(r"^(?i:căn cứ)(?!\p{L})")
 # "Thực hiện Kế hoạch số 106/KH-UBND…" (plan_000), "b, Triển khai Kế hoạch số 5755/KH-UBND…"
 # (plan_004) -> implements.
-IMPLEMENTS_START_RE: Pattern = regex.compile(r"^(?i:thực hiện|triển khai)(?!\p{L})")
+IMPLEMENTS_START_RE = AnyMarksRx(r"^(?i:thực hiện|triển khai)(?!\p{L})")
 # A reference right after the verb: "đồng thời thực hiện Thông báo số 659-TB/HU" (plan_001),
 # "thực hiện có hiệu quả Nghị định số 63/2010/NĐ-CP" (plan_002).
-IMPLEMENTS_BEFORE_RE: Pattern = regex.compile(
+IMPLEMENTS_BEFORE_RE = AnyMarksRx(
     r"(?i:thực hiện|triển khai)(?:[ ,]+(?i:có hiệu quả|hiệu quả|nghiêm túc|đồng bộ|tốt|nội dung"
     r"|đầy đủ))*[ ,]*$"
 )
 # The appendix line: "(Ban hành kèm theo Kế hoạch số: 57 /KH-UBND …" (plan_000), "(*Ban hành
 # kèm theo Quyết định số: 09/QĐ-UBND" (plan_002), "(Kèm theo Kế hoạch số /KH-UBND" (plan_001).
-ATTACHED_RE: Pattern = regex.compile(r"^[\s(*_]*(?:[Bb]an hành\s+)?[Kk]èm theo\s+$")
+ATTACHED_RE = AnyMarksRx(r"^[\s(*_]*(?:[Bb]an hành\s+)?[Kk]èm theo\s+$")
 
 # --- the document's own header (extract.legal.header, read by extract.metadata too) ----------
 
@@ -242,19 +242,19 @@ ANNEX_OF_RE = AnyMarksRx(rf"(?i:kèm theo){WS}(?P<type>{TYPE_WORD}){_SO}{_CORE}"
 
 # A law cited by name: "Luật Tổ chức chính quyền địa phương" (plan_002), "Luật sửa đổi, bổ sung
 # một số điều của Luật Tổ chức Chính phủ và …" (plan_002), "Luật Cán bộ, công chức" (plan_000).
-LAW_START_RE: Pattern = regex.compile(r"(?<![\p{L}])Luật(?= +(?:\p{Lu}|sửa đổi))")
+LAW_START_RE = AnyMarksRx(r"(?<![\p{L}])Luật(?= +(?:\p{Lu}|sửa đổi))")
 # Where a law name ends: " ngày", " và" / " của" not before "Luật", ", " before a capital,
 # punctuation, a line break unless the next line goes on in lower case (plan_002.pdf wraps
 # "…Luật Tổ chức\nchính quyền địa phương ngày 22 tháng 11 năm 2019").
 # "Luật Cán bộ, công chức và các văn bản…" -> "Luật Cán bộ, công chức".
-LAW_NAME_END_RE: Pattern = regex.compile(
+LAW_NAME_END_RE = AnyMarksRx(
     r"[ \u00a0]*(?:[;:.()\[\]\t\"“”]|\n(?!\n?\p{Ll})|,[ \u00a0]*(?=\p{Lu}|ngày|của)"
     r"|\s+(?:ngày|và(?!\s+Luật)|của(?!\s+Luật)|năm\s+\d|số\s+\d|theo|đã|được|tại|hiện hành"
     r"|trên|đối với)(?!\p{L}))|$"
 )
 # The number after a law's name: "Luật Tổ chức chính quyền địa phương số 77/2015/QH13", wrapped
 # "…địa phương\nsố 77/2015/QH13" (issue 15).
-LAW_NUMBER_RE: Pattern = regex.compile(rf"{WS}(?i:số)(?:{_SP}*:)?{GAP}{_CORE}")
+LAW_NUMBER_RE = AnyMarksRx(rf"{WS}(?i:số)(?:{_SP}*:)?{GAP}{_CORE}")
 # A standard: "TCVN ISO 9001:2015", the typo "TCNV ISO 9001:2015", "ISO 9001:2015", "ISO 9001"
 # (all plan_001); not the bare word "ISO" ("tiêu chuẩn ISO vào hoạt động").
 STANDARD_RE: Pattern = regex.compile(

@@ -31,10 +31,14 @@ from extract.legal.issuers import issuer_after, issuer_level, level_of_code
 from extract.legal.patterns import LIST_JOIN_RE, SPACES_RE
 from extract.legal.vocab import name_by_code
 from models.document import Document
+from models.marks import is_bare
 from models.records import LegalRefRecord
 
 PageOf = Callable[[int], int | None]
 
+# Slips that are no slips in a text typed without marks ('Nghi dinh so 61/2018/ND-CP'): the
+# bare 'so' and 'ND' are how such a text writes 'số' and 'NĐ'; its references keep no such flag.
+BARE_TEXT_FLAGS = frozenset({"garbled_so", "missing_diacritic"})
 _CONTEXT_BEFORE = 40
 _CONTEXT_WIDTH = 120
 
@@ -137,6 +141,7 @@ def _record(text: str, doc_id: str, hit: Hit, page_of: PageOf | None) -> LegalRe
         level = level_of_code(hit.issuer_code, "standard")
     else:
         level = issuer_level(hit.issuer_text, hit.issuer_code)
+    bare = is_bare(text)
     return LegalRefRecord(
         doc_id=doc_id,
         key=hit.key,
@@ -154,7 +159,7 @@ def _record(text: str, doc_id: str, hit: Hit, page_of: PageOf | None) -> LegalRe
         char_start=hit.start,
         char_end=hit.end,
         context=_context(text, hit.start),
-        flags=tuple(dict.fromkeys(hit.flags)),
+        flags=tuple(dict.fromkeys(f for f in hit.flags if not (f in BARE_TEXT_FLAGS and bare))),
     )
 
 
