@@ -1,6 +1,7 @@
 """`regex`-module patterns that read a text with its marks or typed without them, for the
-header and metadata (`models.marks.AnyMarks` does the same for the stdlib `re`): 'So: 12/KH-
-UBND', 'Hung Thinh, ngay 15 thang 01 nam 2026', 'UY BAN NHAN DAN / XA HUNG THINH'."""
+header, the metadata and the legal references (`models.marks.AnyMarks` does the same for the
+stdlib `re`): 'So: 12/KH-UBND', 'Hung Thinh, ngay 15 thang 01 nam 2026', 'UY BAN NHAN DAN /
+XA HUNG THINH', 'Can cu Nghi dinh so 61/2018/ND-CP ngay 23/4/2018 cua Chinh phu'."""
 
 from __future__ import annotations
 

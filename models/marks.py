@@ -38,7 +38,9 @@ class AnyMarks:
         return self._for(text).search(text)
 
 
-@lru_cache(maxsize=256)  # a document's text is asked once per reference found in it
+# A document's text is asked once per reference found in it; a few texts kept, as a cell's
+# question costs little and a whole document's text should not stay in memory long.
+@lru_cache(maxsize=64)
 def is_bare(text: str) -> bool:
     """True for a text with letters, none of them marked: 'Thuong xuyen', '“1.2.1. Bao cao”'
     (quotes and dashes are no marks); not 'Thường xuyên', not '2025'."""
