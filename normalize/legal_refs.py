@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from models.records import LegalRefRecord
+from normalize.places import central_cities, place_key
 from normalize.text import fold
 
 # Spellings of one issuer: "Ủy ban nhân dân huyện Lộc Ninh" is "UBND huyện Lộc Ninh"; a plan
@@ -48,15 +49,31 @@ DEPARTMENT_RE = re.compile(
 )
 
 
+# A centrally-run city's province-level bodies named by their level only ('UBND Thành phố',
+# 'Ban Thường vụ Thành ủy'; 'UBND tỉnh' is the same body there) are the citing plan's city:
+# unplaced, Hà Nội's and Hải Phòng's 'KH 45/KH-UBND' of 2024 were one document. Elsewhere
+# 'thành phố' may be a province's own city (thành phố Thái Nguyên before 2025): left as is.
+CITY_LEVEL_ONLY = (
+    (re.compile(r"^(?P<who>(?:.* )?(?:ubnd|hdnd)) (?:thanh pho|tinh)$"), "{who} thanh pho {city}"),
+    (re.compile(r"^(?P<who>(?:.* )?)(?:thanh|tinh) uy$"), "{who}thanh uy {city}"),
+)
+
+
 def place_issuer(issuer: str | None, places: dict[str, str | None]) -> str | None:
     """'ubnd huyen' in a plan of huyện Phú Bình -> 'ubnd huyen phu binh'; 'so noi vu' in a
-    plan of tỉnh Đồng Nai -> 'so noi vu dong nai' (DEPARTMENT_RE)."""
+    plan of tỉnh Đồng Nai -> 'so noi vu dong nai' (DEPARTMENT_RE); 'ubnd thanh pho' in a plan
+    of Hà Nội -> 'ubnd thanh pho ha noi' (CITY_LEVEL_ONLY)."""
     if issuer is None:
         return None
     department = DEPARTMENT_RE.match(issuer)
     if department:
         place = department.group("place") or fold(places.get("tinh") or "")
         return f"{department.group('dept')} {place}".strip()
+    city = places.get("tinh")
+    if city and place_key(city) in central_cities():
+        for pattern, form in CITY_LEVEL_ONLY:
+            if found := pattern.match(issuer):
+                return form.format(who=found.group("who"), city=fold(city))
     for pattern, group in LEVEL_ONLY:
         match = pattern.search(issuer)
         if match and places.get(match.group(group)):

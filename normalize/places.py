@@ -78,6 +78,21 @@ def _data_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
+_CITIES_SQL = (
+    "SELECT province, provinceShort FROM admin_units"
+    " UNION SELECT province, provinceShort FROM admin_units_legacy"
+)
+
+
+@cache
+def central_cities() -> frozenset[str]:
+    """place_key of the centrally-run cities, 'Thành phố Hà Nội' in the gazetteer (before and
+    after 2025): {'hanoi', 'haiphong', 'hue', …}."""
+    with sqlite3.connect(_data_dir() / "dataset.db") as conn:
+        rows = conn.execute(_CITIES_SQL).fetchall()
+    return frozenset(place_key(short) for full, short in rows if full.startswith("Thành phố"))
+
+
 @cache
 def legacy_units() -> tuple[Unit, ...]:
     """Every commune of the 63 provinces (before 1 July 2025), with official codes."""

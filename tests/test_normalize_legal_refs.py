@@ -179,3 +179,30 @@ def test_a_department_of_another_province_keeps_it() -> None:
     ref = _ref("03/HD-STP", issuer="Sở Tư pháp thành phố Hà Nội", when=date(2024, 1, 10))
     places = {"xa": "Long Thành", "huyen": None, "tinh": "Đồng Nai"}
     assert ref_identity(ref, places=places) == "3/HD-STP|so tu phap ha noi|2024"
+
+
+HA_NOI = {"xa": "Thanh Liệt", "huyen": "Thanh Trì", "tinh": "Hà Nội"}
+
+
+@pytest.mark.parametrize(
+    "written", ["UBND Thành phố", "UBND thành phố Hà Nội", "Ủy ban nhân dân Thành phố Hà Nội"]
+)
+def test_a_centrally_run_city_s_ubnd_is_placed_in_it(written: str) -> None:
+    # In Hà Nội (a centrally-run city, 'Thành phố Hà Nội' in the gazetteer) 'UBND Thành phố' is
+    # the city's UBND; unplaced, Hà Nội's and Hải Phòng's KH 45 of 2024 were one document.
+    ref = _ref("45/KH-UBND", issuer=written, when=date(2024, 1, 20))
+    assert ref_identity(ref, places=HA_NOI) == "45/KH-UBND|ubnd thanh pho ha noi|2024"
+
+
+def test_a_centrally_run_city_s_party_committee_is_placed_in_it() -> None:
+    ref = _ref("12-CT/ThU", issuer="Ban Thường vụ Thành ủy", when=date(2024, 3, 1))
+    assert ref_identity(ref, places=HA_NOI) == "12-CT/ThU|ban thuong vu thanh uy ha noi|2024"
+
+
+def test_a_provincial_city_is_not_its_province() -> None:
+    # Before 2025 'thành phố Thái Nguyên' was a city of tỉnh Thái Nguyên: another body.
+    places = {"xa": "Phúc Xuân", "huyen": None, "tinh": "Thái Nguyên"}
+    ref = _ref("30/KH-UBND", issuer="UBND thành phố Thái Nguyên", when=date(2023, 2, 1))
+    assert ref_identity(ref, places=places) == "30/KH-UBND|ubnd thanh pho thai nguyen|2023"
+    bare = _ref("31/KH-UBND", issuer="UBND thành phố", when=date(2023, 2, 1))
+    assert ref_identity(bare, places=places) == "31/KH-UBND|ubnd thanh pho|2023"
