@@ -11,6 +11,8 @@ Seven CSV files ship in `normalize/codes/` and are read with importlib.resources
                   canonical_code and describes nothing)
 - agencies.csv    code,level,alias,note                                (agency roles)
 - agency_words.csv kind,level,word,note   (prefix/suffix/place/head/filler words around agencies)
+- unmarked_words.csv word,kind,before,after,note  (bare function words, and the neighbours
+                  that make an ambiguous bare word a content word: normalize.unmarked)
 - agency_successors.csv code,successor,from,note  (a district office's name that a commune's
                   office bears from a date: 'Phòng Kinh tế' after the 2025 reform)
 - typos.csv       slip,fix,source,note   (folded typing slips no rule tells: 'efrom' -> 'eform';
@@ -62,6 +64,7 @@ CODE_FILES: dict[str, tuple[str, ...]] = {
     "agency_words.csv": ("kind", "level", "word", "note"),
     "agency_successors.csv": ("code", "successor", "from", "note"),
     "typos.csv": ("slip", "fix", "source", "note"),
+    "unmarked_words.csv": ("word", "kind", "before", "after", "note"),
 }
 
 Level = Literal["field", "group", "leaf"]
@@ -341,6 +344,8 @@ def sort_key(name: str, row: dict[str, str]) -> tuple[object, ...]:
         return (row["kind"], row["level"], row["word"].casefold(), row["word"])
     if name == "typos.csv":
         return (row["slip"], row["fix"])
+    if name == "unmarked_words.csv":
+        return (row["kind"], row["word"], row["before"], row["after"])
     if name == "aliases.csv":
         return (natural_key(row["code"]), row["alias"].casefold(), row["alias"])
     return (natural_key(row["code"]),)

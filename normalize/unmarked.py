@@ -7,42 +7,38 @@ without them the word's neighbours do: 'mot cua' is một cửa, 'phuc vu cua ca
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from importlib import resources
 
 from normalize.patterns import NON_WORD_RE, PLACE_END_RE, PLACE_RE, UNMARKED_PLACE_WORD_RE
 
-# Bare function words no content word of the field shares: dropped as text.STOPWORDS are.
-UNMARKED_STOPWORDS: frozenset[str] = frozenset(
-    "va cac duoc trong ve cho da la nhung voi tren den nay khi neu hoac vao".split()
-)
-# text.STOP_PAIRS without marks ('toan bo TTHC' is all the procedures).
-UNMARKED_STOP_PAIRS: frozenset[tuple[str, str]] = frozenset({("toan", "bo"), ("tat", "ca")})
-# Bare words that are a function word or a content word: the content word when the word
-# before is one of the first set or the word after one of the second; else dropped.
-# The others ('tu' điện tử / từ, 'thi' thi hành / thì, 'ca' cá nhân / cả, 'ma', 'nhu', 'bang')
-# always stay, as before.
-UNMARKED_CONTENT: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    # một cửa, cửa hàng, cửa khẩu / của
-    "cua": (frozenset({"mot"}), frozenset({"hang", "khau"})),
-    # sử dụng, lịch sử, luật sư, kỹ sư, giáo sư / sự
-    "su": (frozenset({"lich", "luat", "ky", "giao"}), frozenset({"dung"})),
-    # mức độ, thái độ, trình độ, chế độ, tiến độ, độ tuổi, độ tin cậy / do (because)
-    "do": (frozenset({"muc", "thai", "trinh", "che", "tien"}), frozenset({"tuoi", "tin"})),
-    # đăng tải, quá tải; tài chính, tài sản, tài liệu, tài nguyên, tài khoản, tài trợ; tái sử
-    # dụng, tái cấu trúc, tái cơ cấu / tại
-    "tai": (
-        frozenset({"dang", "qua"}),
-        frozenset({"chinh", "san", "lieu", "nguyen", "khoan", "tro", "su", "cau", "co"}),
-    ),
-    # cơ quan, cơ sở, cơ chế, cơ cấu, cơ hội, cơ bản, nguy cơ / có
-    "co": (frozenset({"nguy"}), frozenset({"quan", "so", "che", "cau", "hoi", "ban"})),
-    # vấn đề, chuyên đề, chủ đề, tiêu đề; đề án, đề xuất, đề nghị, đề ra, đề cập, đề tài, đề
-    # cương, đề bạt / để
-    "de": (
-        frozenset({"van", "chuyen", "chu", "tieu"}),
-        frozenset({"an", "xuat", "nghi", "ra", "cap", "tai", "cuong", "bat"}),
-    ),
-}
+# codes/unmarked_words.csv: bare function words no content word of the field shares (kind
+# 'function', dropped as text.STOPWORDS are; 'function_pair': two words, 'toan bo' as
+# text.STOP_PAIRS); and bare words that are a function word or a content word (kind
+# 'content'): the content word when the word before is a listed 'before' or the word after a
+# listed 'after' ('cua' after 'mot' is một cửa), else dropped. Other bare words ('tu' điện tử
+# / từ, 'thi' thi hành / thì, 'ca' cá nhân / cả) always stay, as before.
+Neighbours = tuple[frozenset[str], frozenset[str]]
+
+
+def _load() -> tuple[frozenset[str], frozenset[tuple[str, str]], dict[str, Neighbours]]:
+    data = resources.files("normalize").joinpath("codes", "unmarked_words.csv")
+    rows = list(csv.DictReader(io.StringIO(data.read_text("utf-8"), newline="")))
+    content: dict[str, tuple[set[str], set[str]]] = {}
+    for r in (r for r in rows if r["kind"] == "content"):
+        before, after = content.setdefault(r["word"], (set(), set()))
+        before.update([r["before"]] if r["before"] else [])
+        after.update([r["after"]] if r["after"] else [])
+    return (
+        frozenset(r["word"] for r in rows if r["kind"] == "function"),
+        frozenset((r["word"], r["after"]) for r in rows if r["kind"] == "function_pair"),
+        {w: (frozenset(b), frozenset(a)) for w, (b, a) in content.items()},
+    )
+
+
+UNMARKED_STOPWORDS, UNMARKED_STOP_PAIRS, UNMARKED_CONTENT = _load()
 # A text is unmarked when none of its words has a mark and it has at least this many.
 UNMARKED_MIN_WORDS = 3
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import unicodedata
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from normalize.codelist import read_code_file
 from normalize.patterns import PLACE_RE
 from normalize.text import (
     TYPOS,
@@ -21,7 +24,7 @@ from normalize.text import (
     typos_hidden,
     words,
 )
-from normalize.unmarked import is_unmarked, without_places
+from normalize.unmarked import UNMARKED_CONTENT, UNMARKED_STOPWORDS, is_unmarked, without_places
 
 
 def test_fold_strips_marks_case_and_punctuation() -> None:
@@ -247,3 +250,16 @@ def test_places_are_found_in_a_text_without_marks() -> None:
         assert without_places(bare) == bare
     marked = "Niêm yết tại Bộ phận một cửa; đăng tải trên Cổng dịch vụ công"
     assert " ".join(without_places(marked).split()) == "Niêm yết ; đăng tải"
+
+
+def test_the_bare_word_lists_are_clean() -> None:
+    # codes/unmarked_words.csv: bare lower-case words; a content row names one neighbour; no
+    # word is both a function word and an ambiguous one.
+    rows = list(csv.DictReader(io.StringIO(read_code_file("unmarked_words.csv").decode())))
+    assert {r["kind"] for r in rows} == {"function", "function_pair", "content"}
+    for r in rows:
+        words = [w for w in (r["word"], r["before"], r["after"]) if w]
+        assert all(w.isascii() and w == w.lower() and " " not in w for w in words), r
+        if r["kind"] == "content":
+            assert bool(r["before"]) != bool(r["after"]), r
+    assert not UNMARKED_STOPWORDS & UNMARKED_CONTENT.keys()
