@@ -1,7 +1,7 @@
-"""`regex`-module patterns that read a text with its marks or typed without them, for the
-header, the metadata and the legal references (`models.marks.AnyMarks` does the same for the
-stdlib `re`): 'So: 12/KH-UBND', 'Hung Thinh, ngay 15 thang 01 nam 2026', 'UY BAN NHAN DAN /
-XA HUNG THINH', 'Can cu Nghi dinh so 61/2018/ND-CP ngay 23/4/2018 cua Chinh phu'."""
+"""Patterns that read a text with its marks or typed without them, for every reader of words
+in extract (table cells and headings, the header, the metadata, the legal references):
+'So: 12/KH-UBND', 'Hung Thinh, ngay 15 thang 01 nam 2026', 'UY BAN NHAN DAN / XA HUNG THINH',
+'Can cu Nghi dinh so 61/2018/ND-CP ngay 23/4/2018 cua Chinh phu'."""
 
 from __future__ import annotations
 
@@ -12,8 +12,11 @@ import regex
 from models.marks import is_bare, strip_marks
 
 
-class AnyMarksRx:
-    """The marked pattern for a marked text, the same pattern without marks for a bare one."""
+class AnyMarks:
+    """A regex (`regex` module) compiled twice, from the marked pattern and from it without
+    marks: a text with no marked letter (`is_bare`) meets the bare one, so 'Thuong xuyen'
+    reads as 'Thường xuyên'; a marked text only ever meets the marked one, so 'Cụ thể' is never
+    'Cử' of a bare 'Cu'."""
 
     __slots__ = ("bare", "marked")
 

@@ -1,8 +1,8 @@
 """Plans typed without marks (old fonts, phones, OCR that loses them): the samples' text
 exports with every mark stripped give the golden rows, their marks stripped too. Header words,
 deadline forms, task verbs and 003's criterion headings are read as their marked forms
-(`models.marks.AnyMarks`). Before it, every sample gave 0 rows ('a 52x7 table but no rows').
-The header, metadata and legal references are read so too (`extract.marks.AnyMarksRx`).
+(`extract.marks.AnyMarks`). Before it, every sample gave 0 rows ('a 52x7 table but no rows').
+The header, metadata and legal references are read so too.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ import pytest
 
 from extract import extract_document, read_document
 from extract.legal import find_legal_refs
+from extract.marks import AnyMarks
 from extract.metadata import find_metadata
 from extract.tables.roles import role_of
-from models.marks import AnyMarks, is_bare, strip_marks
+from models.marks import is_bare, strip_marks
 from models.records import LegalRefRecord
 from pipeline.cli import main
 from pipeline.query.views import connect

@@ -27,18 +27,18 @@ from extract.legal.patterns import (
     SUBJECT_START_RE,
     SUBJECT_TAIL_RE,
 )
-from extract.marks import AnyMarksRx
+from extract.marks import AnyMarks
 from models.records import Relation
 
 _MAX_BACK_LINES = 3  # a clause wrapped over lines: "… của Chính\n\nphủ về … Nghị định số 130/…"
 
 
-def at_pos(pattern: AnyMarksRx) -> AnyMarksRx:
+def at_pos(pattern: AnyMarks) -> AnyMarks:
     """A '^…' pattern that `match(text, pos, endpos)` anchors at `pos` as it would on the slice
     text[pos:endpos] ('^' alone never matches at pos; '$' and lookaheads stop at endpos)."""
     if not pattern.pattern.startswith("^"):
         raise ValueError(f"not anchored at the start: {pattern.pattern!r}")
-    return AnyMarksRx(pattern.pattern[1:], pattern.flags)
+    return AnyMarks(pattern.pattern[1:], pattern.flags)
 
 
 _PREFIX_AT = at_pos(CLAUSE_PREFIX_RE)
@@ -48,7 +48,7 @@ _IMPLEMENTS_AT = at_pos(IMPLEMENTS_START_RE)
 _ATTACHED_AT = at_pos(ATTACHED_RE)
 # IMPLEMENTS_BEFORE_RE ends in '$': matched right to left it is anchored at the clause end and
 # reads only the words before the reference, not the whole clause.
-_IMPLEMENTS_BEFORE_END = AnyMarksRx(
+_IMPLEMENTS_BEFORE_END = AnyMarks(
     IMPLEMENTS_BEFORE_RE.pattern, IMPLEMENTS_BEFORE_RE.flags | regex.REVERSE
 )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from extract.legal.vocab import organ_names, ref_types
-from extract.marks import AnyMarksRx
+from extract.marks import AnyMarks
 
 Pattern = regex.Pattern[str]
 
@@ -72,27 +72,27 @@ _NOT_AFTER = r"(?<![\p{L}\d./,-])"
 # A typed reference: "Kế hoạch số 106/KH-UBND" (plan_000), "Chỉ thị số 20-CT/TU" (plan_000),
 # "Quyết định 468/QĐ-TTg" (plan_002), "Chỉ thị số 23//CT-TTg" (plan_002).
 # Glued to the word before: "tạiTờ trình số 350/TTr-SXD" (issue 15).
-TYPED_REF_RE = AnyMarksRx(
+TYPED_REF_RE = AnyMarks(
     rf"(?:(?<![\p{{L}}])|(?<=\p{{Ll}})(?=\p{{Lu}}))(?P<type>{TYPE_WORD}){_SO}{_CORE}"
 )
 # A symbol without a type word: "Số: 57/KH-UBND" (plan_000 header), "và số 107/2021/NĐ-CP".
 BARE_REF_RE: Pattern = regex.compile(rf"{_NOT_AFTER}{_CORE}")
 # A normative short form without symbol: "Nghị định 167/2017" (modelled on plan_000's
 # "Nghị định số 167/2017/NĐ-CP"); the year must not be followed by another slash or a symbol.
-SHORT_REF_RE = AnyMarksRx(
+SHORT_REF_RE = AnyMarks(
     rf"(?<![\p{{L}}])(?P<type>{SHORT_TYPE_WORD}){_SO}(?P<num>\d{{1,5}}){_SP}*/{_SP}*"
     rf"(?P<year>(?:19|20)\d\d)(?!{_SP}*[/\-\u2013]|[\p{{L}}\d])"
 )
 # A plan cited by number alone: "Đề án 06." (plan_001, plan_002); not "Chương trình 2021",
 # not a count: "Chương trình 6 tháng", "Đề án 3 nội dung".
-NO_SYMBOL_REF_RE = AnyMarksRx(
+NO_SYMBOL_REF_RE = AnyMarks(
     r"(?<![\p{L}])(?P<type>Đề án|Chương trình) (?P<num>\d{1,3})(?![\d/%\-\u2013]|[.,]\d|\p{L})"
     r"(?! +(?:tháng|năm|ngày|tuần|quý|giờ|lần|người|xã|huyện|tỉnh|điểm|tiêu chí|nội dung"
     r"|nhiệm vụ|mục tiêu|giải pháp|lĩnh vực|cuộc|đợt|bước)(?!\p{L}))"
 )
 # "Mẫu số 01/ĐK-TCT" is a form number, not a reference (negative case).
 # So are "Biểu số 01/BC-NV" and "Phụ lục số 02/KH-UBND" (issue 15).
-FORM_BEFORE_RE = AnyMarksRx(r"(?i:mẫu|biểu|phụ lục)(?:\s+(?i:số))?\s*:?\s*$")
+FORM_BEFORE_RE = AnyMarks(r"(?i:mẫu|biểu|phụ lục)(?:\s+(?i:số))?\s*:?\s*$")
 
 # --- dates -----------------------------------------------------------------------------------
 
@@ -105,7 +105,7 @@ DATE = (
 )
 # A date right after a key: ", ngày 26/4/2023" (plan_000: "20-CT/TU, ngày 26/4/2023"),
 # "\nngày 22/01/2025" (plan_002), or with no "ngày": "766/QĐ-TTg 23/6/2022" (plan_002).
-DATE_AFTER_RE = AnyMarksRx(rf"(?:{_SP}*,?{GAP}(?P<ngay>(?i:ngày)){GAP}|{_SP}+){DATE}")
+DATE_AFTER_RE = AnyMarks(rf"(?:{_SP}*,?{GAP}(?P<ngay>(?i:ngày)){GAP}|{_SP}+){DATE}")
 # --- issuers ---------------------------------------------------------------------------------
 
 # Capitalised words that start a subject or a new reference, never part of a place name:
@@ -160,13 +160,13 @@ _MINISTER = r"(?:(?:Bộ trưởng|Chủ nhiệm|Tổng Thanh tra|Thống đốc
 _OF_PROVINCE = rf"(?:{WS}(?i:tỉnh|{words('thành phố')})(?!\p{{L}})(?:{_SP}+{PLACE})?)?"
 ISSUER = rf"(?:{_MINISTER}(?:{_ORGANS}){_OF_PROVINCE}|{_LOCAL}|{_PARTY_ORG})"
 # "… của UBND huyện Phú Bình" right after a key or date; "23/11/2018, của Văn phòng Chính phủ".
-ISSUER_AFTER_RE = AnyMarksRx(rf"{_SP}*,?{GAP}của{WS}(?P<issuer>{ISSUER})(?![\p{{L}}])")
+ISSUER_AFTER_RE = AnyMarks(rf"{_SP}*,?{GAP}của{WS}(?P<issuer>{ISSUER})(?![\p{{L}}])")
 
 # --- subjects, lists, clauses ----------------------------------------------------------------
 
 # The start of a subject: "về việc ban hành…" (plan_000), "ban hành Chương trình…", "Về việc
 # phê duyệt…" (plan_003), "Quy định về khảo sát…", "sửa đổi, bổ sung…", "hướng dẫn thi hành…".
-SUBJECT_START_RE = AnyMarksRx(
+SUBJECT_START_RE = AnyMarks(
     rf"{_SP}*,?{GAP}(?P<subject>(?i:về việc|v/v|về|ban hành|quy định|hướng dẫn|phê duyệt"
     r"|sửa đổi)(?!\p{L}))"
 )
@@ -174,43 +174,43 @@ SUBJECT_START_RE = AnyMarksRx(
 SUBJECT_END_RE: Pattern = regex.compile(r"[;\n\t]|\.(?=[ \u00a0*]*(?:\p{Lu}|/|$))|\.$")
 # Dangling words at a subject's end, cut by the next reference or a cell end: "… sửa đổi, bổ
 # sung một số điều của" (plan_001), "… MCLT và Nghị định số" (plan_004, the number is missing).
-SUBJECT_TAIL_RE = AnyMarksRx(
+SUBJECT_TAIL_RE = AnyMarks(
     rf"(?:[ ,.:;*]+|[ ]+(?:và các|và|của|tại|theo)(?!\p{{L}})|[ ]+{TYPE_WORD}[ ]+số[ ]*:?)+$"
 )
 # Text between two references of one list: ", ", "; ", " và " (plan_002: "Nghị định số
 # 107/2020/NĐ-CP, Nghị định số 108/2020/NĐ-CP ngày 14/9/2020").
-LIST_JOIN_RE = AnyMarksRx(rf"^{_SP}*(?:[,;]{GAP}(?:và{WS})?|{WS}và{WS})$")
+LIST_JOIN_RE = AnyMarks(rf"^{_SP}*(?:[,;]{GAP}(?:và{WS})?|{WS}và{WS})$")
 # A sentence end inside a line: "… năm 2023. UBND xã Hà Châu …" (plan_000).
 SENTENCE_END_RE: Pattern = regex.compile(r"[.!?](?:\*\*)?[ \u00a0]+(?=[\p{Lu}(\-+*\"“])")
 # List markers and bold before a clause's first word: "- ", "+ ", "1. ", "1.1. ", "b, ", "a) ",
 # "**1.** ", "- + " (plan_002).
-CLAUSE_PREFIX_RE = AnyMarksRx(
+CLAUSE_PREFIX_RE = AnyMarks(
     r"^[\s\-+*•#>(]*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,4})[.):,](?:\*\*)?\s+)?[\s*\-+]*"
 )
 # Openers that do not change a clause's verb: "Tiếp tục triển khai…" (plan_000), "Tổ chức
 # triển khai và thực hiện…" (plan_002), "Tập trung triển khai…", "Đồng thời thực hiện…".
-CLAUSE_FILLER_RE = AnyMarksRx(r"^(?:(?i:tiếp tục|đồng thời|tập trung|tổ chức) +)+")
+CLAUSE_FILLER_RE = AnyMarks(r"^(?:(?i:tiếp tục|đồng thời|tập trung|tổ chức) +)+")
 # "Căn cứ Nghị quyết số 76/NQ-CP…" (plan_002) -> basis.
-BASIS_START_RE = AnyMarksRx(r"^(?i:căn cứ)(?!\p{L})")
+BASIS_START_RE = AnyMarks(r"^(?i:căn cứ)(?!\p{L})")
 # "Thực hiện Kế hoạch số 106/KH-UBND…" (plan_000), "b, Triển khai Kế hoạch số 5755/KH-UBND…"
 # (plan_004) -> implements.
-IMPLEMENTS_START_RE = AnyMarksRx(r"^(?i:thực hiện|triển khai)(?!\p{L})")
+IMPLEMENTS_START_RE = AnyMarks(r"^(?i:thực hiện|triển khai)(?!\p{L})")
 # A reference right after the verb: "đồng thời thực hiện Thông báo số 659-TB/HU" (plan_001),
 # "thực hiện có hiệu quả Nghị định số 63/2010/NĐ-CP" (plan_002).
-IMPLEMENTS_BEFORE_RE = AnyMarksRx(
+IMPLEMENTS_BEFORE_RE = AnyMarks(
     r"(?i:thực hiện|triển khai)(?:[ ,]+(?i:có hiệu quả|hiệu quả|nghiêm túc|đồng bộ|tốt|nội dung"
     r"|đầy đủ))*[ ,]*$"
 )
 # The appendix line: "(Ban hành kèm theo Kế hoạch số: 57 /KH-UBND …" (plan_000), "(*Ban hành
 # kèm theo Quyết định số: 09/QĐ-UBND" (plan_002), "(Kèm theo Kế hoạch số /KH-UBND" (plan_001).
-ATTACHED_RE = AnyMarksRx(r"^[\s(*_]*(?:[Bb]an hành\s+)?[Kk]èm theo\s+$")
+ATTACHED_RE = AnyMarks(r"^[\s(*_]*(?:[Bb]an hành\s+)?[Kk]èm theo\s+$")
 
 # --- the document's own header (extract.legal.header, read by extract.metadata too) ----------
 
 # Where the document's own number starts: "Số: 57/KH-UBND" (plan_000), "Số 97-QĐ/TW" (Party,
 # no colon), "Luật số: 80/2015/QH13", "Nghị quyết số: 653/2019/UBTVQH14", after a cell
 # boundary "…XÃ GIANG ĐIỀN\tSố: 07/…", inside a one-line header "…GIANG ĐIỀN Số: 07/…" (issue 15).
-HEADER_NUMBER_AT_RE = AnyMarksRx(
+HEADER_NUMBER_AT_RE = AnyMarks(
     rf"^[ \t*#>|]*(?:(?P<type>{TYPE_WORD}){_SP}+(?i:số){_SP}*:|Số|SỐ)"
     rf"|(?<=[\s|])(?:Số|SỐ){_SP}*:",
     regex.M,
@@ -224,7 +224,7 @@ HEADER_NUMBER_RE: Pattern = regex.compile(
 # "| Hải Phòng, ngày 09 tháng 10 năm 2018 |", split "Hà Nội, ngày 01\ntháng 6 năm 2022", after
 # capitals in a one-line header "…VIỆT NAM Giang Điền, ngày…", blank "Sơn Thượng, ngày tháng
 # 03 năm 2024" (plan_003: no day, no date). A place is title-case words (issue 15).
-DATELINE_RE = AnyMarksRx(
+DATELINE_RE = AnyMarks(
     rf"(?<![\p{{L}}])(?P<place>\p{{Lu}}\p{{Ll}}+(?:{_SP}+\p{{Lu}}\p{{Ll}}+){{0,3}}),{_SP}*"
     rf"(?i:ngày){GAP}(?P<d>\d{{1,2}})?[ .…]*{GAP}(?i:tháng){GAP}(?P<m>\d{{1,2}})?[ .…]*{GAP}"
     rf"(?i:năm){GAP}(?P<y>(?:19|20)\d\d)"
@@ -236,25 +236,25 @@ HEADING_MARKUP_RE: Pattern = regex.compile(r"^[\s*#_>|]+|[\s*#_|:]+$")
 VV_LINE_RE: Pattern = regex.compile(r"^[\s*_|]*V/v(?!\p{L})", regex.M)
 # The annex line naming the document it is attached to: "(Ban hành kèm theo Quyết định số:
 # 09/QĐ-UBND)" (plan_002), "(Kèm theo Quyết định số: 30/QĐ-UBND ngày…)".
-ANNEX_OF_RE = AnyMarksRx(rf"(?i:kèm theo){WS}(?P<type>{TYPE_WORD}){_SO}{_CORE}")
+ANNEX_OF_RE = AnyMarks(rf"(?i:kèm theo){WS}(?P<type>{TYPE_WORD}){_SO}{_CORE}")
 
 # --- laws and standards ----------------------------------------------------------------------
 
 # A law cited by name: "Luật Tổ chức chính quyền địa phương" (plan_002), "Luật sửa đổi, bổ sung
 # một số điều của Luật Tổ chức Chính phủ và …" (plan_002), "Luật Cán bộ, công chức" (plan_000).
-LAW_START_RE = AnyMarksRx(r"(?<![\p{L}])Luật(?= +(?:\p{Lu}|sửa đổi))")
+LAW_START_RE = AnyMarks(r"(?<![\p{L}])Luật(?= +(?:\p{Lu}|sửa đổi))")
 # Where a law name ends: " ngày", " và" / " của" not before "Luật", ", " before a capital,
 # punctuation, a line break unless the next line goes on in lower case (plan_002.pdf wraps
 # "…Luật Tổ chức\nchính quyền địa phương ngày 22 tháng 11 năm 2019").
 # "Luật Cán bộ, công chức và các văn bản…" -> "Luật Cán bộ, công chức".
-LAW_NAME_END_RE = AnyMarksRx(
+LAW_NAME_END_RE = AnyMarks(
     r"[ \u00a0]*(?:[;:.()\[\]\t\"“”]|\n(?!\n?\p{Ll})|,[ \u00a0]*(?=\p{Lu}|ngày|của)"
     r"|\s+(?:ngày|và(?!\s+Luật)|của(?!\s+Luật)|năm\s+\d|số\s+\d|theo|đã|được|tại|hiện hành"
     r"|trên|đối với)(?!\p{L}))|$"
 )
 # The number after a law's name: "Luật Tổ chức chính quyền địa phương số 77/2015/QH13", wrapped
 # "…địa phương\nsố 77/2015/QH13" (issue 15).
-LAW_NUMBER_RE = AnyMarksRx(rf"{WS}(?i:số)(?:{_SP}*:)?{GAP}{_CORE}")
+LAW_NUMBER_RE = AnyMarks(rf"{WS}(?i:số)(?:{_SP}*:)?{GAP}{_CORE}")
 # A standard: "TCVN ISO 9001:2015", the typo "TCNV ISO 9001:2015", "ISO 9001:2015", "ISO 9001"
 # (all plan_001); not the bare word "ISO" ("tiêu chuẩn ISO vào hoạt động").
 STANDARD_RE: Pattern = regex.compile(

@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extract.marks import AnyMarks
 from models.document import TableRow, TextLine
-from models.marks import AnyMarks
 
 # "5. Lĩnh vực: Xây dựng và phát triển chính quyền điện tử, chính quyền số"
 FIELD_HEADING_RE = AnyMarks(r"^(?P<num>\d{1,2})\.\s*Lĩnh vực\s*:\s*(?P<title>\S.*)$")

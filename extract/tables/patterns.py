@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from models.marks import AnyMarks
+from extract.marks import AnyMarks
 
 # A printed STT that is a code: "1.1", "3.4." (plan_001, trailing dot), "1." (plan_004), "2.1.1".
 STT_CODE_RE = re.compile(r"^(?P<code>\d{1,3}(?:\.\d{1,3})*)\.?$")
