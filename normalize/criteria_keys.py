@@ -6,12 +6,14 @@ decide what a phrase hit is worth where the row stands (its place words, its sha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from normalize.codelist import CodeList, Concept
 from normalize.matching import Index, Scored
-from normalize.text import match_tokens
-from normalize.unmarked import without_places
+from normalize.patterns import PLACE_END_RE, PLACE_RE, UNMARKED_PLACE_WORD_RE
+from normalize.text import match_tokens, words
+from normalize.unmarked import function_word, is_unmarked
 
 # The concept of a code the list lacks: no field, so never 'is_field'.
 NO_FIELD = Concept("", "", "", "leaf", "", "", (), "", ())
@@ -123,3 +125,26 @@ def field_of(code: str, codes: CodeList) -> str | None:
     """'F3.ONTIME' -> 'F3'; None for a code the list lacks."""
     concept = codes.get(code)
     return concept.field if concept else None
+
+
+def without_places(text: str) -> str:
+    """The text with the places it names blanked, up to the next punctuation: 'Niêm yết TTHC
+    tại Bộ phận một cửa' -> 'Niêm yết TTHC  '; without marks, only where 'tren' / 'tai' is
+    the function word ('Dang tai … tren Cong thong tin' keeps its 'Dang tai')."""
+    if not is_unmarked(words(text)):
+        return PLACE_RE.sub(" ", text)
+    out, last = [], 0
+    for found in UNMARKED_PLACE_WORD_RE.finditer(text):
+        if found.start() < last or not _opens_place(text, found):
+            continue
+        end = PLACE_END_RE.search(text, found.end())
+        out += [text[last : found.start()], " "]
+        last = end.start() if end else len(text)
+    return "".join([*out, text[last:]])
+
+
+def _opens_place(text: str, found: re.Match[str]) -> bool:
+    """True when the place word found is the function word, judged on its neighbours."""
+    before, after = words(text[: found.start()])[-1:], words(text[found.end() :])[:1]
+    listed = [*before, found.group().casefold(), *after]
+    return function_word(listed, len(before))

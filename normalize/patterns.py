@@ -35,7 +35,7 @@ PARENTHESIS_RE = re.compile(r"\([^()]*\)")
 PLACE_RE = re.compile(r"\b(?:trên(?!\s+cơ\s+sở)|tại)\s[^,;:.()]*", re.IGNORECASE)
 # ... and in a text typed without marks, where "tai" is also "tải" (đăng tải), "tài" (tài chính)
 # and "tái" (tái sử dụng): the word that may open a place, "tren Cong thong tin dien tu", "tai
-# Bo phan mot cua" (`normalize.unmarked.without_places` decides on its neighbours) …
+# Bo phan mot cua" (`normalize.criteria_keys.without_places` decides on its neighbours) …
 UNMARKED_PLACE_WORD_RE = re.compile(r"\b(?:tren(?!\s+co\s+so\b)|tai)\b", re.IGNORECASE)
 # … and where a place ends: "tai Bo phan mot cua, niem yet" ends at the comma.
 PLACE_END_RE = re.compile(r"[,;:.()]")

@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from importlib import resources
-
-from normalize.patterns import NON_WORD_RE, PLACE_END_RE, PLACE_RE, UNMARKED_PLACE_WORD_RE
 
 # codes/unmarked_words.csv: bare function words no content word of the field shares (kind
 # 'function', dropped as text.STOPWORDS are; 'function_pair': two words, 'toan bo' as
@@ -43,10 +40,6 @@ UNMARKED_STOPWORDS, UNMARKED_STOP_PAIRS, UNMARKED_CONTENT = _load()
 UNMARKED_MIN_WORDS = 3
 
 
-def _words(text: str) -> list[str]:
-    return NON_WORD_RE.sub(" ", text.casefold()).split()
-
-
 def is_unmarked(listed: list[str]) -> bool:
     """True for words typed without marks: ['thai', 'do', 'phuc', 'vu'] (UNMARKED_MIN_WORDS)."""
     return len(listed) >= UNMARKED_MIN_WORDS and all(word.isascii() for word in listed)
@@ -64,26 +57,3 @@ def function_word(listed: list[str], i: int) -> bool:
     prev = listed[i - 1] if i else ""
     nxt = listed[i + 1] if i + 1 < len(listed) else ""
     return prev not in before and nxt not in after
-
-
-def without_places(text: str) -> str:
-    """The text with the places it names blanked, up to the next punctuation: 'Niêm yết TTHC
-    tại Bộ phận một cửa' -> 'Niêm yết TTHC  '; without marks, only where 'tren' / 'tai' is
-    the function word ('Dang tai … tren Cong thong tin' keeps its 'Dang tai')."""
-    if not is_unmarked(_words(text)):
-        return PLACE_RE.sub(" ", text)
-    out, last = [], 0
-    for found in UNMARKED_PLACE_WORD_RE.finditer(text):
-        if found.start() < last or not _opens_place(text, found):
-            continue
-        end = PLACE_END_RE.search(text, found.end())
-        out += [text[last : found.start()], " "]
-        last = end.start() if end else len(text)
-    return "".join([*out, text[last:]])
-
-
-def _opens_place(text: str, found: re.Match[str]) -> bool:
-    """True when the place word found is the function word, judged on its neighbours."""
-    before, after = _words(text[: found.start()])[-1:], _words(text[found.end() :])[:1]
-    listed = [*before, found.group().casefold(), *after]
-    return function_word(listed, len(before))

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from normalize.codelist import read_code_file
+from normalize.criteria_keys import without_places
 from normalize.patterns import PLACE_RE
 from normalize.text import (
     TYPOS,
@@ -24,7 +25,7 @@ from normalize.text import (
     typos_hidden,
     words,
 )
-from normalize.unmarked import UNMARKED_CONTENT, UNMARKED_STOPWORDS, is_unmarked, without_places
+from normalize.unmarked import UNMARKED_CONTENT, UNMARKED_STOPWORDS, is_unmarked
 
 
 def test_fold_strips_marks_case_and_punctuation() -> None:
