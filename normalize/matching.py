@@ -29,7 +29,7 @@ from rapidfuzz import fuzz, process
 
 from normalize.codelist import CodeList, load_codelist
 from normalize.patterns import PARENTHESIS_RE
-from normalize.text import match_tokens
+from normalize.text import loanword_slip, match_tokens
 
 # IDF mass at which a key counts as fully specific (one rare word, or two common ones).
 SPECIFIC_MASS = 5.0
@@ -220,8 +220,11 @@ def _codes_of(token_sets: list[tuple[str, tuple[str, ...]]]) -> dict[str, set[st
 
 
 def _snap(index: Index, token: str) -> str:
-    if token in index.idf or len(token) < TOKEN_FUZZ_MIN_LEN or token.isdigit():
+    if token in index.idf:
         return token
+    slip = loanword_slip(token, index.vocab)
+    if slip != token or len(token) < TOKEN_FUZZ_MIN_LEN or token.isdigit():
+        return slip
     found = process.extractOne(token, index.vocab, scorer=fuzz.ratio, score_cutoff=TOKEN_FUZZ)
     return str(found[0]) if found else token
 

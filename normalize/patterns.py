@@ -13,6 +13,15 @@ import re
 # Runs of characters that are not letters or digits: punctuation, dashes, quotes, "%".
 NON_WORD_RE = re.compile(r"[^\w]+|_+")
 # The parts of a code for natural sorting: "6.11.1" -> 6, 11, 1; "I.3#2" -> I, 3, 2.
+# A one-letter prefix joined by a hyphen to a loanword is one word: 'e-form', 'E-mail',
+# 'e-Cabinet' are written 'eform', 'email', 'ecabinet' as often (the hyphen would split them).
+LETTER_PREFIX_RE = re.compile(r"(?<![\w-])([A-Za-z])-(?=[A-Za-z]{2})")
+# A Vietnamese syllable, folded (marks stripped): onset, one to three vowels, coda. 'nghieng',
+# 'khuyen', 'truong', 'oanh' are; 'eform' (no 'f' in Vietnamese), 'qppl', 'ipv6', 'iso' are not:
+# loanwords, abbreviations and the slips typed in them.
+SYLLABLE_RE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
+)
 SORT_PART_RE = re.compile(r"[.#]")
 # Roman numerals of section codes: "II", "VIII" (natural sorting).
 ROMAN_RE = re.compile(r"^(?=[IVXLC]+$)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")

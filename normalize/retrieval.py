@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from normalize.codelist import CodeList
-from normalize.text import match_tokens
+from normalize.text import loanword_slip, match_tokens
 
 # BM25's usual constants: K1 saturates repeated features, B partly normalises long concepts
 # (a concept with 20 aliases should not win every row on sheer size).
@@ -51,7 +51,11 @@ class Doc:
 
 def features(text: str) -> list[str]:
     """Syllables and adjacent pairs: 'Công khai TTHC' -> ['cong', 'khai', 'tthc', 'cong_khai'…]."""
-    tokens = match_tokens(text)
+    return token_features(match_tokens(text))
+
+
+def token_features(tokens: Sequence[str]) -> list[str]:
+    """`features` of tokens already matched."""
     return [*tokens, *(f"{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False))]
 
 
@@ -75,6 +79,8 @@ class Bm25:
         n = len(self.docs) or 1
         self.idf = {f: math.log(1.0 + n / count) for f, count in df.items()}
         self.avg_len = sum(d.length for d in self.docs) / n or 1.0
+        self.words = tuple(sorted(f for f in self.idf if "_" not in f))
+        self._slips: dict[str, str] = {}
         # feature -> (doc index, its BM25 term weight without the query's): a query touches
         # only the concepts that hold its features, not all of them
         self.postings: dict[str, list[tuple[int, float]]] = {}
@@ -88,13 +94,23 @@ class Bm25:
         """BM25 of every concept for weighted texts (each text's features count with its weight)."""
         return self._scores(self._query(texts))
 
-    @staticmethod
-    def _query(texts: Sequence[tuple[str, float]]) -> dict[str, float]:
+    def _query(self, texts: Sequence[tuple[str, float]]) -> dict[str, float]:
         query: dict[str, float] = {}
         for text, weight in texts:
-            for feature in set(features(text)):
+            for feature in set(token_features(self._respelled(match_tokens(text)))):
                 query[feature] = max(query.get(feature, 0.0), weight)
         return query
+
+    def _respelled(self, tokens: Sequence[str]) -> list[str]:
+        """Tokens with their loanword slips fixed (`normalize.text.loanword_slip`): 'Tạo Efrom'
+        finds the concept whose words hold 'eform'."""
+        out = []
+        for token in tokens:
+            if token not in self._slips:
+                known = token in self.idf
+                self._slips[token] = token if known else loanword_slip(token, self.words)
+            out.append(self._slips[token])
+        return out
 
     def _scores(self, query: dict[str, float]) -> dict[str, float]:
         totals: dict[int, float] = {}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,10 +25,12 @@ from models.numerals import roman_value
 from normalize.patterns import (
     LABEL_PREFIX_RE,
     LEADING_CODE_RE,
+    LETTER_PREFIX_RE,
     NON_WORD_RE,
     QUOTED_RE,
     ROMAN_RE,
     SORT_PART_RE,
+    SYLLABLE_RE,
 )
 from normalize.unmarked import UNMARKED_STOP_PAIRS, function_word, is_unmarked
 
@@ -202,6 +204,22 @@ def abbreviation_slip(token: str) -> str:
     return near[0] if len(near) == 1 else token
 
 
+def is_syllable(token: str) -> bool:
+    """True for a folded Vietnamese syllable: 'nguoi', 'khai'; False for 'eform', 'tthc', 'ipv6'."""
+    return SYLLABLE_RE.fullmatch(token) is not None
+
+
+def loanword_slip(token: str, vocabulary: Iterable[str]) -> str:
+    """A folded token that is no Vietnamese syllable (a loanword or an abbreviation), one edit
+    (SLIP_EDITS: insert, delete, substitute, swap two neighbours) from exactly one such word
+    of `vocabulary`, becomes it: 'efrom' -> 'eform', 'oppl' -> 'qppl', 'ipv06' -> 'ipv6'.
+    Syllables, known words, numbers and short tokens are kept."""
+    if len(token) < SLIP_MIN_LEN or token.isdigit() or is_syllable(token):
+        return token
+    near = {w for w in vocabulary if not is_syllable(w) and OSA.distance(token, w) <= SLIP_EDITS}
+    return near.pop() if len(near) == 1 else token
+
+
 def fold_keep_length(text: str) -> str:
     """Marks stripped and lower-cased, one character per character: 'Quý III' -> 'quy iii'.
 
@@ -233,7 +251,7 @@ def words(text: str) -> list[str]:
 def match_tokens(text: str) -> tuple[str, ...]:
     """Folded matching tokens: 'Công khai thủ tục hành chính' -> ('cong', 'khai', 'tthc')."""
     tokens: list[str] = []
-    listed = words(text)
+    listed = words(LETTER_PREFIX_RE.sub(r"\1", text))
     unmarked = is_unmarked(listed)
     stop_pairs = UNMARKED_STOP_PAIRS if unmarked else STOP_PAIRS
     pairs = {i for i in range(len(listed) - 1) if (listed[i], listed[i + 1]) in stop_pairs}

@@ -68,12 +68,14 @@ def test_plan_out_pooled_floors() -> None:
     # shared objective are not a sub-row's (criteria_keys.SHARED_AIMS): 10 wrong (96.3 %),
     # top 3 41/45. Since a shared objective's words may back a sub-row's own phrase but not
     # disown it (criteria_rank.OWN_WORDS_SHARE): 262 (83.2 %), 10 wrong, top 3 39/43 (002
-    # VI.2.3#4, VI.3.1#2 right).
+    # VI.2.3#4, VI.3.1#2 right). Since slips in loanwords and abbreviations are fixed against
+    # the code list's words (normalize.text.loanword_slip): 263 (83.5 %), top 3 38/42 (001 2.2
+    # 'VB OPPL' is F2.DOC_REVIEW).
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
     assert sum(s.field_right for s in scores) / rows >= 0.98
-    assert right / rows >= 0.831
+    assert right / rows >= 0.834
     assert right / (right + wrong) >= 0.962
     review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
     assert top3 / review >= 0.90
