@@ -20,6 +20,7 @@ from normalize.criteria_keys import (
 )
 from normalize.matching import HIT_RANK, Scored, index_for
 from normalize.retrieval import bm25_for
+from normalize.text import match_tokens
 
 # Minimum score (0-1) for a criterion code; below it the method is 'none' and the row keeps
 # its section's field. Chosen on the samples with label matching only (code tables off): field
@@ -65,6 +66,10 @@ CROSS_NEEDS_PHRASE = True
 # is training, not the PAR score. When two or more composite concepts are found as phrases,
 # they are scaled by this.
 TOPIC_LIST = 0.5
+# ... and their words are left out of the row's BM25 query: 'Sáng kiến … cải thiện chỉ số
+# Par-Index, SIPAS, PAPI' is about initiatives; read with the indices' words, BM25 ranks first
+# the concepts whose wording names the indices (self-assessment, training on CCHC).
+TOPIC_WORDS_OUT = True
 # A phrase hit is assigned only when BM25 over whole concepts ranks it at least this share of
 # the row's best concept: 'Rà soát, cập nhật … công bố, công khai kịp thời …' (004 2.1) finds
 # the phrase 'công bố, công khai' of F3.PUBLICITY, but the row's words as a whole are those of
@@ -141,9 +146,9 @@ def rank(
     index = index_for(codes)
     hits = text_hits(texts, index, codes, section_field)
     best = best_keys(hits)
-    relative, bm25_shares = bm25_for(codes).views(texts)
-    related = relative if BM25_WEIGHT else {}
     topic = _topic_list(best, codes)
+    relative, bm25_shares = bm25_for(codes).views(texts, _topic_words(texts, best, codes, topic))
+    related = relative if BM25_WEIGHT else {}
 
     def placed(code: str, score: float) -> float:
         """A score as the ranking sees it: topic lists, surveys and the row's place applied."""
@@ -228,6 +233,24 @@ def _topic_list(best: dict[str, Scored], codes: CodeList) -> bool:
         return False  # 'Thứ hạng Chỉ số CCHC' is the whole label of F0.PAR_RANK, not a list
     named = [s for s in best.values() if s.hit != "tokens" and _is_composite(s.code, codes)]
     return len(named) >= 2
+
+
+def _topic_words(
+    texts: Sequence[tuple[str, float]], best: dict[str, Scored], codes: CodeList, topic: bool
+) -> frozenset[str]:
+    """The words of the composite indices' names a row lists as its topic (TOPIC_WORDS_OUT):
+    the keys of those concepts found as phrases in its texts ('par index', 'sipas', 'papi')."""
+    if not (topic and TOPIC_WORDS_OUT):
+        return frozenset()
+    index = index_for(codes)
+    named = {s.code for s in best.values() if s.hit != "tokens" and _is_composite(s.code, codes)}
+    padded = [f" {' '.join(index.snap(match_tokens(text)))} " for text, _ in texts]
+    found = [
+        key.tokens
+        for key in index.keys
+        if key.code in named and any(f" {key.phrase} " in text for text in padded)
+    ]
+    return frozenset().union(*found)
 
 
 def _blend(key: float, related: float | None) -> float:

@@ -94,10 +94,13 @@ class Bm25:
         """BM25 of every concept for weighted texts (each text's features count with its weight)."""
         return self._scores(self._query(texts))
 
-    def _query(self, texts: Sequence[tuple[str, float]]) -> dict[str, float]:
+    def _query(
+        self, texts: Sequence[tuple[str, float]], drop: frozenset[str] = frozenset()
+    ) -> dict[str, float]:
         query: dict[str, float] = {}
         for text, weight in texts:
-            for feature in set(token_features(self._respelled(match_tokens(text)))):
+            tokens = [t for t in self._respelled(match_tokens(text)) if t not in drop]
+            for feature in set(token_features(tokens)):
                 query[feature] = max(query.get(feature, 0.0), weight)
         return query
 
@@ -121,7 +124,7 @@ class Bm25:
         return {self.docs[i].code: score for i, score in ordered if score}
 
     def views(
-        self, texts: Sequence[tuple[str, float]]
+        self, texts: Sequence[tuple[str, float]], drop: frozenset[str] = frozenset()
     ) -> tuple[dict[str, float], dict[str, float]]:
         """(relative, shares) of the texts from one scoring.
 
@@ -131,7 +134,7 @@ class Bm25:
         well stays low for every concept, so the blend cannot lift it over a threshold.
         shares: scores over the row's best, {'F3.PUBLISH': 1.0, 'F3.PUBLICITY': 0.62, …}.
         """
-        query = self._query(texts)
+        query = self._query(texts, drop)
         raw = self._scores(query)
         best = max(raw.values(), default=0.0)
         shares = {code: score / best for code, score in raw.items()} if best else {}
