@@ -39,6 +39,14 @@ CONCEPT_ON_TOP = 0.95
 # candidates (and keeps the field when every close candidate shares it). Wrong codes are worse
 # than none (issue 19).
 MARGIN = 0.05
+# Two answers found as phrases are a tie when the best leads by less than PHRASE_MARGIN, unless
+# BM25 over whole concepts puts the best at least BM25_SEPARATES further ahead than the other:
+# 'Tăng cường trách nhiệm … giải quyết các phản ánh, kiến nghị' found 'sự hài lòng' and 'giải
+# quyết … đúng hạn' 0.001 apart with BM25 even (004 5.1): review, not a coin toss. Pooled over
+# the five plans, plan-out: 2 wrong codes fewer (004 5.1, 000 7.3.3), no right one lost, none
+# with all aliases; BM25_SEPARATES 0.1 loses 1 right code more (000 1.5) for 1 wrong fewer.
+PHRASE_MARGIN = 0.025
+BM25_SEPARATES = 0.05
 # Sub-criteria usually measure their parent's concept (001 1.4.1-1.4.3 under 1.4 'kiểm tra'):
 # the nearest ancestor's leaf concept scores at least PARENT_PRIOR times the ancestor's score.
 # A group concept (F3.RESULTS, F8.SIPAS) passes nothing: its children are narrower concepts.
@@ -355,13 +363,25 @@ def _unsure(best: Scored, ranked: list[Scored], codes: CodeList, section: str | 
     if best.hit == "exact":
         return False
     if best.hit != "tokens":
-        return best.bm25_share < PHRASE_FLOOR
+        return best.bm25_share < PHRASE_FLOOR or _phrase_tie(best, ranked, codes)
     if not best.agreed:
         return True
     if CROSS_NEEDS_PHRASE and section and field_of(best.code, codes) != section:
         return True
     rival = next((s for s in ranked[1:] if _conflicts(best.code, s.code, codes)), None)
     return rival is not None and best.score - rival.score < MARGIN
+
+
+def _phrase_tie(best: Scored, ranked: list[Scored], codes: CodeList) -> bool:
+    """True when another answer is found as a phrase too, less than PHRASE_MARGIN behind, and
+    BM25 does not tell them apart either (BM25_SEPARATES)."""
+    rival = next(
+        (s for s in ranked[1:] if s.hit != "tokens" and _conflicts(best.code, s.code, codes)),
+        None,
+    )
+    if rival is None or best.score - rival.score >= PHRASE_MARGIN:
+        return False
+    return best.bm25_share - rival.bm25_share < BM25_SEPARATES
 
 
 def _conflicts(best: str, other: str, codes: CodeList) -> bool:
