@@ -128,7 +128,7 @@ def match_rows(
     headings = _fields_from_children(rows, out, codes)
     if headings:
         out, pools = _match_all(rows, codes, table, kinds, headings)
-    return review_order(rows, out, pools, codes)
+    return review_order(rows, out, pools, codes, survey_rows(rows))
 
 
 Key = tuple[int, str]

@@ -15,12 +15,14 @@ from normalize.criteria_keys import (
     best_keys,
     field_of,
     group_aims,
+    is_composite,
     over_key_floor,
     text_hits,
+    topic_list,
+    topic_words,
 )
 from normalize.matching import HIT_RANK, Scored, index_for
 from normalize.retrieval import bm25_for
-from normalize.text import match_tokens
 
 # Minimum score (0-1) for a criterion code; below it the method is 'none' and the row keeps
 # its section's field. Chosen on the samples with label matching only (code tables off): field
@@ -74,10 +76,7 @@ CROSS_NEEDS_PHRASE = True
 # is training, not the PAR score. When two or more composite concepts are found as phrases,
 # they are scaled by this.
 TOPIC_LIST = 0.5
-# ... and their words are left out of the row's BM25 query: 'Sáng kiến … cải thiện chỉ số
-# Par-Index, SIPAS, PAPI' is about initiatives; read with the indices' words, BM25 ranks first
-# the concepts whose wording names the indices (self-assessment, training on CCHC).
-TOPIC_WORDS_OUT = True
+# (Their words are left out of its BM25 reading too: criteria_keys.TOPIC_WORDS_OUT.)
 # A phrase hit is assigned only when BM25 over whole concepts ranks it at least this share of
 # the row's best concept: 'Rà soát, cập nhật … công bố, công khai kịp thời …' (004 2.1) finds
 # the phrase 'công bố, công khai' of F3.PUBLICITY, but the row's words as a whole are those of
@@ -101,6 +100,11 @@ SECTION_FIELD_YIELDS = True
 # first two with the right code first), no right one lost, from 0.85 to 0.8 (0.9: 2; 0.7: 4 fewer,
 # but 3 right codes lost).
 SURVEY_PRIOR = 0.85
+# ... and a self-assessed concept is assigned to such a row only on a phrase hit, never on
+# scattered words: 'Đánh giá chất lượng, hiệu quả làm việc của cán bộ, công chức' scored by a
+# survey is what the people surveyed say of the officials (F5.XHH_STAFF), not the officials'
+# yearly evaluation (F5.EVALUATION) its words recall. Plan-out: 1 wrong code fewer (001 4.6).
+SURVEY_NEEDS_PHRASE = True
 # A sub-row's phrase hit is judged (PHRASE_FLOOR) on BM25 over its own cells, not over the
 # objective it shares with its group: 'Cấp phát đầy đủ chữ ký số cho … lãnh đạo cấp xã' under
 # '100% hồ sơ công việc … trên môi trường mạng; 100% lãnh đạo xã sử dụng chữ ký số' (002 VI.2.3)
@@ -154,20 +158,19 @@ def rank(
     index = index_for(codes)
     hits = text_hits(texts, index, codes, section_field)
     best = best_keys(hits)
-    topic = _topic_list(best, codes)
-    relative, bm25_shares = bm25_for(codes).views(texts, _topic_words(texts, best, codes, topic))
+    topic, dropped = topic_list(best, codes), topic_words(texts, best, index, codes)
+    relative, bm25_shares = bm25_for(codes).views(texts, dropped)
     related = relative if BM25_WEIGHT else {}
 
     def placed(code: str, score: float) -> float:
         """A score as the ranking sees it: topic lists, surveys and the row's place applied."""
-        if topic and _is_composite(code, codes):
+        if topic and is_composite(code, codes):
             score *= TOPIC_LIST
         if survey and _kind(code, codes) not in ("xhh", None):
             score *= SURVEY_PRIOR
         return score * _prior(code, codes, section_field, top)
 
-    # Leaders and a phrase's share (PHRASE_FLOOR) are judged where the row stands; BM25's from
-    # its uncapped shares (`relative` caps at 1.0: several concepts would tie on the name).
+    # Leaders and phrase shares (PHRASE_FLOOR) where the row stands; BM25's uncapped (see views)
     key_scores = {code: placed(code, scored.score) for code, scored in best.items()}
     bm25_scores = {code: placed(code, v) for code, v in bm25_shares.items()}
     leaders = {_leader(key_scores, codes), _leader(bm25_scores if related else {}, codes)}
@@ -179,8 +182,14 @@ def rank(
         score = own.score if own.hit != "tokens" else _blend(own.score, related.get(code))
         hit = "tokens" if code in aims else own.hit  # a group's aim, never assigned alone
         backed = leaders == {code} and over_key_floor(own, texts, index) and code not in aims
+        backed &= not (survey and _needs_phrase(code, codes))
         out.append(Scored(code, placed(code, score), hit, backed, _share(code, shares, codes)))
     return sorted(out, key=lambda s: (-round(s.score, 6), HIT_RANK[s.hit], s.code))
+
+
+def _needs_phrase(code: str, codes: CodeList) -> bool:
+    """True for a self-assessed concept on a row scored by a survey (SURVEY_NEEDS_PHRASE)."""
+    return SURVEY_NEEDS_PHRASE and _kind(code, codes) == "self"
 
 
 def _own_shares(
@@ -229,36 +238,6 @@ def _kind(code: str, codes: CodeList) -> str | None:
     """A concept's kind (self | xhh | composite); None for a field or an unknown code."""
     concept = codes.get(code)
     return None if concept is None or concept.is_field else concept.kind
-
-
-def _is_composite(code: str, codes: CodeList) -> bool:
-    return _kind(code, codes) == "composite"
-
-
-def _topic_list(best: dict[str, Scored], codes: CodeList) -> bool:
-    """True when two or more composite indices are named as phrases (see TOPIC_LIST)."""
-    if any(s.hit == "exact" for s in best.values()):
-        return False  # 'Thứ hạng Chỉ số CCHC' is the whole label of F0.PAR_RANK, not a list
-    named = [s for s in best.values() if s.hit != "tokens" and _is_composite(s.code, codes)]
-    return len(named) >= 2
-
-
-def _topic_words(
-    texts: Sequence[tuple[str, float]], best: dict[str, Scored], codes: CodeList, topic: bool
-) -> frozenset[str]:
-    """The words of the composite indices' names a row lists as its topic (TOPIC_WORDS_OUT):
-    the keys of those concepts found as phrases in its texts ('par index', 'sipas', 'papi')."""
-    if not (topic and TOPIC_WORDS_OUT):
-        return frozenset()
-    index = index_for(codes)
-    named = {s.code for s in best.values() if s.hit != "tokens" and _is_composite(s.code, codes)}
-    padded = [f" {' '.join(index.snap(match_tokens(text)))} " for text, _ in texts]
-    found = [
-        key.tokens
-        for key in index.keys
-        if key.code in named and any(f" {key.phrase} " in text for text in padded)
-    ]
-    return frozenset().union(*found)
 
 
 def _blend(key: float, related: float | None) -> float:

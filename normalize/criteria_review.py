@@ -52,6 +52,12 @@ FAMILY_DEPTH = 2
 # are among the first three (`_bm25_reading_shown`). Pooled over the five plans, plan-out:
 # review rows with the right code in the top 3, 39/43 (38/43 without); no other row moves out.
 BM25_READING_BY = 2
+# A row scored by a survey that went to review shows its field's survey concept (kind 'xhh') at
+# this place at the latest: it went to review because a survey row takes a self-assessed concept
+# only on a phrase (`criteria_rank.SURVEY_NEEDS_PHRASE`), so the survey's reading is one of the
+# two it was torn between ('Đánh giá chất lượng, hiệu quả làm việc của cán bộ, công chức' scored
+# 3.84 of 4: F5.EVALUATION by its words, F5.XHH_STAFF by its score; 001 4.6).
+SURVEY_READING_BY = 2
 
 Key = tuple[int, str]
 _NO_CONCEPT = Concept("", "", "", "leaf", "", "", (), "", ())
@@ -63,9 +69,11 @@ def review_order(
     matches: Sequence[CriterionMatch],
     pools: Sequence[list[Scored] | None],
     codes: CodeList,
+    surveys: frozenset[int] = frozenset(),
 ) -> list[CriterionMatch]:
     """`matches` with the candidates of rows in review ordered again (see the module doc);
-    `pools` holds each row's whole ranked list, or None when its order must stay."""
+    `pools` holds each row's whole ranked list, or None when its order must stay; `surveys`
+    the positions of the rows scored by a survey (SURVEY_READING_BY)."""
     index = {(r.table_index, r.code): i for i, r in enumerate(rows)}
     kids: dict[Key, list[int]] = {}
     for i, row in enumerate(rows):
@@ -76,7 +84,7 @@ def review_order(
     for i, pool in enumerate(pools):
         if pool is not None and matches[i].criterion_code is None:
             family = _family(i, rows, matches, index, kids, sums)
-            out[i] = _reordered(matches[i], pool, family, codes)
+            out[i] = _reordered(matches[i], pool, family, codes, i in surveys)
     return out
 
 
@@ -123,7 +131,7 @@ def _sums(members: list[int], matches: Sequence[CriterionMatch]) -> Sums:
 
 
 def _reordered(
-    match: CriterionMatch, pool: list[Scored], family: Family, codes: CodeList
+    match: CriterionMatch, pool: list[Scored], family: Family, codes: CodeList, survey: bool
 ) -> CriterionMatch:
     field = match.field_code
     methods: dict[str, MatchMethod] = {s.code: _method(s) for s in pool}
@@ -139,6 +147,8 @@ def _reordered(
     )
     order = sorted(scores, key=lambda c: (-round(scores[c], 6), c))
     order = _bm25_reading_shown(order, pool, codes)
+    if survey:
+        order = _survey_reading_shown(order, field, codes)
     top = tuple(Candidate(c, round(scores[c], 3), methods.get(c, "fuzzy")) for c in order)
     top = top[:N_CANDIDATES]
     return replace(match, candidates=tuple((c.code, c.score) for c in top), top_candidates=top)
@@ -161,6 +171,17 @@ def _bm25_reading_shown(order: list[str], pool: list[Scored], codes: CodeList) -
         return order
     rest = [c for c in order if c != reading]
     return [*rest[:at], reading, *rest[at:]]
+
+
+def _survey_reading_shown(order: list[str], field: str | None, codes: CodeList) -> list[str]:
+    """`order` with the first survey concept of the row's field at SURVEY_READING_BY at the
+    latest (unchanged when none is among the candidates)."""
+    surveyed = (c for c in order if (codes.get(c) or _NO_CONCEPT).kind == "xhh")
+    reading = next((c for c in surveyed if (codes.get(c) or _NO_CONCEPT).field == field), None)
+    if reading is None or order.index(reading) <= SURVEY_READING_BY:
+        return order
+    rest = [c for c in order if c != reading]
+    return [*rest[:SURVEY_READING_BY], reading, *rest[SURVEY_READING_BY:]]
 
 
 def _field_factor(code: str, field: str | None, codes: CodeList) -> float:

@@ -341,3 +341,38 @@ def test_a_table_scored_by_a_formula_says_nothing_of_surveys() -> None:
     # one survey row among rows on the steps is one
     mixed = [bare[0], scored(bare[1], 0.97), scored(bare[2], 1.5), scored(bare[3], 1.0)]
     assert codes_of(mixed)[1] is None and codes_of(bare)[1] == "F1.PLAN"
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Đánh giá chất lượng, hiệu quả làm việc của cán bộ, công chức",
+        "Đánh giá hiệu quả công tác của cán bộ, công chức xã",
+    ],
+)
+def test_a_survey_row_takes_a_self_assessed_concept_only_on_a_phrase(label: str) -> None:
+    # Scored 3.84 of 4 by a survey, what the people surveyed say of the officials (F5.XHH_STAFF)
+    # is not their yearly evaluation (F5.EVALUATION), which its scattered words recall and
+    # which had been assigned (001 4.6, plan-out): review, the field kept.
+    section = "NÂNG CAO CHẤT LƯỢNG ĐỘI NGŨ"
+    codes = without_sources(load_codelist(), frozenset({"001"}))
+    rows = [
+        heading(section, "4"),
+        scored(item(label, section, "4.6"), 3.84, 4.0),
+        scored(item("Tuyển dụng công chức đúng quy định", section, "4.1"), 1.0),
+        scored(item("Cử công chức đi đào tạo, bồi dưỡng", section, "4.2"), 0.5),
+    ]
+    match = match_rows(rows, province=None, district=None, plan_year=None, codes=codes)[1]
+    assert (match.field_code, match.criterion_code) == ("F5", None)
+    assert match.top_candidates[0].code == "F5.EVALUATION"
+    # the survey's reading is shown among the first three (criteria_review.SURVEY_READING_BY)
+    assert "F5.XHH_STAFF" in [c.code for c in match.top_candidates[:3]]
+
+
+def test_an_unscored_row_shows_no_survey_reading() -> None:
+    section = "NÂNG CAO CHẤT LƯỢNG ĐỘI NGŨ"
+    codes = without_sources(load_codelist(), frozenset({"001"}))
+    label = "Đánh giá chất lượng, hiệu quả làm việc của cán bộ, công chức"
+    rows = [heading(section, "4"), item(label, section, "4.6")]
+    match = match_rows(rows, province=None, district=None, plan_year=None, codes=codes)[1]
+    assert "F5.XHH_STAFF" not in [c.code for c in match.top_candidates[:3]]

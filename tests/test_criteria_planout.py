@@ -71,15 +71,18 @@ def test_plan_out_pooled_floors() -> None:
     # VI.2.3#4, VI.3.1#2 right). Since slips in loanwords and abbreviations are fixed against
     # the code list's words (normalize.text.loanword_slip): 263 (83.5 %), top 3 38/42 (001 2.2
     # 'VB OPPL' is F2.DOC_REVIEW). Since the names of indices a row lists as its topic are
-    # out of its BM25 reading (criteria_rank.TOPIC_WORDS_OUT): 264 (83.8 %), 10 wrong
+    # out of its BM25 reading (criteria_keys.TOPIC_WORDS_OUT): 264 (83.8 %), 10 wrong
     # (96.4 %), top 3 37/41 (001 1.2 F1.REPORT). Since two answers found as phrases at a near
-    # tie go to review (criteria_rank.PHRASE_MARGIN): 8 wrong (97.1 %), top 3 39/43.
+    # tie go to review (criteria_rank.PHRASE_MARGIN): 8 wrong (97.1 %), top 3 39/43. Since a
+    # survey row takes a self-assessed concept only on a phrase (SURVEY_NEEDS_PHRASE) and shows
+    # its field's survey concept in review (criteria_review.SURVEY_READING_BY): 7 wrong (97.4
+    # %), top 3 40/44.
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
     assert sum(s.field_right for s in scores) / rows >= 0.98
     assert right / rows >= 0.838
-    assert right / (right + wrong) >= 0.970
+    assert right / (right + wrong) >= 0.974
     review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
     assert top3 / review >= 0.90
 
