@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 import normalize.criteria as matcher  # noqa: E402
 import normalize.criteria_keys as key_rules  # noqa: E402
+import normalize.criteria_place as place  # noqa: E402
 import normalize.criteria_rank as criteria  # noqa: E402
 import normalize.criteria_review as ordering  # noqa: E402
 import normalize.matching as keys  # noqa: E402
@@ -43,6 +44,8 @@ from models.document import TableRow  # noqa: E402
 from models.marks import strip_marks  # noqa: E402
 from normalize.codelist import CodeList, _with_keys  # noqa: E402
 
+# The modules whose constants --sweep and --cv may set.
+RULE_MODULES = (criteria, key_rules, ordering, place)
 TARGETS = "targets: field >= 95 %, concept >= 90 %, precision >= 98 %, top-3 of review >= 90 %"
 
 
@@ -179,10 +182,9 @@ def pooled(*, hide: bool) -> tuple[int, int, int, int, int, int]:
 
 
 def sweep(names: list[str], grids: list[list[float]]) -> None:
-    """Pooled results over a grid of constants of `normalize.criteria_rank`, `criteria_keys`
-    or `criteria_review` (plan-out and all aliases): constants are chosen on all plans
-    together, never per plan."""
-    modules = [next(m for m in (criteria, key_rules, ordering) if hasattr(m, n)) for n in names]
+    """Pooled results over a grid of constants of RULE_MODULES (plan-out and all aliases):
+    constants are chosen on all plans together, never per plan."""
+    modules = [next(m for m in RULE_MODULES if hasattr(m, n)) for n in names]
     saved = [getattr(m, n) for m, n in zip(modules, names, strict=True)]
     print("  ".join(names), "| plan-out field concept wrong precision top3 | all: concept wrong")
     for values in itertools.product(*grids):
@@ -208,7 +210,7 @@ def cv_objective(scores: list[planout.PlanScore]) -> tuple[int, int]:
 
 def cross_validate(names: list[str], grids: list[list[float]]) -> None:
     """Leave-one-plan-out choice of the constants (see the module doc)."""
-    modules = [next(m for m in (criteria, key_rules, ordering) if hasattr(m, n)) for n in names]
+    modules = [next(m for m in RULE_MODULES if hasattr(m, n)) for n in names]
     saved = [getattr(m, n) for m, n in zip(modules, names, strict=True)]
     by_point: dict[tuple[float, ...], dict[str, planout.PlanScore]] = {}
     for values in itertools.product(*grids):

@@ -10,7 +10,7 @@ Resolution order (criteria_concepts.md §3.1):
    review, and its field is inherited from its section.
 4. A row under a group concept (F8.SIPAS) is one of the group's members, as the official
    frameworks number them (`normalize.codelist.group_members`); any other concept goes to review
-   with the members first among its candidates (`criteria_rank.within_group`).
+   with the members first among its candidates (`criteria_place.within_group`).
 5. A code is assigned only when it is clearly ahead (`criteria_rank`: MARGIN, KEY_FLOOR, and
    PHRASE_FLOOR: a phrase hit needs BM25 over the whole row to agree); a row whose score is a
    survey's mean (0.92 of 1 point) leans to the survey concepts (SURVEY_PRIOR); a parent row
@@ -35,6 +35,7 @@ from typing import Literal
 from models.document import TableRow
 from normalize.code_tables import TableHit, lookup, table_for
 from normalize.codelist import CodeList, CodeTableEntry, group_members, load_codelist
+from normalize.criteria_place import within_criterion, within_group
 from normalize.criteria_rank import (
     NO_MATCH,
     THRESHOLD,
@@ -44,7 +45,6 @@ from normalize.criteria_rank import (
     decide,
     rank,
     with_parent,
-    within_group,
 )
 from normalize.criteria_review import review_order
 from normalize.criteria_scores import survey_rows
@@ -285,6 +285,8 @@ def _match(
     match = decide(ranked, codes, context.section_field)
     if context.members:
         return within_group(match, ranked, context.members, context.section_field), None
+    if kind == "criteria":
+        match = within_criterion(match, ranked, context.parent, codes)
     return match, ranked
 
 

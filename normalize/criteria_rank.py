@@ -292,7 +292,7 @@ def decide(
     ranked: list[Scored], codes: CodeList, section_field: str | None = None
 ) -> CriterionMatch:
     ranked = _section_field_yields(ranked, section_field)
-    top = tuple(Candidate(s.code, round(s.score, 3), _method(s)) for s in ranked[:N_CANDIDATES])
+    top = tuple(Candidate(s.code, round(s.score, 3), method_of(s)) for s in ranked[:N_CANDIDATES])
     pairs = tuple((c.code, c.score) for c in top)
     if not ranked or ranked[0].score < THRESHOLD:
         return CriterionMatch(None, None, None, "none", pairs, top)
@@ -305,7 +305,7 @@ def decide(
         keep = field if same_field and field == (section_field or field) else None
         return CriterionMatch(keep, None, None, "none", pairs, top)
     criterion = None if concept is None or concept.is_field else concept.code
-    return CriterionMatch(field, criterion, round(best.score, 3), _method(best), pairs, top)
+    return CriterionMatch(field, criterion, round(best.score, 3), method_of(best), pairs, top)
 
 
 def _section_field_yields(ranked: list[Scored], section_field: str | None) -> list[Scored]:
@@ -315,23 +315,6 @@ def _section_field_yields(ranked: list[Scored], section_field: str | None) -> li
         return ranked
     rest = [s for s in ranked if s.code != section_field]
     return rest if rest and rest[0].score >= THRESHOLD else ranked
-
-
-def within_group(
-    match: CriterionMatch, ranked: list[Scored], members: frozenset[str], field: str | None
-) -> CriterionMatch:
-    """Under a group concept a row is one of its members: 'Công chức giải quyết TTHC' under
-    'Chỉ số hài lòng (SIPAS)' (000 8.1.3) is F8.SIPAS_STAFF, not F5's staff concepts. A match
-    outside the members goes to review, the members first among its candidates."""
-    if not members or match.criterion_code in members:
-        return match
-    inside = [s for s in ranked if s.code in members]
-    outside = [s for s in ranked if s.code not in members]
-    top = tuple(
-        Candidate(s.code, round(s.score, 3), _method(s)) for s in [*inside, *outside][:N_CANDIDATES]
-    )
-    pairs = tuple((c.code, c.score) for c in top)
-    return CriterionMatch(field, None, None, "none", pairs, top)
 
 
 def _unsure(best: Scored, ranked: list[Scored], codes: CodeList, section: str | None) -> bool:
@@ -373,5 +356,5 @@ def _conflicts(best: str, other: str, codes: CodeList) -> bool:
     return not best_concept.is_field and not other_concept.is_field
 
 
-def _method(scored: Scored) -> MatchMethod:
+def method_of(scored: Scored) -> MatchMethod:
     return "alias" if scored.hit in ("exact", "phrase") else "fuzzy"

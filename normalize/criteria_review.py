@@ -14,7 +14,7 @@ ordered again from its whole ranked list (not only the five it stored):
   of the row's parent and siblings: sub-rows of one item often measure one concept, and a
   concept they keep naming is a candidate for each. A row under a top heading has no family
   (the heading's rows are its list of different criteria) and keeps its own scores.
-Rows under a group concept keep the group's members first (`criteria_rank.within_group`).
+Rows under a group concept keep the group's members first (`criteria_place.within_group`).
 
 A phrase hit sent to review because BM25 over the whole row names another concept
 (`criteria_rank.PHRASE_FLOOR`) shows that concept second, whatever its score: the two readings
@@ -30,7 +30,13 @@ from dataclasses import replace
 from models.document import TableRow
 from models.records import MatchMethod
 from normalize.codelist import CodeList, Concept
-from normalize.criteria_rank import N_CANDIDATES, PHRASE_FLOOR, Candidate, CriterionMatch
+from normalize.criteria_rank import (
+    N_CANDIDATES,
+    PHRASE_FLOOR,
+    Candidate,
+    CriterionMatch,
+    method_of,
+)
 from normalize.matching import Scored
 
 # Another field's concept in the review list of a row whose field is known scales by this.
@@ -134,7 +140,7 @@ def _reordered(
     match: CriterionMatch, pool: list[Scored], family: Family, codes: CodeList, survey: bool
 ) -> CriterionMatch:
     field = match.field_code
-    methods: dict[str, MatchMethod] = {s.code: _method(s) for s in pool}
+    methods: dict[str, MatchMethod] = {s.code: method_of(s) for s in pool}
     own = {s.code: s.score * _field_factor(s.code, field, codes) for s in pool}
     scores = (
         {
@@ -188,7 +194,3 @@ def _field_factor(code: str, field: str | None, codes: CodeList) -> float:
     concept = codes.get(code)
     same = field is None or concept is None or concept.field == field
     return 1.0 if same else REVIEW_FIELD
-
-
-def _method(scored: Scored) -> MatchMethod:
-    return "alias" if scored.hit in ("exact", "phrase") else "fuzzy"

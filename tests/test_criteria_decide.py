@@ -10,7 +10,7 @@ import pytest
 
 from models.document import ScoreCell, TableRow
 from normalize.codelist import load_codelist, without_sources
-from normalize.criteria import match_rows
+from normalize.criteria import CriterionMatch, match_rows
 from normalize.criteria_rank import with_parent
 from normalize.criteria_scores import surveyed
 from normalize.matching import Scored, index_for
@@ -376,3 +376,43 @@ def test_an_unscored_row_shows_no_survey_reading() -> None:
     rows = [heading(section, "4"), item(label, section, "4.6")]
     match = match_rows(rows, province=None, district=None, plan_year=None, codes=codes)[1]
     assert "F5.XHH_STAFF" not in [c.code for c in match.top_candidates[:3]]
+
+
+CHAIRING = "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH"
+
+
+def _under_comms(label: str, *, scores: bool = True) -> CriterionMatch:
+    """A sub-criterion under 'Công tác thông tin, tuyên truyền …' (F1.COMMS), plan-out of 001;
+    with scores the table is a scored framework, without it is a task plan."""
+    rows = [
+        heading(CHAIRING, "1"),
+        item("Công tác thông tin, tuyên truyền về cải cách hành chính", CHAIRING, "1.3"),
+        item(label, CHAIRING, "1.3.1"),
+        item("Số lượng, nội dung báo cáo định kỳ", CHAIRING, "1.2"),
+    ]
+    if scores:
+        points = zip(rows[1:], (1.0, 0.5, 1.0), (2.0, 1.0, 1.0), strict=True)
+        rows[1:] = [scored(r, p, m) for r, p, m in points]
+    codes = without_sources(load_codelist(), frozenset({"001"}))
+    return match_rows(rows, province=None, district=None, plan_year=None, codes=codes)[2]
+
+
+def test_a_sub_criterion_close_to_another_concept_than_its_criterion_goes_to_review() -> None:
+    # 'sáng kiến, mô hình mới' names F1.INNOVATION as a phrase, just ahead of the criterion's
+    # F1.COMMS that its 'tuyên truyền' names: in a scored framework the sub-criterion measures
+    # its criterion unless clearly elsewhere (criteria_place.PARENT_MARGIN). It had been
+    # assigned F1.INNOVATION (001 1.3.1, plan-out).
+    match = _under_comms("Có sáng kiến, mô hình mới trong tuyên truyền CCHC")
+    assert (match.field_code, match.criterion_code) == ("F1", None)
+    assert {"F1.COMMS", "F1.INNOVATION"} <= {c.code for c in match.top_candidates[:2]}
+
+
+def test_a_sub_criterion_clearly_elsewhere_keeps_its_concept() -> None:
+    match = _under_comms("Công khai dự toán, quyết toán ngân sách xã")
+    assert match.criterion_code == "F6.BUDGET_PUBLIC"
+
+
+def test_a_task_plans_sub_task_keeps_its_narrower_concept() -> None:
+    # a task under a task is narrower, not a measure of it: no margin over the parent's concept
+    match = _under_comms("Có sáng kiến, mô hình mới trong tuyên truyền CCHC", scores=False)
+    assert match.criterion_code == "F1.INNOVATION"

@@ -1,0 +1,63 @@
+"""What a row's place in a table says against its own best candidate (issue 19): under a group
+concept a row is one of the group's members; in a scored framework a sub-criterion measures its
+criterion unless another concept is clearly ahead. `normalize.criteria` applies them after
+`criteria_rank.decide`; each sends the row to review, never assigns."""
+
+from __future__ import annotations
+
+from normalize.codelist import CodeList
+from normalize.criteria_rank import N_CANDIDATES, Candidate, CriterionMatch, Parent, method_of
+from normalize.matching import Scored
+
+# In a scored framework (a criteria table) a sub-criterion (tiêu chí thành phần) measures the
+# criterion it sits under: another concept is assigned to it only when it leads the parent's
+# concept among the sub-row's candidates by this much. '1.3.1 Có tổ chức … Hội nghị, tọa đàm,
+# ứng dụng CNTT trong hoạt động tuyên truyền' under '1.3 Công tác thông tin, tuyên truyền'
+# (F1.COMMS) found F1.INNOVATION's phrase 0.009 ahead; 'Thái độ phục vụ của cán bộ, công
+# chức tại Bộ phận tiếp nhận …' under 'Chất lượng phục vụ tại Bộ phận …' (F3.XHH_SERVICE) found
+# F5.XHH_STAFF 0.077 ahead (001, plan-out). Pooled over the five plans, plan-out: 2 wrong codes
+# fewer, no right one lost (the task plans' sub-rows, narrower than their umbrella task, are
+# not framework criteria and keep their codes); with all aliases no change.
+PARENT_MARGIN = 0.1
+# ... when the sub-row's own words back the criterion's concept: BM25 over them ranks it at
+# least this share of their best (the criterion's concept by inheritance alone is no rival:
+# 'Công khai dự toán, quyết toán ngân sách xã' under '1.3 Công tác thông tin, tuyên truyền' is
+# F6.BUDGET_PUBLIC).
+PARENT_EVIDENCE = 0.5
+
+
+def within_group(
+    match: CriterionMatch, ranked: list[Scored], members: frozenset[str], field: str | None
+) -> CriterionMatch:
+    """Under a group concept a row is one of its members: 'Công chức giải quyết TTHC' under
+    'Chỉ số hài lòng (SIPAS)' (000 8.1.3) is F8.SIPAS_STAFF, not F5's staff concepts. A match
+    outside the members goes to review, the members first among its candidates."""
+    if not members or match.criterion_code in members:
+        return match
+    inside = [s for s in ranked if s.code in members]
+    outside = [s for s in ranked if s.code not in members]
+    return _review(field, [*inside, *outside])
+
+
+def within_criterion(
+    match: CriterionMatch, ranked: list[Scored], parent: Parent | None, codes: CodeList
+) -> CriterionMatch:
+    """A framework's sub-criterion given another concept than its sure parent's, less than
+    PARENT_MARGIN ahead of it while its own words back the parent's (PARENT_EVIDENCE), goes
+    to review with the parent's field."""
+    if parent is None or not parent[2] or match.criterion_code in (None, parent[0]):
+        return match
+    mine = next((s for s in ranked if s.code == parent[0]), None)
+    best = next((s for s in ranked if s.code == match.criterion_code), None)
+    if mine is None or best is None or mine.bm25_share < PARENT_EVIDENCE:
+        return match
+    if best.score - mine.score >= PARENT_MARGIN:
+        return match
+    concept = codes.get(parent[0])
+    return _review(concept.field if concept else match.field_code, ranked)
+
+
+def _review(field: str | None, ranked: list[Scored]) -> CriterionMatch:
+    top = tuple(Candidate(s.code, round(s.score, 3), method_of(s)) for s in ranked[:N_CANDIDATES])
+    pairs = tuple((c.code, c.score) for c in top)
+    return CriterionMatch(field, None, None, "none", pairs, top)
