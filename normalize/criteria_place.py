@@ -1,29 +1,39 @@
 """What a row's place in a table says against its own best candidate (issue 19): under a group
-concept a row is one of the group's members; in a scored framework a sub-criterion measures its
-criterion unless another concept is clearly ahead. `normalize.criteria` applies them after
-`criteria_rank.decide`; each sends the row to review, never assigns."""
+concept a row is one of the group's members (or goes to review); in a scored framework a
+sub-criterion measures its criterion unless another concept is clearly ahead.
+`normalize.criteria` applies them after `criteria_rank.decide`."""
 
 from __future__ import annotations
 
 from normalize.codelist import CodeList
-from normalize.criteria_rank import N_CANDIDATES, Candidate, CriterionMatch, Parent, method_of
+from normalize.criteria_rank import (
+    N_CANDIDATES,
+    THRESHOLD,
+    Candidate,
+    CriterionMatch,
+    Parent,
+    method_of,
+)
 from normalize.matching import Scored
 
 # In a scored framework (a criteria table) a sub-criterion (tiêu chí thành phần) measures the
 # criterion it sits under: another concept is assigned to it only when it leads the parent's
-# concept among the sub-row's candidates by this much. '1.3.1 Có tổ chức … Hội nghị, tọa đàm,
-# ứng dụng CNTT trong hoạt động tuyên truyền' under '1.3 Công tác thông tin, tuyên truyền'
-# (F1.COMMS) found F1.INNOVATION's phrase 0.009 ahead; 'Thái độ phục vụ của cán bộ, công
-# chức tại Bộ phận tiếp nhận …' under 'Chất lượng phục vụ tại Bộ phận …' (F3.XHH_SERVICE) found
-# F5.XHH_STAFF 0.077 ahead (001, plan-out). Pooled over the five plans, plan-out: 2 wrong codes
-# fewer, no right one lost (the task plans' sub-rows, narrower than their umbrella task, are
-# not framework criteria and keep their codes); with all aliases no change.
+# concept among the sub-row's candidates by this much; closer, the sub-row takes the parent's
+# concept when that passes THRESHOLD (PARENT_BREAKS_TIES), else it goes to review. '1.3.1 Có
+# tổ chức … Hội nghị, tọa đàm, ứng dụng CNTT trong hoạt động tuyên truyền' under '1.3 Công tác
+# thông tin, tuyên truyền' (F1.COMMS) found F1.INNOVATION's phrase 0.009 ahead; 'Thái độ phục
+# vụ của cán bộ, công chức tại Bộ phận tiếp nhận …' under 'Chất lượng phục vụ tại Bộ phận …'
+# (F3.XHH_SERVICE) found F5.XHH_STAFF 0.077 ahead (001, plan-out). Pooled over the five plans,
+# plan-out: 2 wrong codes fewer and, with the ties broken for the parent, 2 right ones more;
+# no right one lost (the task plans' sub-rows, narrower than their umbrella task, are not
+# framework criteria and keep their codes); with all aliases no change.
 PARENT_MARGIN = 0.1
 # ... when the sub-row's own words back the criterion's concept: BM25 over them ranks it at
 # least this share of their best (the criterion's concept by inheritance alone is no rival:
 # 'Công khai dự toán, quyết toán ngân sách xã' under '1.3 Công tác thông tin, tuyên truyền' is
 # F6.BUDGET_PUBLIC).
 PARENT_EVIDENCE = 0.5
+PARENT_BREAKS_TIES = True
 
 
 def within_group(
@@ -43,8 +53,8 @@ def within_criterion(
     match: CriterionMatch, ranked: list[Scored], parent: Parent | None, codes: CodeList
 ) -> CriterionMatch:
     """A framework's sub-criterion given another concept than its sure parent's, less than
-    PARENT_MARGIN ahead of it while its own words back the parent's (PARENT_EVIDENCE), goes
-    to review with the parent's field."""
+    PARENT_MARGIN ahead of it while its own words back the parent's (PARENT_EVIDENCE), takes
+    the parent's concept (PARENT_BREAKS_TIES) or goes to review with the parent's field."""
     if parent is None or not parent[2] or match.criterion_code in (None, parent[0]):
         return match
     mine = next((s for s in ranked if s.code == parent[0]), None)
@@ -54,10 +64,25 @@ def within_criterion(
     if best.score - mine.score >= PARENT_MARGIN:
         return match
     concept = codes.get(parent[0])
-    return _review(concept.field if concept else match.field_code, ranked)
+    field = concept.field if concept else match.field_code
+    if concept is not None and PARENT_BREAKS_TIES and mine.score >= THRESHOLD:
+        return _assigned(field, mine, ranked)
+    return _review(field, ranked)
+
+
+def _assigned(field: str | None, chosen: Scored, ranked: list[Scored]) -> CriterionMatch:
+    """`chosen` assigned, first among the candidates."""
+    top = _top([chosen, *(s for s in ranked if s.code != chosen.code)])
+    pairs = tuple((c.code, c.score) for c in top)
+    score = round(chosen.score, 3)
+    return CriterionMatch(field, chosen.code, score, method_of(chosen), pairs, top)
 
 
 def _review(field: str | None, ranked: list[Scored]) -> CriterionMatch:
     top = tuple(Candidate(s.code, round(s.score, 3), method_of(s)) for s in ranked[:N_CANDIDATES])
     pairs = tuple((c.code, c.score) for c in top)
     return CriterionMatch(field, None, None, "none", pairs, top)
+
+
+def _top(ranked: list[Scored]) -> tuple[Candidate, ...]:
+    return tuple(Candidate(s.code, round(s.score, 3), method_of(s)) for s in ranked[:N_CANDIDATES])

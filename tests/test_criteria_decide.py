@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 
+import normalize.criteria_place as place
 from models.document import ScoreCell, TableRow
 from normalize.codelist import load_codelist, without_sources
 from normalize.criteria import CriterionMatch, match_rows
@@ -397,11 +398,20 @@ def _under_comms(label: str, *, scores: bool = True) -> CriterionMatch:
     return match_rows(rows, province=None, district=None, plan_year=None, codes=codes)[2]
 
 
-def test_a_sub_criterion_close_to_another_concept_than_its_criterion_goes_to_review() -> None:
+def test_a_sub_criterion_close_to_another_concept_measures_its_criterion() -> None:
     # 'sáng kiến, mô hình mới' names F1.INNOVATION as a phrase, just ahead of the criterion's
     # F1.COMMS that its 'tuyên truyền' names: in a scored framework the sub-criterion measures
     # its criterion unless clearly elsewhere (criteria_place.PARENT_MARGIN). It had been
     # assigned F1.INNOVATION (001 1.3.1, plan-out).
+    match = _under_comms("Có sáng kiến, mô hình mới trong tuyên truyền CCHC")
+    assert (match.field_code, match.criterion_code) == ("F1", "F1.COMMS")
+    assert [c.code for c in match.top_candidates[:2]] == ["F1.COMMS", "F1.INNOVATION"]
+
+
+def test_without_the_tie_broken_for_the_criterion_the_sub_row_goes_to_review(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(place, "PARENT_BREAKS_TIES", False)
     match = _under_comms("Có sáng kiến, mô hình mới trong tuyên truyền CCHC")
     assert (match.field_code, match.criterion_code) == ("F1", None)
     assert {"F1.COMMS", "F1.INNOVATION"} <= {c.code for c in match.top_candidates[:2]}

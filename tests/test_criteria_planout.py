@@ -78,12 +78,13 @@ def test_plan_out_pooled_floors() -> None:
     # its field's survey concept in review (criteria_review.SURVEY_READING_BY): 7 wrong (97.4
     # %), top 3 40/44. Since a framework's sub-criterion close to another concept than its
     # criterion's goes to review (criteria_place.PARENT_MARGIN): field 98.4 %, 5 wrong (98.1
-    # %), top 3 42/46.
+    # %), top 3 42/46; since it takes its criterion's concept (PARENT_BREAKS_TIES): 266 right
+    # (84.4 %), 5 wrong (98.2 %), top 3 40/44.
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
     assert sum(s.field_right for s in scores) / rows >= 0.984
-    assert right / rows >= 0.838
+    assert right / rows >= 0.844
     assert right / (right + wrong) >= 0.981
     review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
     assert top3 / review >= 0.90
