@@ -35,7 +35,7 @@ from typing import Literal
 from models.document import TableRow
 from normalize.code_tables import TableHit, lookup, table_for
 from normalize.codelist import CodeList, CodeTableEntry, group_members, load_codelist
-from normalize.criteria_place import within_criterion, within_group
+from normalize.criteria_place import total_match, within_criterion, within_group
 from normalize.criteria_rank import (
     NO_MATCH,
     THRESHOLD,
@@ -47,7 +47,7 @@ from normalize.criteria_rank import (
     with_parent,
 )
 from normalize.criteria_review import review_order
-from normalize.criteria_scores import survey_rows
+from normalize.criteria_scores import survey_rows, total_rows
 from normalize.matching import Scored
 from normalize.patterns import ROMAN_STT_RE
 from normalize.text import clean_label
@@ -103,6 +103,8 @@ class Context:
     members: frozenset[str] = frozenset()
     # the row's score is a survey's (`surveyed`, in a table that scores by surveys)
     survey: bool = False
+    # the row is the total of a scored table (`total_rows`)
+    total: bool = False
 
 
 def match_rows(
@@ -148,7 +150,7 @@ def _match_all(
     found: dict[Key, Parent] = {}
     groups: dict[Key, frozenset[str]] = {}
     by_code = {(r.table_index, r.code): r for r in rows}
-    surveys = survey_rows(rows)
+    surveys, totals = survey_rows(rows), total_rows(rows)
     out: list[CriterionMatch] = []
     pools: list[list[Scored] | None] = []
     for i, row in enumerate(rows):
@@ -158,6 +160,7 @@ def _match_all(
             _parent_concept(row, found, by_code),
             groups.get((row.table_index, row.parent_code or ""), frozenset()),
             i in surveys,
+            i in totals,
         )
         own = _own_objective(row, by_code)
         match, pool = _match(row, codes, table if kind == "criteria" else {}, kind, context, own)
@@ -264,6 +267,8 @@ def _match(
     """A row's match and its ranked candidates (None for a code-table hit, or under a group
     concept, whose members stay first)."""
     texts = _texts(row, kind, own_objective)
+    if context.total:
+        return total_match(codes), None
     if kind == "criteria" and table:
         hit = lookup(table, row.code, _label(row))
         if hit is not None:

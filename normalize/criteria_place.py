@@ -34,6 +34,16 @@ PARENT_MARGIN = 0.1
 # F6.BUDGET_PUBLIC).
 PARENT_EVIDENCE = 0.5
 PARENT_BREAKS_TIES = True
+# The total row of a scored criteria table ('TỔNG ĐIỂM', `criteria_scores.total_rows`) is the
+# score of the index the table scores: the PAR Index of the commune.
+TOTAL_CONCEPT = "F0.PAR_SCORE"
+
+
+def total_match(codes: CodeList) -> CriterionMatch:
+    """The match of a scored table's total row (TOTAL_CONCEPT), found by its place."""
+    concept = codes.get(TOTAL_CONCEPT)
+    field = concept.field if concept else None
+    return _assigned(field, Scored(TOTAL_CONCEPT, 1.0, "exact"), [])
 
 
 def within_group(

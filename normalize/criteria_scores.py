@@ -1,6 +1,7 @@
 """What a row's scores say of how its criterion is measured (issue 19): a survey's points are
 the respondents' mean times the maximum (0.92 of 1), a self-assessment's move in steps (0.5,
-1). `criteria` leans a surveyed row to the survey concepts (`criteria_rank.SURVEY_PRIOR`).
+1). `criteria` leans a surveyed row to the survey concepts (`criteria_rank.SURVEY_PRIOR`). The
+total row of a scored table is the index's score (`total_rows`).
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from models.document import TableRow
+from normalize.patterns import TOTAL_LABEL_RE
+from normalize.text import fold
 
 # Self-assessed points move in steps of this (0.25, 0.5, 1, 1.5 of a criterion's maximum);
 # a survey's points are the respondents' mean times the maximum: 0.92, 0.97, 3.84 (001).
@@ -41,3 +44,15 @@ def survey_rows(rows: Sequence[TableRow]) -> frozenset[int]:
 
 def _on_step(value: float, step: float) -> bool:
     return abs(value / step - round(value / step)) < 1e-6
+
+
+def total_rows(rows: Sequence[TableRow]) -> frozenset[int]:
+    """The positions in `rows` of the total rows of scored tables: in each table, the last row
+    with scores, when its label is a total word, in the criterion cell or printed in the STT
+    column ('TỔNG ĐIỂM … 100 96.56 97.06', 001). A 'Cộng' closing each field is a subtotal."""
+    last = {r.table_index: i for i, r in enumerate(rows) if r.scores}
+    return frozenset(i for i in last.values() if _is_total_label(rows[i]))
+
+
+def _is_total_label(row: TableRow) -> bool:
+    return TOTAL_LABEL_RE.fullmatch(fold(row.criterion or row.stt_raw or "")) is not None

@@ -22,6 +22,9 @@ LETTER_PREFIX_RE = re.compile(r"(?<![\w-])([A-Za-z])-(?=[A-Za-z]{2})")
 SYLLABLE_RE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
 )
+# The label of a scored table's total row, folded: 'TỔNG ĐIỂM' (001), 'Tổng cộng', 'Tổng số
+# điểm', 'Cộng'.
+TOTAL_LABEL_RE = re.compile(r"(?:tong(?:\s+(?:cong|diem|so\s+diem|so))?|cong)\s*:?")
 SORT_PART_RE = re.compile(r"[.#]")
 # Roman numerals of section codes: "II", "VIII" (natural sorting).
 ROMAN_RE = re.compile(r"^(?=[IVXLC]+$)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")

@@ -426,3 +426,42 @@ def test_a_task_plans_sub_task_keeps_its_narrower_concept() -> None:
     # a task under a task is narrower, not a measure of it: no margin over the parent's concept
     match = _under_comms("Có sáng kiến, mô hình mới trong tuyên truyền CCHC", scores=False)
     assert match.criterion_code == "F1.INNOVATION"
+
+
+@pytest.mark.parametrize("label", ["TỔNG ĐIỂM", "Tổng cộng", "Tổng số điểm", "TONG DIEM", "Cộng:"])
+def test_the_total_row_of_a_scored_table_is_the_index_score(label: str) -> None:
+    # the last row of a scored framework sums it: the commune's PAR Index (001 'TỔNG ĐIỂM'
+    # went to review plan-out, its label found in no framework's wording)
+    codes = without_sources(load_codelist(), frozenset({"001"}))
+    rows = [
+        heading(CHAIRING, "1"),
+        scored(item("Số lượng, nội dung báo cáo định kỳ", CHAIRING, "1.2"), 1.0),
+        scored(TableRow(0, 0, "item", label, label, None, 1, label, None), 96.56, 100.0),
+    ]
+    match = match_rows(rows, province=None, district=None, plan_year=None, codes=codes)[2]
+    assert (match.field_code, match.criterion_code) == ("F0", "F0.PAR_SCORE")
+
+
+@pytest.mark.parametrize("label", ["Tổng cộng", "Cộng đồng dân cư tham gia giám sát"])
+def test_a_total_word_without_scores_or_in_a_longer_label_is_no_total(label: str) -> None:
+    codes = without_sources(load_codelist(), frozenset({"001"}))
+    rows = [
+        heading(CHAIRING, "1"),
+        item("Số lượng, nội dung báo cáo định kỳ", CHAIRING, "1.2"),
+        TableRow(0, 0, "item", "", "1.3", "1", 2, "1", CHAIRING, criterion=label),
+    ]
+    match = match_rows(rows, province=None, district=None, plan_year=None, codes=codes)[2]
+    assert match.criterion_code != "F0.PAR_SCORE"
+
+
+def test_a_fields_subtotal_is_not_the_index_score() -> None:
+    # 'Cộng' closing field 1 is followed by more scored rows: a subtotal, not the total
+    codes = without_sources(load_codelist(), frozenset({"001"}))
+    rows = [
+        heading(CHAIRING, "1"),
+        scored(item("Số lượng, nội dung báo cáo định kỳ", CHAIRING, "1.2"), 1.0),
+        scored(TableRow(0, 0, "item", "Cộng", "Cộng", None, 1, "Cộng", None), 20.0, 24.0),
+        scored(item("Tỷ lệ hồ sơ giải quyết đúng hạn", TTHC, "3.4"), 2.0, 2.0),
+    ]
+    match = match_rows(rows, province=None, district=None, plan_year=None, codes=codes)[2]
+    assert match.criterion_code != "F0.PAR_SCORE"

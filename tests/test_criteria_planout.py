@@ -79,12 +79,13 @@ def test_plan_out_pooled_floors() -> None:
     # %), top 3 40/44. Since a framework's sub-criterion close to another concept than its
     # criterion's goes to review (criteria_place.PARENT_MARGIN): field 98.4 %, 5 wrong (98.1
     # %), top 3 42/46; since it takes its criterion's concept (PARENT_BREAKS_TIES): 266 right
-    # (84.4 %), 5 wrong (98.2 %), top 3 40/44.
+    # (84.4 %), 5 wrong (98.2 %), top 3 40/44. Since a scored table's total row is the index
+    # score (criteria_scores.total_rows): 267 (84.8 %), field 98.7 %, top 3 39/43.
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
-    assert sum(s.field_right for s in scores) / rows >= 0.984
-    assert right / rows >= 0.844
+    assert sum(s.field_right for s in scores) / rows >= 0.987
+    assert right / rows >= 0.847
     assert right / (right + wrong) >= 0.981
     review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
     assert top3 / review >= 0.90
