@@ -100,14 +100,16 @@ def first_version() -> Iterator[None]:
     key_rules.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR = 0.0, 0.0, 0.0
     criteria.SECTION_FIELD_YIELDS = False
     keys.LABEL_NAME = False
-    members, votes = matcher.group_members, matcher.HEADING_VOTES
+    members, votes, ordered = matcher.group_members, place.HEADING_VOTES, place.ordered_members
     matcher.group_members = lambda codes: {}  # type: ignore[assignment]  # no group rule
-    matcher.HEADING_VOTES = 10**9  # no heading field from the rows below
+    place.ordered_members = lambda codes: {}  # type: ignore[assignment]  # nor members by place
+    place.HEADING_VOTES = 10**9  # no heading field from the rows below
     try:
         with codes_changed(no_descriptions):
             yield
     finally:
-        matcher.group_members, matcher.HEADING_VOTES = members, votes
+        matcher.group_members, place.HEADING_VOTES = members, votes
+        place.ordered_members = ordered
         criteria.MARGIN, criteria.PARENT_PRIOR = saved
         criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = later
         key_rules.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR = floor

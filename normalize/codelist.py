@@ -217,6 +217,33 @@ def group_members(codes: CodeList) -> dict[str, frozenset[str]]:
     return {code: frozenset(m - {code}) for code, m in out.items() if m - {code}}
 
 
+@lru_cache(maxsize=8)
+def ordered_members(codes: CodeList) -> dict[str, tuple[str, ...]]:
+    """The members of each group concept one level below it in the official frameworks'
+    numbering, in that order: F8.SIPAS -> the five factors '1'..'5' (access, procedures,
+    officials, results, feedback)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for item in codes.frameworks:
+        concept = codes.get(item.canonical_code)
+        if concept is None or concept.level != "group":
+            continue
+        depth = 0 if item.local_code == "0" else item.local_code.count(".") + 1
+        prefix = "" if item.local_code == "0" else item.local_code + "."
+        below = [
+            other
+            for other in codes.frameworks
+            if (other.framework, other.framework_year) == (item.framework, item.framework_year)
+            and other.local_code.startswith(prefix)
+            and other.local_code.count(".") == depth
+            and other.local_code != "0"
+            and other.canonical_code
+        ]
+        below.sort(key=lambda other: [int(p) for p in other.local_code.split(".") if p.isdigit()])
+        if below:
+            out[concept.code] = tuple(other.canonical_code for other in below)
+    return out
+
+
 def without_sources(codes: CodeList, hidden: frozenset[str]) -> CodeList:
     """The list without the aliases and code-table entries that only these sources gave (plan-out).
 

@@ -10,7 +10,9 @@ Resolution order (criteria_concepts.md §3.1):
    review, and its field is inherited from its section.
 4. A row under a group concept (F8.SIPAS) is one of the group's members, as the official
    frameworks number them (`normalize.codelist.group_members`); any other concept goes to review
-   with the members first among its candidates (`criteria_place.within_group`).
+   with the members first among its candidates (`criteria_place.within_group`); a group that
+   lists all its members in the framework's order gives each the member of its place
+   (`criteria_place.members_in_order`).
 5. A code is assigned only when it is clearly ahead (`criteria_rank`: MARGIN, KEY_FLOOR, and
    PHRASE_FLOOR: a phrase hit needs BM25 over the whole row to agree); a row whose score is a
    survey's mean (0.92 of 1 point) leans to the survey concepts (SURVEY_PRIOR); a parent row
@@ -26,7 +28,6 @@ DVC-online task listed under a TTHC section is F7), else the field of the sectio
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -35,7 +36,14 @@ from typing import Literal
 from models.document import TableRow
 from normalize.code_tables import TableHit, lookup, table_for
 from normalize.codelist import CodeList, CodeTableEntry, group_members, load_codelist
-from normalize.criteria_place import total_match, within_criterion, within_group
+from normalize.criteria_place import (
+    Key,
+    fields_from_children,
+    members_in_order,
+    total_match,
+    within_criterion,
+    within_group,
+)
 from normalize.criteria_rank import (
     NO_MATCH,
     THRESHOLD,
@@ -88,11 +96,6 @@ SUB_ROW_TEXTS: TextSpec = (
 )
 
 
-# A top heading whose words name no field takes the field of most concepts assigned below it
-# when at least this many vote for it (and more than half of the votes).
-HEADING_VOTES = 2
-
-
 @dataclass(frozen=True, slots=True)
 class Context:
     """What a row's place in its table says: its section's field, its parent's concept."""
@@ -127,13 +130,12 @@ def match_rows(
         for t in {r.table_index for r in rows}
     }
     out, pools = _match_all(rows, codes, table, kinds, {})
-    headings = _fields_from_children(rows, out, codes)
+    headings = fields_from_children(rows, out, codes)
     if headings:
         out, pools = _match_all(rows, codes, table, kinds, headings)
+    out, placed = members_in_order(rows, out, codes)
+    pools = [None if i in placed else pool for i, pool in enumerate(pools)]
     return review_order(rows, out, pools, codes, survey_rows(rows))
-
-
-Key = tuple[int, str]
 
 
 def _match_all(
@@ -144,8 +146,8 @@ def _match_all(
     headings: dict[Key, str],
 ) -> tuple[list[CriterionMatch], list[list[Scored] | None]]:
     """One pass over the rows in order; `headings` gives the field of top rows whose own text
-    names none (`_fields_from_children`). With each match, the row's whole ranked list for
-    `review_order` (None when its candidates' order must stay)."""
+    names none (`criteria_place.fields_from_children`). With each match, the row's whole
+    ranked list for `review_order` (None when its candidates' order must stay)."""
     fields: dict[Key, str | None] = {}
     found: dict[Key, Parent] = {}
     groups: dict[Key, frozenset[str]] = {}
@@ -172,33 +174,6 @@ def _match_all(
         out.append(match)
         pools.append(pool)
     return out, pools
-
-
-def _fields_from_children(
-    rows: Sequence[TableRow], matches: Sequence[CriterionMatch], codes: CodeList
-) -> dict[Key, str]:
-    """The field of a top heading whose words name none: the field of most of the concepts
-    assigned below it. 'NÂNG CAO CHẤT LƯỢNG ĐỘI NGŨ' (001 4) names no 876 field, but its rows
-    are evaluations, training and recruitment of officials: F5, and its rows without a concept
-    of their own then keep F5 too."""
-    votes: dict[Key, Counter[str]] = {}
-    top_of: dict[Key, Key] = {}
-    for row, match in zip(rows, matches, strict=True):
-        key = (row.table_index, row.code)
-        parent = (row.table_index, row.parent_code or "")
-        top_of[key] = top_of.get(parent, key) if row.parent_code else key
-        concept = codes.get(match.criterion_code or "")
-        if row.parent_code and concept is not None:
-            votes.setdefault(top_of[key], Counter())[concept.field] += 1
-    heads = {
-        (r.table_index, r.code) for r, m in zip(rows, matches, strict=True) if not m.field_code
-    }
-    out: dict[Key, str] = {}
-    for key in heads & votes.keys():
-        (field, n), total = votes[key].most_common(1)[0], votes[key].total()
-        if n >= HEADING_VOTES and 2 * n > total:
-            out[key] = field
-    return out
 
 
 def _remember(
@@ -267,12 +242,12 @@ def _match(
     """A row's match and its ranked candidates (None for a code-table hit, or under a group
     concept, whose members stay first)."""
     texts = _texts(row, kind, own_objective)
-    if context.total:
-        return total_match(codes), None
     if kind == "criteria" and table:
         hit = lookup(table, row.code, _label(row))
         if hit is not None:
             return _from_table(hit, codes), None
+    if context.total:
+        return total_match(codes), None
     if not texts:
         return NO_MATCH, None
     shared = _shared_objective(row, kind, own_objective)

@@ -5,7 +5,11 @@ sub-criterion measures its criterion unless another concept is clearly ahead.
 
 from __future__ import annotations
 
-from normalize.codelist import CodeList
+from collections import Counter
+from collections.abc import Sequence
+
+from models.document import TableRow
+from normalize.codelist import CodeList, ordered_members
 from normalize.criteria_rank import (
     N_CANDIDATES,
     THRESHOLD,
@@ -34,6 +38,14 @@ PARENT_MARGIN = 0.1
 # F6.BUDGET_PUBLIC).
 PARENT_EVIDENCE = 0.5
 PARENT_BREAKS_TIES = True
+# The score of a member given by its place in a framework's order (`members_in_order`): at
+# THRESHOLD, below the 0.75 under which `plans review` lists a row, so an analyst sees it.
+MEMBER_SCORE = THRESHOLD
+# A row's place: its table and its code.
+Key = tuple[int, str]
+# A top heading whose words name no field takes the field of most concepts assigned below it
+# when at least this many vote for it (and more than half of the votes).
+HEADING_VOTES = 2
 # The total row of a scored criteria table ('TỔNG ĐIỂM', `criteria_scores.total_rows`) is the
 # score of the index the table scores: the PAR Index of the commune.
 TOTAL_CONCEPT = "F0.PAR_SCORE"
@@ -44,6 +56,72 @@ def total_match(codes: CodeList) -> CriterionMatch:
     concept = codes.get(TOTAL_CONCEPT)
     field = concept.field if concept else None
     return _assigned(field, Scored(TOTAL_CONCEPT, 1.0, "exact"), [])
+
+
+def fields_from_children(
+    rows: Sequence[TableRow], matches: Sequence[CriterionMatch], codes: CodeList
+) -> dict[Key, str]:
+    """The field of a top heading whose words name none: the field of most of the concepts
+    assigned below it. 'NÂNG CAO CHẤT LƯỢNG ĐỘI NGŨ' (001 4) names no 876 field, but its rows
+    are evaluations, training and recruitment of officials: F5, and its rows without a concept
+    of their own then keep F5 too."""
+    votes: dict[Key, Counter[str]] = {}
+    top_of: dict[Key, Key] = {}
+    for row, match in zip(rows, matches, strict=True):
+        key = (row.table_index, row.code)
+        parent = (row.table_index, row.parent_code or "")
+        top_of[key] = top_of.get(parent, key) if row.parent_code else key
+        concept = codes.get(match.criterion_code or "")
+        if row.parent_code and concept is not None:
+            votes.setdefault(top_of[key], Counter())[concept.field] += 1
+    heads = {
+        (r.table_index, r.code) for r, m in zip(rows, matches, strict=True) if not m.field_code
+    }
+    out: dict[Key, str] = {}
+    for key in heads & votes.keys():
+        (field, n), total = votes[key].most_common(1)[0], votes[key].total()
+        if n >= HEADING_VOTES and 2 * n > total:
+            out[key] = field
+    return out
+
+
+def members_in_order(
+    rows: Sequence[TableRow], matches: Sequence[CriterionMatch], codes: CodeList
+) -> tuple[list[CriterionMatch], frozenset[int]]:
+    """A group row whose sub-rows list all its members (as many rows as the framework numbers
+    members, `codelist.ordered_members`), in the framework's order where they were matched,
+    gives each sub-row left for review the member of its place: SIPAS's five factors listed
+    1-5 under 'Kết quả Chỉ số hài lòng … (SIPAS)' (000 8.1), the first found by its words
+    ('Tiếp cận dịch vụ'), the others in review ('Tổ chức giải quyết TTHC' is the factor
+    'Thủ tục hành chính'). Returns the matches and the positions given a member this way."""
+    out, placed = list(matches), set()
+    kids: dict[Key, list[int]] = {}
+    for i, row in enumerate(rows):
+        kids.setdefault((row.table_index, row.parent_code or ""), []).append(i)
+    for i, row in enumerate(rows):
+        members = ordered_members(codes).get(matches[i].criterion_code or "", ())
+        below = kids.get((row.table_index, row.code), [])
+        if not members or len(below) != len(members):
+            continue
+        found = [matches[k].criterion_code for k in below]
+        if not any(code == member for code, member in zip(found, members, strict=True)):
+            continue  # no sub-row of its own confirms the order
+        if any(code is not None and code != m for code, m in zip(found, members, strict=True)):
+            continue  # a sub-row matched out of order: another order, or not the list
+        for k, member in zip(below, members, strict=True):
+            if out[k].criterion_code is None:
+                out[k] = _by_place(out[k], member, codes)
+                placed.add(k)
+    return out, frozenset(placed)
+
+
+def _by_place(match: CriterionMatch, member: str, codes: CodeList) -> CriterionMatch:
+    """`match` given `member` by its place (MEMBER_SCORE), its own candidates kept after it."""
+    chosen = Candidate(member, MEMBER_SCORE, "fuzzy")
+    top = (chosen, *(c for c in match.top_candidates if c.code != member))[:N_CANDIDATES]
+    pairs = tuple((c.code, c.score) for c in top)
+    field = _field(member, codes)
+    return CriterionMatch(field, member, MEMBER_SCORE, "fuzzy", pairs, top)
 
 
 def within_group(
@@ -92,6 +170,11 @@ def _review(field: str | None, ranked: list[Scored]) -> CriterionMatch:
     top = tuple(Candidate(s.code, round(s.score, 3), method_of(s)) for s in ranked[:N_CANDIDATES])
     pairs = tuple((c.code, c.score) for c in top)
     return CriterionMatch(field, None, None, "none", pairs, top)
+
+
+def _field(code: str, codes: CodeList) -> str | None:
+    concept = codes.get(code)
+    return concept.field if concept else None
 
 
 def _top(ranked: list[Scored]) -> tuple[Candidate, ...]:

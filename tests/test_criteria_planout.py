@@ -80,15 +80,19 @@ def test_plan_out_pooled_floors() -> None:
     # criterion's goes to review (criteria_place.PARENT_MARGIN): field 98.4 %, 5 wrong (98.1
     # %), top 3 42/46; since it takes its criterion's concept (PARENT_BREAKS_TIES): 266 right
     # (84.4 %), 5 wrong (98.2 %), top 3 40/44. Since a scored table's total row is the index
-    # score (criteria_scores.total_rows): 267 (84.8 %), field 98.7 %, top 3 39/43.
+    # score (criteria_scores.total_rows): 267 (84.8 %), field 98.7 %, top 3 39/43. Since a
+    # group listing all its members in the framework's order gives each its place
+    # (criteria_place.members_in_order: 000 8.1.2-8.1.5, SIPAS's factors): 271 (86.0 %), 5
+    # wrong, top 3 35/39 (89.7 %: the four rows it answers had the right code in their top 3,
+    # so the rate falls while no review row lost its code from the top 3).
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
     assert sum(s.field_right for s in scores) / rows >= 0.987
-    assert right / rows >= 0.847
+    assert right / rows >= 0.860
     assert right / (right + wrong) >= 0.981
     review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
-    assert top3 / review >= 0.90
+    assert top3 / review >= 0.897
 
 
 def test_with_all_aliases_pooled_concepts() -> None:
@@ -117,8 +121,15 @@ def test_plan_out_floors(plan: str) -> None:
     assert score.concept_rate >= 0.55, (score.wrong_rows, score.review_rows)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 acceptance not reached yet (see the report)")
-@pytest.mark.parametrize("plan", PLANS)
+NOT_YET = pytest.mark.xfail(
+    strict=True, reason="issue 19 acceptance not reached yet (see the report)"
+)
+
+
+# 000 reaches it since SIPAS's factors are read by their place (criteria_place.members_in_order).
+@pytest.mark.parametrize(
+    "plan", [p if p == "000" else pytest.param(p, marks=NOT_YET) for p in PLANS]
+)
 def test_plan_out_acceptance(plan: str) -> None:
     score = score_plan(plan, hide=True)
     assert score.field_rate >= 0.95
