@@ -30,7 +30,8 @@ KEY_FLOOR = 0.4
 # no wrong one; the same from 0.5 down to 0 (0.75: 3).
 OWN_WORD_FLOOR = 0.5
 # A phrase of another field's concept found only in a place the row names (PLACE_RE) is no
-# phrase hit, so it does not carry the row across fields (CROSS_NEEDS_PHRASE): 'Đăng tải
+# phrase hit, so it does not carry the row across fields (CROSS_NEEDS_PHRASE); one of the
+# section's own field is a 'place' hit (see criteria_rank.PLACE_NEEDS_LEAD): 'Đăng tải
 # công khai … toàn bộ TTHC … trên Cổng thông tin điện tử' under 'CẢI CÁCH THỦ TỤC HÀNH CHÍNH'
 # publishes procedures (F3), it is not about the portal (F7.PORTAL). Pooled over the five
 # plans, plan-out: 2 wrong codes fewer (000 3.1.1, 3.1.2 to review), no right one lost.
@@ -100,18 +101,19 @@ def over_key_floor(own: Scored, texts: Sequence[tuple[str, float]], index: Index
 def _placed_phrases(
     text: str, index: Index, codes: CodeList, section_field: str | None
 ) -> dict[str, Scored]:
-    """`index.score_all(text)`, with the phrase hits of other fields' concepts that are found
-    only in a place the row names (PLACES_STAY) turned into scattered words."""
+    """`index.score_all(text)`, with the phrase hits found only in a place the row names
+    (PLACES_STAY) turned into scattered words (other fields' concepts) or 'place' hits (the
+    section's own field)."""
     hits = index.score_all(text)
     bare = without_places(text) if PLACES_STAY and section_field else text
     if bare == text:
         return hits
     outside = index.score_all(bare)
     for code, scored in hits.items():
-        if scored.hit == "tokens" or field_of(code, codes) == section_field:
+        if scored.hit == "tokens" or (code in outside and outside[code].hit != "tokens"):
             continue
-        if code not in outside or outside[code].hit == "tokens":
-            hits[code] = Scored(code, scored.score, "tokens")
+        same = field_of(code, codes) == section_field
+        hits[code] = Scored(code, scored.score, "place" if same else "tokens")
     return hits
 
 

@@ -77,6 +77,12 @@ CROSS_NEEDS_PHRASE = True
 # they are scaled by this.
 TOPIC_LIST = 0.5
 # (Their words are left out of its BM25 reading too: criteria_keys.TOPIC_WORDS_OUT.)
+# A phrase of the section's own field found only in a place the row names (hit 'place',
+# `criteria_keys.PLACES_STAY`) is assigned only when BM25 over the row ranks it first: 'Ban hành
+# văn bản chỉ đạo giải quyết những kiến nghị … tại các cuộc đối thoại' handles proposals
+# (F1.PROPOSAL_HANDLING, BM25's first), the dialogue is where they were made (F1.DIALOGUE's
+# phrase, 003 1.5.2). Plan-out: 1 wrong code fewer, no right one lost; all aliases unchanged.
+PLACE_NEEDS_LEAD = True
 # A phrase hit is assigned only when BM25 over whole concepts ranks it at least this share of
 # the row's best concept: 'Rà soát, cập nhật … công bố, công khai kịp thời …' (004 2.1) finds
 # the phrase 'công bố, công khai' of F3.PUBLICITY, but the row's words as a whole are those of
@@ -324,6 +330,8 @@ def _unsure(best: Scored, ranked: list[Scored], codes: CodeList, section: str | 
     F3.REVIEW by BM25 ('rà soát') but not by the keys, so it goes to review."""
     if best.hit == "exact":
         return False
+    if best.hit == "place" and PLACE_NEEDS_LEAD and best.bm25_share < 1.0:
+        return True
     if best.hit != "tokens":
         return best.bm25_share < PHRASE_FLOOR or _phrase_tie(best, ranked, codes)
     if not best.agreed:

@@ -47,7 +47,7 @@ TOKEN_FUZZ = 85.0
 PHRASE_BASE, PHRASE_COVER = 0.8, 0.2
 TOKENS_BASE, TOKENS_COVER = 0.5, 0.3
 
-Hit = Literal["exact", "phrase", "near", "tokens"]
+Hit = Literal["exact", "phrase", "near", "place", "tokens"]
 # A label's name (before a parenthesis, before the first ';') is a key of its own
 # (`_label_keys`). Pooled over the five plans, plan-out: 10 more right codes (001 3.6.x, 1.9,
 # 1.9.4, 4.4, 6.6; 002 I.2, VI.3.2), no wrong one. Every other aspect after a ';' as a key
@@ -59,8 +59,9 @@ LABEL_NAME = True
 # was in seven codes' keys and weighed too little to name the index ('Chỉ số SIPAS đạt trên
 # 85%' got no code).
 GROUP_PREFIX_RE = re.compile(r"^[A-Z][A-Z0-9-]+:\s*")
-# Ties on score go to the stronger kind of hit.
-HIT_RANK: dict[str, int] = {"exact": 0, "phrase": 1, "near": 2, "tokens": 3}
+# Ties on score go to the stronger kind of hit; 'place' is a phrase found only in a place the
+# row names ('… tại các cuộc đối thoại', `criteria_keys._placed_phrases`).
+HIT_RANK: dict[str, int] = {"exact": 0, "phrase": 1, "near": 2, "place": 3, "tokens": 4}
 
 
 @dataclass(frozen=True, slots=True)

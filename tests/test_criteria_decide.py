@@ -465,3 +465,24 @@ def test_a_fields_subtotal_is_not_the_index_score() -> None:
     ]
     match = match_rows(rows, province=None, district=None, plan_year=None, codes=codes)[2]
     assert match.criterion_code != "F0.PAR_SCORE"
+
+
+def _chairing_plan_out_003(label: str) -> CriterionMatch:
+    codes = without_sources(load_codelist(), frozenset({"003"}))
+    rows = [heading(CHAIRING, "1"), item(label, CHAIRING, "1.5")]
+    return match_rows(rows, province=None, district=None, plan_year=None, codes=codes)[1]
+
+
+def test_a_phrase_found_only_where_the_row_happens_is_not_its_concept() -> None:
+    # handling proposals made at a dialogue: 'đối thoại' is where (a place), not what; BM25
+    # over the row does not rank F1.DIALOGUE first, so the row goes to review with both (003
+    # 1.5.2 had been assigned F1.DIALOGUE, plan-out; criteria_rank.PLACE_NEEDS_LEAD)
+    label = "Xử lý các kiến nghị, đề xuất của người dân, doanh nghiệp tại hội nghị đối thoại"
+    match = _chairing_plan_out_003(label)
+    assert (match.field_code, match.criterion_code) == ("F1", None)
+    assert {"F1.DIALOGUE", "F1.PROPOSAL_HANDLING"} <= {c.code for c in match.top_candidates[:2]}
+
+
+def test_a_phrase_of_the_rows_own_action_stays_whatever_place_it_names() -> None:
+    match = _chairing_plan_out_003("Tổ chức đối thoại với người dân tại hội trường UBND xã")
+    assert match.criterion_code == "F1.DIALOGUE"

@@ -84,15 +84,17 @@ def test_plan_out_pooled_floors() -> None:
     # group listing all its members in the framework's order gives each its place
     # (criteria_place.members_in_order: 000 8.1.2-8.1.5, SIPAS's factors): 271 (86.0 %), 5
     # wrong, top 3 35/39 (89.7 %: the four rows it answers had the right code in their top 3,
-    # so the rate falls while no review row lost its code from the top 3).
+    # so the rate falls while no review row lost its code from the top 3). Since a phrase of
+    # the section's field found only in a place needs BM25's lead (PLACE_NEEDS_LEAD): 4 wrong
+    # (98.5 %), top 3 36/40 (90.0 %).
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
     assert sum(s.field_right for s in scores) / rows >= 0.987
     assert right / rows >= 0.860
-    assert right / (right + wrong) >= 0.981
+    assert right / (right + wrong) >= 0.985
     review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
-    assert top3 / review >= 0.897
+    assert top3 / review >= 0.90
 
 
 def test_with_all_aliases_pooled_concepts() -> None:
@@ -126,9 +128,10 @@ NOT_YET = pytest.mark.xfail(
 )
 
 
-# 000 reaches it since SIPAS's factors are read by their place (criteria_place.members_in_order).
+# 000 reaches it since SIPAS's factors are read by their place (criteria_place.members_in_order),
+# 003 since a phrase found only in a place needs BM25's lead (criteria_rank.PLACE_NEEDS_LEAD).
 @pytest.mark.parametrize(
-    "plan", [p if p == "000" else pytest.param(p, marks=NOT_YET) for p in PLANS]
+    "plan", [p if p in ("000", "003") else pytest.param(p, marks=NOT_YET) for p in PLANS]
 )
 def test_plan_out_acceptance(plan: str) -> None:
     score = score_plan(plan, hide=True)
