@@ -18,7 +18,11 @@ Resolution order (criteria_concepts.md §3.1):
    survey's mean (0.92 of 1 point) leans to the survey concepts (SURVEY_PRIOR); a parent row
    in review passes its best candidate to its sub-rows as a guess that is never assigned alone
    (REVIEW_PRIOR); a top heading whose words name no field takes the field of most concepts
-   assigned below it (HEADING_VOTES, a second pass).
+   assigned below it (HEADING_VOTES, a second pass). Two phrase hits at a near tie
+   (PHRASE_MARGIN), a phrase found only in a place the row names (PLACE_NEEDS_LEAD) and a
+   self-assessed concept read on a survey-scored row (SURVEY_NEEDS_PHRASE) go to review; in a
+   scored framework a sub-criterion near a tie takes its criterion's concept and the total row
+   is the index score (`criteria_place`).
 6. Rows left for review have their candidates ordered again (`criteria_review`): the row's
    field first, and the concepts its parent and siblings name; no assigned code moves.
 
