@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from models.document import TableRow
 from normalize.codelist import CodeList, ordered_members
+from normalize.criteria_keys import field_of
 from normalize.criteria_rank import (
     N_CANDIDATES,
     THRESHOLD,
@@ -17,6 +18,7 @@ from normalize.criteria_rank import (
     CriterionMatch,
     Parent,
     method_of,
+    top_candidates,
 )
 from normalize.matching import Scored
 
@@ -53,9 +55,7 @@ TOTAL_CONCEPT = "F0.PAR_SCORE"
 
 def total_match(codes: CodeList) -> CriterionMatch:
     """The match of a scored table's total row (TOTAL_CONCEPT), found by its place."""
-    concept = codes.get(TOTAL_CONCEPT)
-    field = concept.field if concept else None
-    return _assigned(field, Scored(TOTAL_CONCEPT, 1.0, "exact"), [])
+    return _assigned(field_of(TOTAL_CONCEPT, codes), Scored(TOTAL_CONCEPT, 1.0, "exact"), [])
 
 
 def fields_from_children(
@@ -94,12 +94,12 @@ def members_in_order(
     1-5 under 'Kết quả Chỉ số hài lòng … (SIPAS)' (000 8.1), the first found by its words
     ('Tiếp cận dịch vụ'), the others in review ('Tổ chức giải quyết TTHC' is the factor
     'Thủ tục hành chính'). Returns the matches and the positions given a member this way."""
-    out, placed = list(matches), set()
+    out, placed, ordered = list(matches), set(), ordered_members(codes)
     kids: dict[Key, list[int]] = {}
     for i, row in enumerate(rows):
         kids.setdefault((row.table_index, row.parent_code or ""), []).append(i)
     for i, row in enumerate(rows):
-        members = ordered_members(codes).get(matches[i].criterion_code or "", ())
+        members = ordered.get(matches[i].criterion_code or "", ())
         below = kids.get((row.table_index, row.code), [])
         if not members or len(below) != len(members):
             continue
@@ -120,8 +120,7 @@ def _by_place(match: CriterionMatch, member: str, codes: CodeList) -> CriterionM
     chosen = Candidate(member, MEMBER_SCORE, "fuzzy")
     top = (chosen, *(c for c in match.top_candidates if c.code != member))[:N_CANDIDATES]
     pairs = tuple((c.code, c.score) for c in top)
-    field = _field(member, codes)
-    return CriterionMatch(field, member, MEMBER_SCORE, "fuzzy", pairs, top)
+    return CriterionMatch(field_of(member, codes), member, MEMBER_SCORE, "fuzzy", pairs, top)
 
 
 def within_group(
@@ -151,31 +150,21 @@ def within_criterion(
         return match
     if best.score - mine.score >= PARENT_MARGIN:
         return match
-    concept = codes.get(parent[0])
-    field = concept.field if concept else match.field_code
-    if concept is not None and PARENT_BREAKS_TIES and mine.score >= THRESHOLD:
+    field = field_of(parent[0], codes) or match.field_code
+    if codes.get(parent[0]) is not None and PARENT_BREAKS_TIES and mine.score >= THRESHOLD:
         return _assigned(field, mine, ranked)
     return _review(field, ranked)
 
 
 def _assigned(field: str | None, chosen: Scored, ranked: list[Scored]) -> CriterionMatch:
     """`chosen` assigned, first among the candidates."""
-    top = _top([chosen, *(s for s in ranked if s.code != chosen.code)])
+    top = top_candidates([chosen, *(s for s in ranked if s.code != chosen.code)])
     pairs = tuple((c.code, c.score) for c in top)
     score = round(chosen.score, 3)
     return CriterionMatch(field, chosen.code, score, method_of(chosen), pairs, top)
 
 
 def _review(field: str | None, ranked: list[Scored]) -> CriterionMatch:
-    top = tuple(Candidate(s.code, round(s.score, 3), method_of(s)) for s in ranked[:N_CANDIDATES])
+    top = top_candidates(ranked)
     pairs = tuple((c.code, c.score) for c in top)
     return CriterionMatch(field, None, None, "none", pairs, top)
-
-
-def _field(code: str, codes: CodeList) -> str | None:
-    concept = codes.get(code)
-    return concept.field if concept else None
-
-
-def _top(ranked: list[Scored]) -> tuple[Candidate, ...]:
-    return tuple(Candidate(s.code, round(s.score, 3), method_of(s)) for s in ranked[:N_CANDIDATES])

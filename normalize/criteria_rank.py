@@ -298,7 +298,7 @@ def decide(
     ranked: list[Scored], codes: CodeList, section_field: str | None = None
 ) -> CriterionMatch:
     ranked = _section_field_yields(ranked, section_field)
-    top = tuple(Candidate(s.code, round(s.score, 3), method_of(s)) for s in ranked[:N_CANDIDATES])
+    top = top_candidates(ranked)
     pairs = tuple((c.code, c.score) for c in top)
     if not ranked or ranked[0].score < THRESHOLD:
         return CriterionMatch(None, None, None, "none", pairs, top)
@@ -362,6 +362,11 @@ def _conflicts(best: str, other: str, codes: CodeList) -> bool:
     if best_concept is None or other_concept is None or best == other:
         return False
     return not best_concept.is_field and not other_concept.is_field
+
+
+def top_candidates(ranked: Sequence[Scored]) -> tuple[Candidate, ...]:
+    """The first N_CANDIDATES of a ranked list as stored candidates."""
+    return tuple(Candidate(s.code, round(s.score, 3), method_of(s)) for s in ranked[:N_CANDIDATES])
 
 
 def method_of(scored: Scored) -> MatchMethod:

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz, process
 
 from normalize.codelist import CodeList, load_codelist
 from normalize.patterns import PARENTHESIS_RE
-from normalize.text import loanword_slip, match_tokens
+from normalize.text import is_syllable, loanword_slip, match_tokens
 
 # IDF mass at which a key counts as fully specific (one rare word, or two common ones).
 SPECIFIC_MASS = 5.0
@@ -103,6 +103,8 @@ class Index:
         self.idf = {t: math.log(1.0 + n_codes / len(cs)) for t, cs in self.codes_of.items()}
         self.default_idf = max(self.idf.values(), default=1.0)
         self.vocab = tuple(sorted(self.idf))
+        # the words no Vietnamese syllable: what a loanword slip is fixed to (`_snap`)
+        self.loanwords = tuple(w for w in self.vocab if not is_syllable(w))
         self._snapped: dict[str, str] = {}
         self.keys = tuple(
             Key(code, tokens, " ".join(tokens), self.mass(tokens))
@@ -223,7 +225,7 @@ def _codes_of(token_sets: list[tuple[str, tuple[str, ...]]]) -> dict[str, set[st
 def _snap(index: Index, token: str) -> str:
     if token in index.idf:
         return token
-    slip = loanword_slip(token, index.vocab)
+    slip = loanword_slip(token, index.loanwords)
     if slip != token or len(token) < TOKEN_FUZZ_MIN_LEN or token.isdigit():
         return slip
     found = process.extractOne(token, index.vocab, scorer=fuzz.ratio, score_cutoff=TOKEN_FUZZ)

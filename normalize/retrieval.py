@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from normalize.codelist import CodeList
-from normalize.text import loanword_slip, match_tokens
+from normalize.text import is_syllable, loanword_slip, match_tokens
 
 # BM25's usual constants: K1 saturates repeated features, B partly normalises long concepts
 # (a concept with 20 aliases should not win every row on sheer size).
@@ -79,7 +79,8 @@ class Bm25:
         n = len(self.docs) or 1
         self.idf = {f: math.log(1.0 + n / count) for f, count in df.items()}
         self.avg_len = sum(d.length for d in self.docs) / n or 1.0
-        self.words = tuple(sorted(f for f in self.idf if "_" not in f))
+        # the single words no Vietnamese syllable: what a loanword slip is fixed to
+        self.loanwords = tuple(sorted(f for f in self.idf if "_" not in f and not is_syllable(f)))
         self._slips: dict[str, str] = {}
         # feature -> (doc index, its BM25 term weight without the query's): a query touches
         # only the concepts that hold its features, not all of them
@@ -111,7 +112,7 @@ class Bm25:
         for token in tokens:
             if token not in self._slips:
                 known = token in self.idf
-                self._slips[token] = token if known else loanword_slip(token, self.words)
+                self._slips[token] = token if known else loanword_slip(token, self.loanwords)
             out.append(self._slips[token])
         return out
 
