@@ -104,12 +104,15 @@ def first_version() -> Iterator[None]:
     matcher.group_members = lambda codes: {}  # type: ignore[assignment]  # no group rule
     place.ordered_members = lambda codes: {}  # type: ignore[assignment]  # nor members by place
     place.HEADING_VOTES = 10**9  # no heading field from the rows below
+    family = place.FAMILY_VOTES
+    place.FAMILY_VOTES = 10**9  # no concept from a family's agreement
     try:
         with codes_changed(no_descriptions):
             yield
     finally:
         matcher.group_members, place.HEADING_VOTES = members, votes
         place.ordered_members = ordered
+        place.FAMILY_VOTES = family
         criteria.MARGIN, criteria.PARENT_PRIOR = saved
         criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = later
         key_rules.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR = floor

@@ -24,7 +24,10 @@ Resolution order (criteria_concepts.md §3.1):
    scored framework a sub-criterion near a tie takes its criterion's concept and the total row
    is the index score (`criteria_place`).
 6. Rows left for review have their candidates ordered again (`criteria_review`): the row's
-   field first, and the concepts its parent and siblings name; no assigned code moves.
+   field first, and the concepts its parent and siblings name; no assigned code moves. Then a
+   criterion in review whose first candidate is the concept all its assigned sub-criteria took
+   takes it, and so do its sub-criteria in review that list it first
+   (`criteria_place.families_agree`).
 
 `field_code` is the canonical (876) field: the matched concept's field when there is one (so a
 DVC-online task listed under a TTHC section is F7), else the field of the section.
@@ -42,6 +45,7 @@ from normalize.code_tables import TableHit, lookup, table_for
 from normalize.codelist import CodeList, CodeTableEntry, group_members, load_codelist
 from normalize.criteria_place import (
     Key,
+    families_agree,
     fields_from_children,
     members_in_order,
     total_match,
@@ -139,7 +143,8 @@ def match_rows(
         out, pools = _match_all(rows, codes, table, kinds, headings)
     out, placed = members_in_order(rows, out, codes)
     pools = [None if i in placed else pool for i, pool in enumerate(pools)]
-    return review_order(rows, out, pools, codes, survey_rows(rows))
+    out = review_order(rows, out, pools, codes, survey_rows(rows))
+    return families_agree(rows, out, codes)
 
 
 def _match_all(

@@ -40,7 +40,8 @@ PARENT_MARGIN = 0.1
 # F6.BUDGET_PUBLIC).
 PARENT_EVIDENCE = 0.5
 PARENT_BREAKS_TIES = True
-# The score of a member given by its place in a framework's order (`members_in_order`): at
+# The score of a member given by its place in a framework's order (`members_in_order`), or of a
+# concept given by its family (`families_agree`): at
 # THRESHOLD, below the 0.75 under which `plans review` lists a row, so an analyst sees it.
 MEMBER_SCORE = THRESHOLD
 # A row's place: its table and its code.
@@ -51,6 +52,15 @@ HEADING_VOTES = 2
 # The total row of a scored criteria table ('TỔNG ĐIỂM', `criteria_scores.total_rows`) is the
 # score of the index the table scores: the PAR Index of the commune.
 TOTAL_CONCEPT = "F0.PAR_SCORE"
+# A criterion left for review whose first candidate is the concept every one of its assigned
+# sub-criteria took, when at least this many took it, takes it too; then so does each of its
+# sub-criteria in review whose first candidate it is (`families_agree`). '6.8 Áp dụng quy trình
+# ISO 9001:2015 trong hoạt động của xã' (F7.ISO first at 0.47) above '6.8.1 Công bố hệ thống
+# quản lý chất lượng …' and '6.8.2 Duy trì, cải tiến hệ thống …' (both F7.ISO) is F7.ISO, and
+# so is '6.8.3 Xây dựng … quy trình … đáp ứng tiêu chuẩn ISO …' (001, plan-out). Pooled over
+# the five plans, plan-out: 3 more right codes (001 1.6, 6.8, 6.8.3), no wrong one (at 1: one
+# right fewer and one wrong more; at 3: two right fewer); with all aliases no change.
+FAMILY_VOTES = 2
 
 
 def total_match(codes: CodeList) -> CriterionMatch:
@@ -113,6 +123,46 @@ def members_in_order(
                 out[k] = _by_place(out[k], member, codes)
                 placed.add(k)
     return out, frozenset(placed)
+
+
+def families_agree(
+    rows: Sequence[TableRow], matches: Sequence[CriterionMatch], codes: CodeList
+) -> list[CriterionMatch]:
+    """Rows in review given the concept their family agrees on (FAMILY_VOTES): a criterion
+    whose first candidate every assigned sub-criterion took, then its sub-criteria in review
+    whose first candidate it is. `matches` in their review order (`criteria_review`)."""
+    out = list(matches)
+    kids: dict[Key, list[int]] = {}
+    for i, row in enumerate(rows):
+        if row.parent_code:
+            kids.setdefault((row.table_index, row.parent_code), []).append(i)
+    for i, row in enumerate(rows):
+        below = kids.get((row.table_index, row.code), [])
+        concept = _first_in_review(out[i])
+        taken = [out[k].criterion_code for k in below if out[k].criterion_code]
+        if concept is None or len(taken) < FAMILY_VOTES or set(taken) != {concept}:
+            continue
+        for k in (i, *below):
+            if _first_in_review(out[k]) == concept:
+                out[k] = _by_family(out[k], codes)
+    return out
+
+
+def _first_in_review(match: CriterionMatch) -> str | None:
+    """The first candidate of a match left for review (None when it has a concept)."""
+    if match.criterion_code is not None or not match.top_candidates:
+        return None
+    return match.top_candidates[0].code
+
+
+def _by_family(match: CriterionMatch, codes: CodeList) -> CriterionMatch:
+    """`match` given its first candidate by its family (FAMILY_VOTES), at MEMBER_SCORE like a
+    member given by its place: `plans review` still lists it; its candidates keep theirs."""
+    first = match.top_candidates[0].code
+    field = field_of(first, codes) or match.field_code
+    return CriterionMatch(
+        field, first, MEMBER_SCORE, "fuzzy", match.candidates, match.top_candidates
+    )
 
 
 def _by_place(match: CriterionMatch, member: str, codes: CodeList) -> CriterionMatch:

@@ -86,15 +86,19 @@ def test_plan_out_pooled_floors() -> None:
     # wrong, top 3 35/39 (89.7 %: the four rows it answers had the right code in their top 3,
     # so the rate falls while no review row lost its code from the top 3). Since a phrase of
     # the section's field found only in a place needs BM25's lead (PLACE_NEEDS_LEAD): 4 wrong
-    # (98.5 %), top 3 36/40 (90.0 %).
+    # (98.5 %), top 3 36/40 (90.0 %). Since a criterion and its sub-criteria take the concept
+    # their family agrees on (criteria_place.families_agree): 274 (87.0 %), 4 wrong, top 3
+    # 33/37 (89.2 %: the three rows it answers had the right code first in review). The top-3
+    # floor counts the review rows whose right code is missing from their first three (4, the
+    # 0.90 of 40 it was), not the rate, whose denominator shrinks as review rows get answered.
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
     assert sum(s.field_right for s in scores) / rows >= 0.987
-    assert right / rows >= 0.860
+    assert right / rows >= 0.869
     assert right / (right + wrong) >= 0.985
     review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
-    assert top3 / review >= 0.90
+    assert review - top3 <= 4
 
 
 def test_with_all_aliases_pooled_concepts() -> None:

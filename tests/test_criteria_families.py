@@ -1,0 +1,98 @@
+"""A criterion and its sub-criteria measure one concept (issue 19): when the sub-criteria that
+got a concept all took the one their criterion, left for review, lists first, the family
+agrees on it (`criteria_place.families_agree`). The rows are my own, in the forms scored
+frameworks use; the matches are built by hand so that only the rule is under test."""
+
+from __future__ import annotations
+
+from models.document import TableRow
+from normalize.codelist import load_codelist
+from normalize.criteria import Candidate, CriterionMatch
+from normalize.criteria_place import FAMILY_VOTES, families_agree
+
+CODES = load_codelist()
+SECTION = "HIỆN ĐẠI HÓA HÀNH CHÍNH"
+
+
+def row(code: str, parent: str | None, label: str) -> TableRow:
+    level = code.count(".") + 1
+    return TableRow(0, 0, "item", code, code, parent, level, "6", SECTION, criterion=label)
+
+
+def review(*firsts: tuple[str, float]) -> CriterionMatch:
+    top = tuple(Candidate(code, score, "fuzzy") for code, score in firsts)
+    return CriterionMatch("F7", None, None, "none", tuple(firsts), top)
+
+
+def assigned(code: str, score: float = 0.8) -> CriterionMatch:
+    return CriterionMatch("F7", code, score, "alias", ((code, score),))
+
+
+ROWS = [
+    row("6.5", None, "Triển khai hệ thống quản lý chất lượng tại UBND xã"),
+    row("6.5.1", "6.5", "Công bố hệ thống quản lý chất lượng theo TCVN ISO 9001:2015"),
+    row("6.5.2", "6.5", "Duy trì, cải tiến hệ thống quản lý chất lượng hằng năm"),
+    row("6.5.3", "6.5", "Các quy trình giải quyết công việc được chuẩn hóa theo ISO"),
+    row("6.5.4", "6.5", "Lưu trữ hồ sơ công việc trên phần mềm"),
+    row("6.6", None, "Sử dụng thư điện tử công vụ"),
+]
+
+
+def test_a_criterion_and_its_sub_criteria_in_review_take_the_concept_the_family_agrees_on() -> None:
+    matches = [
+        review(("F7.ISO", 0.47), ("F3.INTERNAL_PROC", 0.41)),
+        assigned("F7.ISO"),
+        assigned("F7.ISO"),
+        review(("F7.ISO", 0.55), ("F1.NON_TTHC_PROC", 0.21)),
+        review(("F7.E_FILE", 0.52), ("F7.ISO", 0.3)),
+        assigned("F7.EMAIL"),
+    ]
+    out = families_agree(ROWS, matches, CODES)
+    assert [m.criterion_code for m in out] == [
+        "F7.ISO",
+        "F7.ISO",
+        "F7.ISO",
+        "F7.ISO",
+        None,  # its own first candidate is another concept: still for review
+        "F7.EMAIL",
+    ]
+    # given at MEMBER_SCORE (THRESHOLD), below the score under which `plans review` lists a row
+    assert (out[0].match_score, out[0].match_method, out[0].field_code) == (0.6, "fuzzy", "F7")
+    assert out[0].top_candidates == matches[0].top_candidates
+
+
+def test_sub_criteria_that_disagree_give_nothing() -> None:
+    matches = [
+        review(("F7.ISO", 0.47)),
+        assigned("F7.ISO"),
+        assigned("F7.E_FILE"),
+        review(("F7.ISO", 0.55)),
+        review(("F7.ISO", 0.5)),
+        assigned("F7.EMAIL"),
+    ]
+    assert families_agree(ROWS, matches, CODES) == matches
+
+
+def test_fewer_than_family_votes_sub_criteria_give_nothing() -> None:
+    assert FAMILY_VOTES == 2
+    matches = [
+        review(("F7.ISO", 0.47)),
+        assigned("F7.ISO"),
+        review(("F7.ISO", 0.5)),
+        review(("F7.ISO", 0.55)),
+        review(("F7.ISO", 0.5)),
+        assigned("F7.EMAIL"),
+    ]
+    assert families_agree(ROWS, matches, CODES) == matches
+
+
+def test_a_criterion_whose_first_candidate_is_another_concept_keeps_its_review() -> None:
+    matches = [
+        review(("F3.INTERNAL_PROC", 0.5), ("F7.ISO", 0.47)),
+        assigned("F7.ISO"),
+        assigned("F7.ISO"),
+        review(("F7.ISO", 0.55)),
+        review(("F7.ISO", 0.5)),
+        assigned("F7.EMAIL"),
+    ]
+    assert families_agree(ROWS, matches, CODES) == matches
