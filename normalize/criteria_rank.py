@@ -92,6 +92,11 @@ PLACE_NEEDS_LEAD = True
 # (after the section prior and topic lists, as the ranking): a BM25 best of another field no
 # longer disowns a section's phrase ('… đề án vị trí việc làm …' under F5, 002 IV.1).
 PHRASE_FLOOR = 0.7
+# ... and the phrase hit BM25 disowns gives way to the next one of the section's field, less
+# than this behind, when BM25 backs that one and nothing else makes it unsure: 'Hoàn thiện hệ
+# thống văn bản … về tổ chức bộ máy, chức năng nhiệm vụ …' (002 III.1) names F4.XHH_FUNCTION's
+# phrase first, but its words are F4.ORG_RULES's, found as a phrase 0.07 behind.
+PHRASE_FALLBACK = 0.1
 # A row that names its own section's field ('… nhiệm vụ cải cách thủ tục hành chính …' under
 # 'CẢI CÁCH THỦ TỤC HÀNH CHÍNH') says nothing the section did not: when that field code leads,
 # the best concept after it is decided on as if the field code were not there (when it passes
@@ -303,15 +308,33 @@ def decide(
     if not ranked or ranked[0].score < THRESHOLD:
         return CriterionMatch(None, None, None, "none", pairs, top)
     best = ranked[0]
-    concept = codes.get(best.code)
-    field = concept.field if concept else None
+    field = field_of(best.code, codes)
     if _unsure(best, ranked, codes, section_field):
-        rival = next((s for s in ranked[1:] if _conflicts(best.code, s.code, codes)), None)
-        same_field = rival is None or field_of(rival.code, codes) == field
-        keep = field if same_field and field == (section_field or field) else None
-        return CriterionMatch(keep, None, None, "none", pairs, top)
+        fallback = _fallback(best, ranked, codes, section_field)
+        if fallback is None:
+            rival = next((s for s in ranked[1:] if _conflicts(best.code, s.code, codes)), None)
+            same_field = rival is None or field_of(rival.code, codes) == field
+            keep = field if same_field and field == (section_field or field) else None
+            return CriterionMatch(keep, None, None, "none", pairs, top)
+        best, field = fallback, field_of(fallback.code, codes)
+    concept = codes.get(best.code)
     criterion = None if concept is None or concept.is_field else concept.code
     return CriterionMatch(field, criterion, round(best.score, 3), method_of(best), pairs, top)
+
+
+def _fallback(
+    best: Scored, ranked: list[Scored], codes: CodeList, section: str | None
+) -> Scored | None:
+    """The next phrase hit when BM25 disowns the best one (PHRASE_FALLBACK), else None."""
+    if best.hit == "tokens" or best.bm25_share >= PHRASE_FLOOR:
+        return None
+    rest = [s for s in ranked[1:] if s.hit != "tokens" and _conflicts(best.code, s.code, codes)]
+    if not rest or best.score - rest[0].score >= PHRASE_FALLBACK:
+        return None
+    nxt, others = rest[0], [s for s in ranked if s is not best]
+    if nxt.score < THRESHOLD or (section and field_of(nxt.code, codes) != section):
+        return None
+    return None if _unsure(nxt, others, codes, section) else nxt
 
 
 def _section_field_yields(ranked: list[Scored], section_field: str | None) -> list[Scored]:

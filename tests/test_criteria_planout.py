@@ -91,11 +91,13 @@ def test_plan_out_pooled_floors() -> None:
     # 33/37 (89.2 %: the three rows it answers had the right code first in review). The top-3
     # floor counts the review rows whose right code is missing from their first three (4, the
     # 0.90 of 40 it was), not the rate, whose denominator shrinks as review rows get answered.
+    # Since a phrase BM25 disowns gives way to the next one of the section's field that BM25
+    # backs (criteria_rank.PHRASE_FALLBACK): 275 (87.3 %), 4 wrong, top 3 32/36 (002 III.1).
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
     assert sum(s.field_right for s in scores) / rows >= 0.987
-    assert right / rows >= 0.869
+    assert right / rows >= 0.873
     assert right / (right + wrong) >= 0.985
     review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
     assert review - top3 <= 4
