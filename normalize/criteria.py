@@ -22,7 +22,8 @@ Resolution order (criteria_concepts.md §3.1):
    (PHRASE_MARGIN), a phrase found only in a place the row names (PLACE_NEEDS_LEAD) and a
    self-assessed concept read on a survey-scored row (SURVEY_NEEDS_PHRASE) go to review; in a
    scored framework a sub-criterion near a tie takes its criterion's concept and the total row
-   is the index score (`criteria_place`).
+   is the index score (`criteria_place`); in any table a row left for review takes its sure
+   parent's concept when its own words put it close behind (`settled_by_parent`).
 6. Rows left for review have their candidates ordered again (`criteria_review`): the row's
    field first, and the concepts its parent and siblings name; no assigned code moves. Then a
    criterion in review whose first candidate is the concept all its assigned sub-criteria took
@@ -48,6 +49,7 @@ from normalize.criteria_place import (
     families_agree,
     fields_from_children,
     members_in_order,
+    settled_by_parent,
     total_match,
     within_criterion,
     within_group,
@@ -274,6 +276,7 @@ def _match(
     match = decide(ranked, codes, context.section_field)
     if context.members:
         return within_group(match, ranked, context.members, context.section_field), None
+    match = settled_by_parent(match, ranked, context.parent, codes)
     if kind == "criteria":
         match = within_criterion(match, ranked, context.parent, codes)
     return match, ranked

@@ -1,14 +1,21 @@
 """A criterion and its sub-criteria measure one concept (issue 19): when the sub-criteria that
 got a concept all took the one their criterion, left for review, lists first, the family
-agrees on it (`criteria_place.families_agree`). The rows are my own, in the forms scored
-frameworks use; the matches are built by hand so that only the rule is under test."""
+agrees on it (`criteria_place.families_agree`); a row left for review takes its sure parent's
+concept when its own words put it close behind (`criteria_place.settled_by_parent`). The rows
+are my own, in the forms plans use; the matches are built by hand so that only the rule is
+under test."""
 
 from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
 
 from models.document import TableRow
 from normalize.codelist import load_codelist
 from normalize.criteria import Candidate, CriterionMatch
-from normalize.criteria_place import FAMILY_VOTES, families_agree
+from normalize.criteria_place import FAMILY_VOTES, families_agree, settled_by_parent
+from normalize.matching import Scored
 
 CODES = load_codelist()
 SECTION = "HIỆN ĐẠI HÓA HÀNH CHÍNH"
@@ -96,3 +103,44 @@ def test_a_criterion_whose_first_candidate_is_another_concept_keeps_its_review()
         assigned("F7.EMAIL"),
     ]
     assert families_agree(ROWS, matches, CODES) == matches
+
+
+# A task row's aims name two concepts' phrases at a tie while its parent is sure of a third
+# (my wording of the class: the aims of a PAKN task state its on-time and satisfaction rates).
+PAKN_ROW = [
+    Scored("F3.SATISFACTION", 0.86, "phrase", True, 0.99),
+    Scored("F3.ONTIME", 0.859, "phrase", True, 0.99),
+    Scored("F3.PAKN", 0.76, "phrase", True, 1.0),
+]
+SURE_PAKN = ("F3.PAKN", 0.89, True)
+
+
+def test_a_row_in_review_takes_its_sure_parents_concept_when_close_and_backed() -> None:
+    match = settled_by_parent(review(("F3.SATISFACTION", 0.86)), PAKN_ROW, SURE_PAKN, CODES)
+    assert (match.criterion_code, match.field_code) == ("F3.PAKN", "F3")
+    assert match.top_candidates[0].code == "F3.PAKN"
+
+
+@pytest.mark.parametrize(
+    ("ranked", "parent"),
+    [
+        # the parent only guessed it (in review itself)
+        (PAKN_ROW, ("F3.PAKN", 0.89, False)),
+        # more than PARENT_MARGIN behind the row's best
+        ([*PAKN_ROW[:2], replace(PAKN_ROW[2], score=0.75)], SURE_PAKN),
+        # the row's own words do not back it (PARENT_EVIDENCE)
+        ([*PAKN_ROW[:2], replace(PAKN_ROW[2], bm25_share=0.4)], SURE_PAKN),
+        # the row does not name it at all
+        (PAKN_ROW[:2], SURE_PAKN),
+    ],
+)
+def test_otherwise_the_row_stays_in_review(
+    ranked: list[Scored], parent: tuple[str, float, bool]
+) -> None:
+    before = review(("F3.SATISFACTION", 0.86))
+    assert settled_by_parent(before, ranked, parent, CODES) == before
+
+
+def test_an_assigned_row_is_left_alone() -> None:
+    before = assigned("F3.ONTIME")
+    assert settled_by_parent(before, PAKN_ROW, SURE_PAKN, CODES) == before

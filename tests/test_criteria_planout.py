@@ -93,11 +93,14 @@ def test_plan_out_pooled_floors() -> None:
     # 0.90 of 40 it was), not the rate, whose denominator shrinks as review rows get answered.
     # Since a phrase BM25 disowns gives way to the next one of the section's field that BM25
     # backs (criteria_rank.PHRASE_FALLBACK): 275 (87.3 %), 4 wrong, top 3 32/36 (002 III.1).
+    # Since a row in review takes its sure parent's concept when close behind and backed by its
+    # own words (criteria_place.PARENT_SETTLES_REVIEW): 277 (87.9 %), top 3 30/34 (004 5.1,
+    # 5.1#2).
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
     assert sum(s.field_right for s in scores) / rows >= 0.987
-    assert right / rows >= 0.873
+    assert right / rows >= 0.879
     assert right / (right + wrong) >= 0.985
     review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
     assert review - top3 <= 4
