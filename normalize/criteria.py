@@ -50,6 +50,7 @@ from normalize.criteria_place import (
     fields_from_children,
     members_in_order,
     settled_by_parent,
+    survey_settles,
     total_match,
     within_criterion,
     within_group,
@@ -277,6 +278,8 @@ def _match(
     if context.members:
         return within_group(match, ranked, context.members, context.section_field), None
     match = settled_by_parent(match, ranked, context.parent, codes)
+    if context.survey and not _is_top(row):
+        match = survey_settles(match, ranked, context.section_field or match.field_code, codes)
     if kind == "criteria":
         match = within_criterion(match, ranked, context.parent, codes)
     return match, ranked

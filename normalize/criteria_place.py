@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from models.document import TableRow
 from normalize.codelist import CodeList, ordered_members
@@ -49,6 +50,15 @@ PARENT_BREAKS_TIES = True
 # the five plans, plan-out: 2 more right codes (004 5.1, 5.1#2), no wrong one; all aliases no
 # change.
 PARENT_SETTLES_REVIEW = True
+# A row scored by a survey (`criteria_scores.surveyed`) left for review takes its field's
+# best-ranked survey concept (kind 'xhh') when BM25 over the row ranks that at least this share
+# of its best (`survey_settles`): the score says respondents rated the row, its words say what
+# they rated. '1.12.1 Chất lượng các văn bản chỉ đạo, điều hành công tác CCHC' scored 0.97 of 1
+# reads as F1.PLAN by the phrase 'văn bản chỉ đạo', as F1.XHH_DIRECTION by BM25 (001). A top
+# heading is its field even when scored by the survey. Pooled over the five plans, plan-out: 7
+# more right codes (001 1.12, 1.12.1-1.12.4, 4.6.1, 4.6.3), no wrong one; at 1.0 (BM25's first
+# only) 5; with all aliases no change. Only 001 of the samples scores by surveys.
+SURVEY_BACKED = 0.9
 # The score of a member given by its place in a framework's order (`members_in_order`), or of a
 # concept given by its family (`families_agree`): at
 # THRESHOLD, below the 0.75 under which `plans review` lists a row, so an analyst sees it.
@@ -231,6 +241,24 @@ def settled_by_parent(
     if ranked[0].score - mine.score >= PARENT_MARGIN:
         return match
     return _assigned(field_of(parent[0], codes), mine, ranked)
+
+
+def survey_settles(
+    match: CriterionMatch, ranked: list[Scored], field: str | None, codes: CodeList
+) -> CriterionMatch:
+    """A survey-scored row left for review given its field's best-ranked survey concept when
+    BM25 backs it (SURVEY_BACKED), at MEMBER_SCORE: `plans review` still lists it."""
+    if match.criterion_code is not None or field is None:
+        return match
+    for scored in ranked:
+        concept = codes.get(scored.code)
+        if concept is None or concept.kind != "xhh" or concept.field != field:
+            continue
+        if scored.bm25_share < SURVEY_BACKED:
+            return match
+        chosen = Scored(scored.code, MEMBER_SCORE, "tokens", bm25_share=scored.bm25_share)
+        return replace(_assigned(field, chosen, ranked), match_method="fuzzy")
+    return match
 
 
 def _assigned(field: str | None, chosen: Scored, ranked: list[Scored]) -> CriterionMatch:

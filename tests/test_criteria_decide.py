@@ -265,7 +265,9 @@ def test_a_score_off_the_self_assessment_steps_is_a_surveys() -> None:
 def test_a_row_scored_by_a_survey_is_not_given_a_self_assessed_concept() -> None:
     # 'Chất lượng các văn bản chỉ đạo, điều hành công tác CCHC' reads as the plan (F1.PLAN),
     # but scored 0.97 of 1 it is the survey's quality of direction (F1.XHH_DIRECTION, 001
-    # 1.12.1): review, both among the candidates, where F1.PLAN had been assigned.
+    # 1.12.1): F1.PLAN had been assigned, then it went to review with both among its
+    # candidates; since BM25's reading of a survey concept settles such a row
+    # (criteria_place.SURVEY_BACKED) it is F1.XHH_DIRECTION, at a score `plans review` lists.
     section = "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH"
     label = "Chất lượng các văn bản chỉ đạo, điều hành công tác Cải cách hành chính"
     codes = without_sources(load_codelist(), frozenset({"001"}))
@@ -276,7 +278,8 @@ def test_a_row_scored_by_a_survey_is_not_given_a_self_assessed_concept() -> None
         scored(item("Có sáng kiến trong thực hiện công tác CCHC", section, "1.6"), 0.5),
     ]
     match = match_rows(rows, province=None, district=None, plan_year=None, codes=codes)[1]
-    assert (match.field_code, match.criterion_code) == ("F1", None)
+    assert (match.field_code, match.criterion_code) == ("F1", "F1.XHH_DIRECTION")
+    assert match.match_score is not None and match.match_score < 0.75
     assert {"F1.XHH_DIRECTION", "F1.PLAN"} <= {c.code for c in match.top_candidates[:2]}
 
 
@@ -342,7 +345,7 @@ def test_a_table_scored_by_a_formula_says_nothing_of_surveys() -> None:
     assert codes_of(formula) == codes_of(bare)
     # one survey row among rows on the steps is one
     mixed = [bare[0], scored(bare[1], 0.97), scored(bare[2], 1.5), scored(bare[3], 1.0)]
-    assert codes_of(mixed)[1] is None and codes_of(bare)[1] == "F1.PLAN"
+    assert codes_of(mixed)[1] == "F1.XHH_DIRECTION" and codes_of(bare)[1] == "F1.PLAN"
 
 
 @pytest.mark.parametrize(
@@ -522,3 +525,20 @@ def test_a_phrase_bm25_disowns_gives_way_to_the_next_phrase_bm25_backs(
     # in review, the row keeps F4 when every close candidate shares it
     keep = "F4" if second[0].startswith("F4") else None
     assert match.field_code == (want[:2] if want else keep)
+
+
+def test_a_top_heading_scored_by_a_survey_stays_its_field() -> None:
+    # A field's heading carries the field's total, off the self-assessment steps like a survey
+    # mean (6.53 of 7); it is the field, not the field's survey concept
+    # (criteria_place.survey_settles leaves top headings alone; 001 7, plan-out).
+    section = "TÁC ĐỘNG ĐẾN SỰ PHÁT TRIỂN KINH TẾ - XÃ HỘI"
+    codes = without_sources(load_codelist(), frozenset({"001"}))
+    rows = [
+        scored(heading(section, "7"), 6.53, 7.0),
+        scored(item("Đánh giá kết quả phát triển kinh tế - xã hội của xã", section, "7.1"), 2.7, 3),
+        scored(item("Hoàn thành chỉ tiêu thu ngân sách được giao", section, "7.2"), 2.0, 2.0),
+        scored(item("Thu hút đầu tư, phát triển doanh nghiệp", section, "7.3"), 1.0, 1.0),
+        scored(item("Tỷ lệ hộ nghèo giảm theo kế hoạch", section, "7.4"), 0.5, 1.0),
+    ]
+    match = match_rows(rows, province=None, district=None, plan_year=None, codes=codes)[0]
+    assert (match.field_code, match.criterion_code) == ("F8", None)

@@ -14,7 +14,12 @@ import pytest
 from models.document import TableRow
 from normalize.codelist import load_codelist
 from normalize.criteria import Candidate, CriterionMatch
-from normalize.criteria_place import FAMILY_VOTES, families_agree, settled_by_parent
+from normalize.criteria_place import (
+    FAMILY_VOTES,
+    families_agree,
+    settled_by_parent,
+    survey_settles,
+)
 from normalize.matching import Scored
 
 CODES = load_codelist()
@@ -144,3 +149,39 @@ def test_otherwise_the_row_stays_in_review(
 def test_an_assigned_row_is_left_alone() -> None:
     before = assigned("F3.ONTIME")
     assert settled_by_parent(before, PAKN_ROW, SURE_PAKN, CODES) == before
+
+
+# A survey-scored row (my wording: 'Mức độ kịp thời của văn bản chỉ đạo công tác CCHC', 0.95 of
+# 1) whose phrase names the plan (F1.PLAN) while BM25 reads the direction survey.
+SURVEY_ROW = [
+    Scored("F1.PLAN", 0.77, "phrase", False, 0.65),
+    Scored("F1.XHH_DIRECTION", 0.65, "tokens", False, 1.0),
+    Scored("F1.SELF_ASSESS", 0.4, "tokens", False, 0.5),
+]
+
+
+def test_a_survey_row_in_review_takes_its_fields_survey_concept_bm25_backs() -> None:
+    match = survey_settles(review(("F1.XHH_DIRECTION", 0.65)), SURVEY_ROW, "F1", CODES)
+    assert (match.criterion_code, match.field_code, match.match_method) == (
+        "F1.XHH_DIRECTION",
+        "F1",
+        "fuzzy",
+    )
+    assert match.match_score == 0.6  # MEMBER_SCORE: `plans review` still lists it
+    assert match.top_candidates[0].code == "F1.XHH_DIRECTION"
+
+
+@pytest.mark.parametrize(
+    ("ranked", "field"),
+    [
+        # BM25 reads the survey concept below SURVEY_BACKED of its best
+        ([SURVEY_ROW[0], replace(SURVEY_ROW[1], bm25_share=0.8), SURVEY_ROW[2]], "F1"),
+        # the survey concept is another field's than the row's
+        (SURVEY_ROW, "F5"),
+        # no survey concept among the candidates
+        ([SURVEY_ROW[0], SURVEY_ROW[2]], "F1"),
+    ],
+)
+def test_otherwise_the_survey_row_stays_in_review(ranked: list[Scored], field: str) -> None:
+    before = review(("F1.PLAN", 0.77))
+    assert survey_settles(before, ranked, field, CODES) == before

@@ -95,12 +95,14 @@ def test_plan_out_pooled_floors() -> None:
     # backs (criteria_rank.PHRASE_FALLBACK): 275 (87.3 %), 4 wrong, top 3 32/36 (002 III.1).
     # Since a row in review takes its sure parent's concept when close behind and backed by its
     # own words (criteria_place.PARENT_SETTLES_REVIEW): 277 (87.9 %), top 3 30/34 (004 5.1,
-    # 5.1#2).
+    # 5.1#2). Since a survey-scored row in review takes its field's survey concept when BM25
+    # backs it (criteria_place.SURVEY_BACKED): 284 (90.2 %), 4 wrong (98.6 %), top 3 23/27 (001
+    # 1.12, 1.12.1-1.12.4, 4.6.1, 4.6.3).
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
     assert sum(s.field_right for s in scores) / rows >= 0.987
-    assert right / rows >= 0.879
+    assert right / rows >= 0.901
     assert right / (right + wrong) >= 0.985
     review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
     assert review - top3 <= 4
