@@ -64,6 +64,11 @@ BM25_READING_BY = 2
 # two it was torn between ('Đánh giá chất lượng, hiệu quả làm việc của cán bộ, công chức' scored
 # 3.84 of 4: F5.EVALUATION by its words, F5.XHH_STAFF by its score; 001 4.6).
 SURVEY_READING_BY = 2
+# Concepts BM25 ranks within this share of its best are its reading alike; the one ranked first
+# by score is shown (`_bm25_reading_shown`): '… sử dụng bản chứng thực điện tử trong giải quyết
+# hồ sơ trực tuyến' (004 4.3) is F3.E_RESULT by its words (0.998 of BM25's best, key score
+# 0.56) as much as F7.ONLINE_DVC (1.0, key score 0.36, one place ahead by the section prior).
+BM25_TIE = 0.01
 
 Key = tuple[int, str]
 _NO_CONCEPT = Concept("", "", "", "leaf", "", "", (), "", ())
@@ -168,7 +173,8 @@ def _bm25_reading_shown(order: list[str], pool: list[Scored], codes: CodeList) -
     ('Đảm bảo hạ tầng truyền dẫn …; Cử CCVC tham gia các lớp tập huấn …', 002 VI.1.1#2) leads
     with one task's concept and its family's, while BM25 reads the row as F7.INFRA_SEC."""
     concepts = (s for s in pool if not (codes.get(s.code) or _NO_CONCEPT).is_field)
-    reading = next((s.code for s in concepts if s.bm25_share == 1.0 and s.code in order), None)
+    tied = 1.0 - BM25_TIE
+    reading = next((s.code for s in concepts if s.bm25_share >= tied and s.code in order), None)
     if reading is None:
         return order
     best = pool[0]

@@ -43,12 +43,22 @@ LEADING_CODE_RE = re.compile(r"^\d+(?:\.\d+)+\.?\s+")
 PARENTHESIS_RE = re.compile(r"\([^()]*\)")
 # A place a row names, up to the next punctuation (on NFC text with its marks: folded, "tại"
 # would be "tái" of "tái sử dụng"): "… toàn bộ TTHC trên Cổng thông tin điện tử", "tại Bộ phận
-# một cửa". Not "trên cơ sở" (on the basis of).
-PLACE_RE = re.compile(r"\b(?:trên(?!\s+cơ\s+sở)|tại)\s[^,;:.()]*", re.IGNORECASE)
+# một cửa". Not "trên cơ sở" (on the basis of). The process a task serves is a place too: "sử
+# dụng bản chứng thực điện tử trong giải quyết hồ sơ trực tuyến", "trong thực hiện TTHC",
+# "trong xử lý văn bản" (where the row's object is used, not what it is).
+PLACE_RE = re.compile(
+    r"\b(?:trên(?!\s+cơ\s+sở)|tại|trong(?=\s+(?:giải\s+quyết|thực\s+hiện|xử\s+lý)\b))"
+    r"\s[^,;:.()]*",
+    re.IGNORECASE,
+)
 # ... and in a text typed without marks, where "tai" is also "tải" (đăng tải), "tài" (tài chính)
 # and "tái" (tái sử dụng): the word that may open a place, "tren Cong thong tin dien tu", "tai
-# Bo phan mot cua" (`normalize.criteria_keys.without_places` decides on its neighbours) …
-UNMARKED_PLACE_WORD_RE = re.compile(r"\b(?:tren(?!\s+co\s+so\b)|tai)\b", re.IGNORECASE)
+# Bo phan mot cua", "trong giai quyet ho so" (`normalize.criteria_keys.without_places` decides
+# on its neighbours) …
+UNMARKED_PLACE_WORD_RE = re.compile(
+    r"\b(?:tren(?!\s+co\s+so\b)|tai|trong(?=\s+(?:giai\s+quyet|thuc\s+hien|xu\s+ly)\b))\b",
+    re.IGNORECASE,
+)
 # … and where a place ends: "tai Bo phan mot cua, niem yet" ends at the comma.
 PLACE_END_RE = re.compile(r"[,;:.()]")
 

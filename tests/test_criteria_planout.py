@@ -97,13 +97,15 @@ def test_plan_out_pooled_floors() -> None:
     # own words (criteria_place.PARENT_SETTLES_REVIEW): 277 (87.9 %), top 3 30/34 (004 5.1,
     # 5.1#2). Since a survey-scored row in review takes its field's survey concept when BM25
     # backs it (criteria_place.SURVEY_BACKED): 284 (90.2 %), 4 wrong (98.6 %), top 3 23/27 (001
-    # 1.12, 1.12.1-1.12.4, 4.6.1, 4.6.3).
+    # 1.12, 1.12.1-1.12.4, 4.6.1, 4.6.3). Since the process a task serves ('trong giải quyết
+    # …') is a place and BM25's near ties show the keys' first (criteria_review.BM25_TIE): 3
+    # wrong (99.0 %), top 3 24/28 (004 4.3 to review with F3.E_RESULT third).
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
     assert sum(s.field_right for s in scores) / rows >= 0.987
     assert right / rows >= 0.901
-    assert right / (right + wrong) >= 0.985
+    assert right / (right + wrong) >= 0.989
     review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
     assert review - top3 <= 4
 
@@ -140,9 +142,11 @@ NOT_YET = pytest.mark.xfail(
 
 
 # 000 reaches it since SIPAS's factors are read by their place (criteria_place.members_in_order),
-# 003 since a phrase found only in a place needs BM25's lead (criteria_rank.PLACE_NEEDS_LEAD).
+# 003 since a phrase found only in a place needs BM25's lead (criteria_rank.PLACE_NEEDS_LEAD),
+# 004 since a row in review takes its sure parent's concept when close behind
+# (criteria_place.PARENT_SETTLES_REVIEW) and the process a task serves is a place.
 @pytest.mark.parametrize(
-    "plan", [p if p in ("000", "003") else pytest.param(p, marks=NOT_YET) for p in PLANS]
+    "plan", [p if p in ("000", "003", "004") else pytest.param(p, marks=NOT_YET) for p in PLANS]
 )
 def test_plan_out_acceptance(plan: str) -> None:
     score = score_plan(plan, hide=True)

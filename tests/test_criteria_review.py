@@ -98,3 +98,11 @@ def test_bm25s_reading_of_a_bundle_of_tasks_is_among_its_top_3() -> None:
     # with the family's F7.ARCH and F7.CLOUD and the training phrase; BM25 over the whole row
     # reads F7.INFRA_SEC, the hand-checked code, which was fourth.
     assert want("002", "VI.1.1#2") & set(top3("002", "VI.1.1#2"))
+
+
+def test_a_concept_bm25_ties_with_its_best_is_its_reading_when_the_keys_rank_it_higher() -> None:
+    # 004 4.3 'Đẩy mạnh … sử dụng bản chứng thực điện tử trong giải quyết hồ sơ trực tuyến':
+    # BM25 over the row puts F3.E_RESULT (the hand-checked code) at 0.998 of F7.ONLINE_DVC,
+    # which leads by the section prior alone; the keys rank F3.E_RESULT far higher (0.56 vs
+    # 0.36). Shown as BM25's reading (criteria_review.BM25_TIE), it is among the first three.
+    assert want("004", "4.3") & set(top3("004", "4.3"))

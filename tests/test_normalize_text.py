@@ -264,3 +264,15 @@ def test_the_bare_word_lists_are_clean() -> None:
         if r["kind"] == "content":
             assert bool(r["before"]) != bool(r["after"]), r
     assert not UNMARKED_STOPWORDS & UNMARKED_CONTENT.keys()
+
+
+def test_the_process_a_task_serves_is_a_place() -> None:
+    # 'trong giải quyết / thực hiện / xử lý …': where the row's object is used, not what it is
+    # (004 4.3: electronic certified copies used 'trong giải quyết hồ sơ trực tuyến').
+    marked = "Hướng dẫn sử dụng bản sao điện tử trong giải quyết hồ sơ trực tuyến, tại xã"
+    assert " ".join(without_places(marked).split()) == "Hướng dẫn sử dụng bản sao điện tử ,"
+    bare = "Huong dan su dung ban sao dien tu trong thuc hien TTHC, niem yet"
+    assert " ".join(without_places(bare).split()) == "Huong dan su dung ban sao dien tu , niem yet"
+    # any other 'trong' stays: a period, a scope
+    for kept in ("Tỷ lệ hài lòng trong năm 2025 đạt 90%", "trong phạm vi toàn xã", "trong nam"):
+        assert without_places(kept) == kept
