@@ -140,13 +140,14 @@ def match_rows(
         t: doc_kind_of([r for r in rows if r.table_index == t], table)
         for t in {r.table_index for r in rows}
     }
-    out, pools = _match_all(rows, codes, table, kinds, {})
+    scored = survey_rows(rows), total_rows(rows)  # found once for both passes and the review
+    out, pools = _match_all(rows, codes, table, kinds, {}, scored)
     headings = fields_from_children(rows, out, codes)
     if headings:
-        out, pools = _match_all(rows, codes, table, kinds, headings)
+        out, pools = _match_all(rows, codes, table, kinds, headings, scored)
     out, placed = members_in_order(rows, out, codes)
     pools = [None if i in placed else pool for i, pool in enumerate(pools)]
-    out = review_order(rows, out, pools, codes, survey_rows(rows))
+    out = review_order(rows, out, pools, codes, scored[0])
     return families_agree(rows, out, codes)
 
 
@@ -156,15 +157,17 @@ def _match_all(
     table: dict[str, CodeTableEntry],
     kinds: dict[int, DocKind],
     headings: dict[Key, str],
+    scored: tuple[frozenset[int], frozenset[int]],
 ) -> tuple[list[CriterionMatch], list[list[Scored] | None]]:
     """One pass over the rows in order; `headings` gives the field of top rows whose own text
-    names none (`criteria_place.fields_from_children`). With each match, the row's whole
+    names none (`criteria_place.fields_from_children`), `scored` the positions of the rows
+    scored by a survey and of the scored tables' totals. With each match, the row's whole
     ranked list for `review_order` (None when its candidates' order must stay)."""
     fields: dict[Key, str | None] = {}
     found: dict[Key, Parent] = {}
     groups: dict[Key, frozenset[str]] = {}
     by_code = {(r.table_index, r.code): r for r in rows}
-    surveys, totals = survey_rows(rows), total_rows(rows)
+    surveys, totals = scored
     out: list[CriterionMatch] = []
     pools: list[list[Scored] | None] = []
     for i, row in enumerate(rows):
