@@ -12,10 +12,15 @@ or topic rules: the matcher before issue 19).
     PYTHONPATH=$PWD python bench/bench_criteria.py --sweep MARGIN=0,0.05 PHRASE_FLOOR=0.6,0.7
     PYTHONPATH=$PWD python bench/bench_criteria.py --without HANOI3199,PAPI
     PYTHONPATH=$PWD python bench/bench_criteria.py --cv MARGIN=0,0.05,0.1 KEY_FLOOR=0.3,0.4,0.5
+    PYTHONPATH=$PWD python bench/bench_criteria.py --formats [DIR]
 
 `--cv` is the honest version of `--sweep`: the constants were chosen on the five plans pooled,
 so the plan-out figures have seen the plan they measure. For each plan, the grid point is chosen
 on the other four alone (CV_OBJECTIVE) and the held plan is scored with it (leave-one-plan-out).
+
+`--formats` maps each plan plan-out from every format it comes in (text export, DOCX, typed
+PDF from data/raw; the 200-dpi scans from DIR, by default ../shared/samples): the codes must
+not depend on the format.
 
 `--without` drops the items of some frameworks (frameworks.csv ids) and prints plan-out with and
 without them: what one set adds, e.g. whether 001 (Hà Nội) gains only from its own city's frame.
@@ -40,6 +45,7 @@ import normalize.criteria_rank as criteria  # noqa: E402
 import normalize.criteria_review as ordering  # noqa: E402
 import normalize.matching as keys  # noqa: E402
 import tests.criteria_planout as planout  # noqa: E402
+from extract import extract_document, read_document  # noqa: E402
 from models.document import TableRow  # noqa: E402
 from models.marks import strip_marks  # noqa: E402
 from normalize.codelist import CodeList, _with_keys  # noqa: E402
@@ -255,7 +261,32 @@ def _pooled_line(title: str, scores: list[planout.PlanScore]) -> None:
     )
 
 
+def formats(scans: Path) -> None:
+    """Plan-out of each plan's rows as every format gives them: data/raw's DOCX, typed PDF and
+    text export, and the 200-dpi scans in `scans` (plan_NNN.scan.pdf, where present: OCR, a
+    minute or two)."""
+    print("plan  format     rows  right  wrong  review  top3")
+    for plan in planout.PLANS:
+        want = planout.expected(plan)
+        paths = [ROOT / "data" / "raw" / f"plan_{plan}.{s}" for s in ("txt", "docx", "pdf")]
+        for path in [*paths, scans / f"plan_{plan}.scan.pdf"]:
+            if not path.exists():
+                continue
+            found = extract_document(read_document(path)).rows
+            rows = [r for r in found if r.code in want]
+            s = planout.tally(plan, rows, planout.plan_matches(plan, rows, hide=True), want)
+            kind = path.name.split(".", 1)[1]
+            print(
+                f"{plan}   {kind:9s} {s.rows:5d}  {s.right:5d}  {s.wrong:5d}  {s.review:6d}"
+                f"  {s.review_top3:4d}"
+            )
+
+
 def main() -> int:
+    if sys.argv[1:2] == ["--formats"]:
+        # --formats [DIR of the scans, default ../shared/samples]
+        formats(Path(sys.argv[2]) if sys.argv[2:] else ROOT.parent / "shared" / "samples")
+        return 0
     if sys.argv[1:2] == ["--sweep"]:
         # --sweep NAME=v1,v2 NAME=v1,v2 ...
         pairs = [arg.split("=") for arg in sys.argv[2:]]
