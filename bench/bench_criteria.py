@@ -89,41 +89,60 @@ def typed_without_marks() -> Iterator[None]:
         planout.sample_rows = saved
 
 
+# The matcher before issue 19: labels and aliases only, threshold only. Every later rule is
+# switched off by its constant (a count too high to reach, a share or margin of 0, a flag off).
+NEVER = 10**9
+FIRST_VERSION: tuple[tuple[object, str, object], ...] = (
+    (criteria, "MARGIN", 0.0),
+    (criteria, "PHRASE_MARGIN", 0.0),
+    (criteria, "PARENT_PRIOR", 0.0),
+    (criteria, "REVIEW_PRIOR", 0.0),
+    (criteria, "BM25_WEIGHT", 0.0),
+    (criteria, "CROSS_NEEDS_PHRASE", False),
+    (criteria, "TOPIC_LIST", 1.0),
+    (criteria, "PLACE_NEEDS_LEAD", False),
+    (criteria, "PHRASE_FLOOR", 0.0),
+    (criteria, "PHRASE_FALLBACK", 0.0),
+    (criteria, "SECTION_FIELD_YIELDS", False),
+    (criteria, "SURVEY_PRIOR", 1.0),
+    (criteria, "SURVEY_NEEDS_PHRASE", False),
+    (criteria, "OWN_WORDS_SHARE", False),
+    (key_rules, "KEY_FLOOR", 0.0),
+    (key_rules, "PLACES_STAY", False),
+    (key_rules, "SHARED_AIMS", NEVER),
+    (key_rules, "TOPIC_WORDS_OUT", False),
+    (keys, "LABEL_NAME", False),
+    (place, "PARENT_MARGIN", 0.0),
+    (place, "PARENT_SETTLES_REVIEW", False),
+    (place, "SURVEY_BACKED", float(NEVER)),
+    (place, "HEADING_VOTES", NEVER),
+    (place, "FAMILY_VOTES", NEVER),
+    (place, "ordered_members", lambda codes: {}),  # no members by place
+    (matcher, "group_members", lambda codes: {}),  # no group rule
+    (ordering, "FAMILY_WEIGHT", 0.0),
+    (ordering, "REVIEW_FIELD", 1.0),
+    (ordering, "BM25_READING_BY", NEVER),
+    (ordering, "SURVEY_READING_BY", NEVER),
+)
+
+
 @contextmanager
 def first_version() -> Iterator[None]:
-    """The matcher as it was: labels and aliases only, threshold only."""
-    saved = (criteria.MARGIN, criteria.PARENT_PRIOR)
-    later = (criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST)
-    floor = key_rules.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR
-    yields = criteria.SECTION_FIELD_YIELDS
+    """The matcher as it was (FIRST_VERSION), without the frameworks' wording."""
+    saved = [(module, name, getattr(module, name)) for module, name, _ in FIRST_VERSION]
 
     def no_descriptions(plan: str, codes: CodeList) -> CodeList:
         concepts = tuple(replace(c, descriptions=()) for c in codes.concepts)
         return replace(codes, concepts=concepts, version=codes.version + "-v1", _index={})
 
-    criteria.MARGIN, criteria.PARENT_PRIOR = 0.0, 0.0
-    criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = 0.0, False, 1.0
-    key_rules.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR = 0.0, 0.0, 0.0
-    criteria.SECTION_FIELD_YIELDS = False
-    keys.LABEL_NAME = False
-    members, votes, ordered = matcher.group_members, place.HEADING_VOTES, place.ordered_members
-    matcher.group_members = lambda codes: {}  # type: ignore[assignment]  # no group rule
-    place.ordered_members = lambda codes: {}  # type: ignore[assignment]  # nor members by place
-    place.HEADING_VOTES = 10**9  # no heading field from the rows below
-    family = place.FAMILY_VOTES
-    place.FAMILY_VOTES = 10**9  # no concept from a family's agreement
+    for module, name, value in FIRST_VERSION:
+        setattr(module, name, value)
     try:
         with codes_changed(no_descriptions):
             yield
     finally:
-        matcher.group_members, place.HEADING_VOTES = members, votes
-        place.ordered_members = ordered
-        place.FAMILY_VOTES = family
-        criteria.MARGIN, criteria.PARENT_PRIOR = saved
-        criteria.BM25_WEIGHT, criteria.CROSS_NEEDS_PHRASE, criteria.TOPIC_LIST = later
-        key_rules.KEY_FLOOR, criteria.PHRASE_FLOOR, criteria.REVIEW_PRIOR = floor
-        criteria.SECTION_FIELD_YIELDS = yields
-        keys.LABEL_NAME = True
+        for module, name, value in saved:
+            setattr(module, name, value)
 
 
 def without_frameworks(ids: frozenset[str]) -> AbstractContextManager[None]:
