@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
 
 from models.document import TableRow
 from normalize.codelist import CodeList, ordered_members
@@ -59,9 +58,10 @@ PARENT_SETTLES_REVIEW = True
 # more right codes (001 1.12, 1.12.1-1.12.4, 4.6.1, 4.6.3), no wrong one; at 1.0 (BM25's first
 # only) 5; with all aliases no change. Only 001 of the samples scores by surveys.
 SURVEY_BACKED = 0.9
-# The score of a member given by its place in a framework's order (`members_in_order`), or of a
-# concept given by its family (`families_agree`): at
-# THRESHOLD, below the 0.75 under which `plans review` lists a row, so an analyst sees it.
+# The score of a concept given by a row's place rather than its words: a member by its place in
+# a framework's order (`members_in_order`), by its family (`families_agree`), by the survey that
+# scored it (`survey_settles`). At THRESHOLD, below the 0.75 under which `plans review` lists a
+# row, so an analyst sees it.
 MEMBER_SCORE = THRESHOLD
 # A row's place: its table and its code.
 Key = tuple[int, str]
@@ -257,7 +257,7 @@ def survey_settles(
         if scored.bm25_share < SURVEY_BACKED:
             return match
         chosen = Scored(scored.code, MEMBER_SCORE, "tokens", bm25_share=scored.bm25_share)
-        return replace(_assigned(field, chosen, ranked), match_method="fuzzy")
+        return _assigned(field, chosen, ranked)  # method 'fuzzy', as for any word-found code
     return match
 
 
