@@ -14,7 +14,8 @@ Resolution order (criteria_concepts.md §3.1):
    lists all its members in the framework's order gives each the member of its place
    (`criteria_place.members_in_order`).
 5. A code is assigned only when it is clearly ahead (`criteria_rank`: MARGIN, KEY_FLOOR, and
-   PHRASE_FLOOR: a phrase hit needs BM25 over the whole row to agree); a row whose score is a
+   PHRASE_FLOOR: a phrase hit needs BM25 over the whole row to agree, or gives way to the next
+   phrase of the section's field that BM25 backs, PHRASE_FALLBACK); a row whose score is a
    survey's mean (0.92 of 1 point) leans to the survey concepts (SURVEY_PRIOR); a parent row
    in review passes its best candidate to its sub-rows as a guess that is never assigned alone
    (REVIEW_PRIOR); a top heading whose words name no field takes the field of most concepts
@@ -23,7 +24,8 @@ Resolution order (criteria_concepts.md §3.1):
    self-assessed concept read on a survey-scored row (SURVEY_NEEDS_PHRASE) go to review; in a
    scored framework a sub-criterion near a tie takes its criterion's concept and the total row
    is the index score (`criteria_place`); in any table a row left for review takes its sure
-   parent's concept when its own words put it close behind (`settled_by_parent`).
+   parent's concept when its own words put it close behind (`settled_by_parent`), and a
+   survey-scored one its field's survey concept when BM25 reads it (`survey_settles`).
 6. Rows left for review have their candidates ordered again (`criteria_review`): the row's
    field first, and the concepts its parent and siblings name; no assigned code moves. Then a
    criterion in review whose first candidate is the concept all its assigned sub-criteria took
