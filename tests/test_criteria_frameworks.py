@@ -51,3 +51,18 @@ def test_an_item_no_concept_measures_gives_no_code() -> None:
     # QĐ 619/QĐ-TTg tiêu chí 4 'Hòa giải ở cơ sở' is in frameworks.csv with no concept.
     best, _ = _best("Hòa giải ở cơ sở", "F2")
     assert best is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the regulation's words without 'ISO' (QĐ 19/2014/QĐ-TTg, an analyst alias of F7.ISO)
+        "Xây dựng, áp dụng hệ thống quản lý chất lượng theo tiêu chuẩn quốc gia vào hoạt động",
+        "Duy trì áp dụng TCVN 9001:2015 trong hoạt động của UBND xã",
+    ],
+)
+def test_the_quality_standards_regulation_names_iso_with_every_sample_alias_hidden(
+    text: str,
+) -> None:
+    best, top = _best(text, "F7")
+    assert best in ("F7.ISO", None) and "F7.ISO" in top, (best, top)
