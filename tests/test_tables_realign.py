@@ -13,6 +13,7 @@ import pytest
 from extract.readers import read_document
 from extract.tables import find_table_rows
 from extract.tables.patterns import DEADLINE_LIKE_RE
+from extract.tables.realign import put_back
 from tests.conftest import FIXTURES
 
 HEADER = (
@@ -83,3 +84,37 @@ def test_without_a_deadline_column_known_agencies_alone_put_sub_rows_back(tmp_pa
     rows = [r for plan in ("002", "004") for r in _sub_rows(plan, CELLS[:-1], tmp_path)]
     assert all(right or not moved for right, moved in rows)
     assert sum(right for right, _ in rows) >= 25
+
+
+# Agencies the table names: 'Văn phòng UBND xã' in the lead column, 'Các bộ phận có liên quan' in
+# the support column (and a cut 'Các bộ phận có' once read as a lead, as plan_002 gives it).
+AGENCIES = {
+    "văn phòng ubnd xã": "lead",
+    "các bộ phận có liên quan": "support",
+    "các bộ phận có": "lead",
+}
+ROLES = ("stt", "objective", "task", "output", "lead", "support", "deadline")
+
+
+def test_agency_names_a_page_break_cut_still_put_a_shifted_row_back() -> None:
+    # plan_002 VI.3.1#3 printed in a narrower font: the row's first piece ends the page with
+    # 'Văn phòng UBND' | 'xã' and 'Các bộ phận có' | 'liên quan' (the rest on the next page)
+    cells = ["", "- Tỷ lệ giao dịch", "Văn phòng UBND", "Các bộ phận có", "Thường xuyên", "", ""]
+    moves = put_back(cells, ROLES, {**AGENCIES, "các bộ phận có": "support"}, sub_row=True)
+    assert moves is not None
+    assert [ROLES[m] for m in moves[2:5]] == ["lead", "support", "deadline"]
+
+
+def test_a_row_in_place_whose_last_agency_was_cut_is_not_shifted() -> None:
+    # plan_002 VI.3.2#2 with row rules: every cell in its column; only the empty deadline
+    # would be 'dropped', which moves nothing
+    cells = [
+        "",
+        "",
+        "Kiên toàn trang",
+        "Hoàn thiện trang",
+        "Văn hóa – xã hội",
+        "Các bộ phận có",
+        "",
+    ]
+    assert put_back(cells, ROLES, AGENCIES, sub_row=True) is None

@@ -26,6 +26,8 @@ LABEL_ROLES = ("criterion", "objective", "task", "requirement")
 AGENCY_ROLES = ("lead", "support")
 # A deadline is short: 'Hoàn thành trước ngày 15/01/2023' (plan_000) has 5 words.
 DEADLINE_WORDS = 8
+# A cut agency name is known by its first words only from this many ('Văn phòng UBND').
+CUT_NAME_WORDS = 3
 
 
 def known_agencies(rows: Iterable[Sequence[str]], roles: Sequence[str | None]) -> dict[str, str]:
@@ -109,8 +111,10 @@ def realign(
 
 def _plausible(cells: Sequence[str], roles: Sequence[str | None], moves: Moves) -> bool:
     """Moves that change something, only to the right, and leave no support without a lead
-    (a typed row drops an empty cell, and every task has a lead)."""
-    if list(moves) == list(range(len(cells))):
+    (a typed row drops an empty cell, and every task has a lead). Dropping an empty cell while
+    every filled one stays is no change: a row in place whose last agency a page break cut
+    ('Các bộ phận có' | 'liên quan', plan_002 VI.3.2#2 with row rules) is not shifted."""
+    if all(m == i for i, m in enumerate(moves) if cells[i]):
         return False
     if not all(m >= i or (m < 0 and not cells[i]) for i, m in enumerate(moves)):
         return False
@@ -133,11 +137,11 @@ def _tail(
         deadline, i = [roles.index("deadline")], i - 1
     slots = [k for k, r in enumerate(roles) if r in AGENCY_ROLES]
     run = 0
-    while i > 0 and run < len(slots) and cells[i] and _first_part(cells[i]) in agencies:
+    while i > 0 and run < len(slots) and cells[i] and _role_of(cells[i], agencies):
         run, i = run + 1, i - 1
     choices = [slots[:run] + deadline]
     if run == 1 and len(slots) == 2:
-        most = roles.index(agencies[_first_part(cells[i + 1])])
+        most = roles.index(_role_of(cells[i + 1], agencies) or "lead")
         choices = [[k, *deadline] for k in sorted(slots, key=lambda k: k != most)]
     if not choices[0] or choices[0] == list(range(i + 1, end + 1)):
         return None  # nothing known, or known cells in their columns
@@ -194,6 +198,20 @@ def move(cells: Sequence[str], moves: Moves) -> list[str] | None:
             return None
         out[target] = cells[i]
     return out
+
+
+def _role_of(cell: str, agencies: Mapping[str, str]) -> str | None:
+    """The column the table puts the cell's first agency in; for a name a page break cut at the
+    foot of the page ('Văn phòng UBND' | 'xã', 'Các bộ phận có' | 'liên quan': plan_002
+    VI.3.1#3 in a narrower font), the column of the known names it begins, when they agree and
+    it has at least CUT_NAME_WORDS words."""
+    name = _first_part(cell)
+    if name in agencies:
+        return agencies[name]
+    if len(name.split()) < CUT_NAME_WORDS:
+        return None
+    found = {role for known, role in agencies.items() if known.startswith(name + " ")}
+    return found.pop() if len(found) == 1 else None
 
 
 def _first_part(cell: str) -> str:
