@@ -46,6 +46,7 @@ from typing import Literal
 from models.document import TableRow
 from normalize.code_tables import TableHit, lookup, table_for
 from normalize.codelist import CodeList, CodeTableEntry, group_members, load_codelist
+from normalize.criteria_match import NO_MATCH, Candidate, CriterionMatch, Parent
 from normalize.criteria_place import (
     Key,
     families_agree,
@@ -58,11 +59,7 @@ from normalize.criteria_place import (
     within_group,
 )
 from normalize.criteria_rank import (
-    NO_MATCH,
     THRESHOLD,
-    Candidate,
-    CriterionMatch,
-    Parent,
     decide,
     rank,
     with_parent,

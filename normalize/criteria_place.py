@@ -11,12 +11,10 @@ from collections.abc import Sequence
 from models.document import TableRow
 from normalize.codelist import CodeList, ordered_members
 from normalize.criteria_keys import field_of
+from normalize.criteria_match import Candidate, CriterionMatch, Parent
 from normalize.criteria_rank import (
     N_CANDIDATES,
     THRESHOLD,
-    Candidate,
-    CriterionMatch,
-    Parent,
     method_of,
     top_candidates,
 )

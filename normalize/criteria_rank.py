@@ -6,7 +6,6 @@ and its place in the table (section field, parent concept).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 
 from models.records import MatchMethod
 from normalize.codelist import CodeList
@@ -21,6 +20,7 @@ from normalize.criteria_keys import (
     topic_list,
     topic_words,
 )
+from normalize.criteria_match import Candidate, CriterionMatch, Parent
 from normalize.matching import HIT_RANK, Scored, index_for
 from normalize.retrieval import bm25_for
 
@@ -123,37 +123,6 @@ SURVEY_NEEDS_PHRASE = True
 OWN_WORDS_SHARE = True
 # How many candidates a match keeps for `plans review`.
 N_CANDIDATES = 5
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """One of the best codes for a row, stored for `plans review`: ('F3.ONTIME', 0.91, 'alias')."""
-
-    code: str
-    score: float
-    method: MatchMethod
-
-
-@dataclass(frozen=True, slots=True)
-class CriterionMatch:
-    """The canonical codes of one row: F3 / F3.ONTIME, how they were found, and the runners-up.
-
-    `candidates` keeps the (code, score) pairs of the first version; `top_candidates` adds how
-    each was found and is what the review list stores (issue 12: no second matcher at review).
-    """
-
-    field_code: str | None
-    criterion_code: str | None
-    match_score: float | None
-    match_method: MatchMethod
-    candidates: tuple[tuple[str, float], ...]
-    top_candidates: tuple[Candidate, ...] = ()
-
-
-# A row's parent concept for its sub-rows: (code, score, sure); not sure when the parent went
-# to review and this is its best candidate.
-Parent = tuple[str, float, bool]
-NO_MATCH = CriterionMatch(None, None, None, "none", ())
 
 
 def rank(

@@ -30,11 +30,10 @@ from dataclasses import replace
 from models.document import TableRow
 from models.records import MatchMethod
 from normalize.codelist import CodeList, Concept
+from normalize.criteria_match import Candidate, CriterionMatch
 from normalize.criteria_rank import (
     N_CANDIDATES,
     PHRASE_FLOOR,
-    Candidate,
-    CriterionMatch,
     method_of,
 )
 from normalize.matching import Scored

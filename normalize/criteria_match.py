@@ -1,0 +1,41 @@
+"""The records the criterion matcher gives (issue 19): a row's match and its stored candidates,
+shared by the ranking (`criteria_rank`), the place rules (`criteria_place`), the review order
+(`criteria_review`) and `criteria.match_rows`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models.records import MatchMethod
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One of the best codes for a row, stored for `plans review`: ('F3.ONTIME', 0.91, 'alias')."""
+
+    code: str
+    score: float
+    method: MatchMethod
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionMatch:
+    """The canonical codes of one row: F3 / F3.ONTIME, how they were found, and the runners-up.
+
+    `candidates` keeps the (code, score) pairs of the first version; `top_candidates` adds how
+    each was found and is what the review list stores (issue 12: no second matcher at review).
+    """
+
+    field_code: str | None
+    criterion_code: str | None
+    match_score: float | None
+    match_method: MatchMethod
+    candidates: tuple[tuple[str, float], ...]
+    top_candidates: tuple[Candidate, ...] = ()
+
+
+# A row's parent concept for its sub-rows: (code, score, sure); not sure when the parent went
+# to review and this is its best candidate.
+Parent = tuple[str, float, bool]
+NO_MATCH = CriterionMatch(None, None, None, "none", ())
