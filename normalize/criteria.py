@@ -25,8 +25,7 @@ Resolution order (criteria_concepts.md §3.1):
    scored framework a sub-criterion near a tie takes its criterion's concept and the total row
    is the index score (`criteria_place`); in any table a row left for review takes its sure
    parent's concept when its own words put it close behind (`settled_by_parent`), and a
-   survey-scored one its field's survey concept when BM25 reads it (`survey_settles`); a
-   task plan's row leans away from survey concepts (TASK_SURVEY_PRIOR).
+   survey-scored one its field's survey concept when BM25 reads it (`survey_settles`).
 6. Rows left for review have their candidates ordered again (`criteria_review`): the row's
    field first, and the concepts its parent and siblings name; no assigned code moves. Then a
    criterion in review whose first candidate is the concept all its assigned sub-criteria took
@@ -261,8 +260,10 @@ def _match(
         hit = lookup(table, row.code, _label(row))
         if hit is not None:
             return _from_table(hit, codes), None
-    if context.total or not texts:  # a scored table's total row is found by its place
-        return (total_match(codes) if context.total else NO_MATCH), None
+    if context.total:
+        return total_match(codes), None
+    if not texts:
+        return NO_MATCH, None
     shared = _shared_objective(row, kind, own_objective)
     ranked = with_parent(
         rank(
@@ -272,7 +273,6 @@ def _match(
             top=_is_top(row),
             survey=context.survey,
             shared=shared,
-            task=kind == "task_plan",
         ),
         context.parent,
     )

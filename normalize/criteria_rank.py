@@ -116,12 +116,6 @@ SURVEY_PRIOR = 0.85
 # survey is what the people surveyed say of the officials (F5.XHH_STAFF), not the officials'
 # yearly evaluation (F5.EVALUATION) its words recall. Plan-out: 1 wrong code fewer (001 4.6).
 SURVEY_NEEDS_PHRASE = True
-# A row of a task plan (no scores, `criteria.doc_kind_of`) is a task, not a rating: no survey
-# measures it, so survey concepts (kind 'xhh') are scaled by this, the mirror of SURVEY_PRIOR.
-# 'Duy trì hoạt động Trang thông tin điện tử của xã' (my wording, every sample alias hidden)
-# read F7.PORTAL_XHH (the quality respondents rate) before F7.PORTAL. On the five plans,
-# plan-out and with all aliases: no change (no survey concept leads a task row there).
-TASK_SURVEY_PRIOR = SURVEY_PRIOR
 # A sub-row's phrase hit is judged (PHRASE_FLOOR) on BM25 over its own cells, not over the
 # objective it shares with its group: 'Cấp phát đầy đủ chữ ký số cho … lãnh đạo cấp xã' under
 # '100% hồ sơ công việc … trên môi trường mạng; 100% lãnh đạo xã sử dụng chữ ký số' (002 VI.2.3)
@@ -139,9 +133,8 @@ def rank(
     top: bool,
     survey: bool = False,
     shared: frozenset[str] = frozenset(),
-    task: bool = False,
 ) -> list[Scored]:
-    """A row's candidates, best first (`survey`, `task`: _scoring_prior; `shared`: SHARED_AIMS)."""
+    """A row's candidates, best first (`survey`: SURVEY_PRIOR; `shared`: SHARED_AIMS)."""
     index = index_for(codes)
     hits = text_hits(texts, index, codes, section_field)
     best = best_keys(hits)
@@ -153,7 +146,8 @@ def rank(
         """A score as the ranking sees it: topic lists, surveys and the row's place applied."""
         if topic and is_composite(code, codes):
             score *= TOPIC_LIST
-        score *= _scoring_prior(_kind(code, codes), survey, task)
+        if survey and _kind(code, codes) not in ("xhh", None):
+            score *= SURVEY_PRIOR
         return score * _prior(code, codes, section_field, top)
 
     # Leaders and phrase shares (PHRASE_FLOOR) where the row stands; BM25's uncapped (see views)
@@ -171,14 +165,6 @@ def rank(
         backed &= not (survey and _needs_phrase(code, codes))
         out.append(Scored(code, placed(code, score), hit, backed, _share(code, shares, codes)))
     return sorted(out, key=lambda s: (-round(s.score, 6), HIT_RANK[s.hit], s.code))
-
-
-def _scoring_prior(kind: str | None, survey: bool, task: bool) -> float:
-    """SURVEY_PRIOR for another kind of concept on a survey-scored row, TASK_SURVEY_PRIOR for a
-    survey concept on a task plan's row, else 1."""
-    if survey and kind not in ("xhh", None):
-        return SURVEY_PRIOR
-    return TASK_SURVEY_PRIOR if task and kind == "xhh" else 1.0
 
 
 def _needs_phrase(code: str, codes: CodeList) -> bool:

@@ -542,14 +542,3 @@ def test_a_top_heading_scored_by_a_survey_stays_its_field() -> None:
     ]
     match = match_rows(rows, province=None, district=None, plan_year=None, codes=codes)[0]
     assert (match.field_code, match.criterion_code) == ("F8", None)
-
-
-def test_a_task_plans_row_is_no_survey_rating() -> None:
-    # A task plan has no scores: a row maintaining the commune's website is the website
-    # (F7.PORTAL), not the quality its users rate in a survey (F7.PORTAL_XHH), which its words
-    # had put first with every sample alias hidden (criteria_rank.TASK_SURVEY_PRIOR).
-    codes = without_sources(load_codelist(), frozenset({"000", "001", "002", "003", "004"}))
-    rows = [heading(E_GOV), item("Duy trì hoạt động Trang thông tin điện tử của xã", E_GOV)]
-    match = match_rows(rows, province=None, district=None, plan_year=None, codes=codes)[1]
-    assert match.criterion_code in ("F7.PORTAL", None)
-    assert match.top_candidates[0].code == "F7.PORTAL"
