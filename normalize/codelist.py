@@ -197,7 +197,6 @@ def load_codelist() -> CodeList:
 
 
 @lru_cache(maxsize=8)
-@lru_cache(maxsize=8)
 def group_members(codes: CodeList) -> dict[str, frozenset[str]]:
     """The members of each group concept by the official frameworks' numbering: SIPAS '0' (the
     index, F8.SIPAS) has the five factors '1'..'5'; PAR876 '2.4' (F2.TDTHPL) has '2.4.1' and
