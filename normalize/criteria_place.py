@@ -80,6 +80,16 @@ TOTAL_CONCEPT = "F0.PAR_SCORE"
 FAMILY_VOTES = 2
 
 
+def children(rows: Sequence[TableRow]) -> dict[Key, list[int]]:
+    """The positions of each row's sub-rows, in order, by the row's place: {(0, '1.9'): [12,
+    13, 14, 15], …}; a row without sub-rows is not a key."""
+    out: dict[Key, list[int]] = {}
+    for i, row in enumerate(rows):
+        if row.parent_code:
+            out.setdefault((row.table_index, row.parent_code), []).append(i)
+    return out
+
+
 def total_match(codes: CodeList) -> CriterionMatch:
     """The match of a scored table's total row (TOTAL_CONCEPT), found by its place."""
     return _assigned(field_of(TOTAL_CONCEPT, codes), Scored(TOTAL_CONCEPT, 1.0, "exact"), [])
@@ -122,9 +132,7 @@ def members_in_order(
     ('Tiếp cận dịch vụ'), the others in review ('Tổ chức giải quyết TTHC' is the factor
     'Thủ tục hành chính'). Returns the matches and the positions given a member this way."""
     out, placed, ordered = list(matches), set(), ordered_members(codes)
-    kids: dict[Key, list[int]] = {}
-    for i, row in enumerate(rows):
-        kids.setdefault((row.table_index, row.parent_code or ""), []).append(i)
+    kids = children(rows)
     for i, row in enumerate(rows):
         members = ordered.get(matches[i].criterion_code or "", ())
         below = kids.get((row.table_index, row.code), [])
@@ -148,11 +156,7 @@ def families_agree(
     """Rows in review given the concept their family agrees on (FAMILY_VOTES): a criterion
     whose first candidate every assigned sub-criterion took, then its sub-criteria in review
     whose first candidate it is. `matches` in their review order (`criteria_review`)."""
-    out = list(matches)
-    kids: dict[Key, list[int]] = {}
-    for i, row in enumerate(rows):
-        if row.parent_code:
-            kids.setdefault((row.table_index, row.parent_code), []).append(i)
+    out, kids = list(matches), children(rows)
     for i, row in enumerate(rows):
         below = kids.get((row.table_index, row.code), [])
         concept = _first_in_review(out[i])

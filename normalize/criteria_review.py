@@ -31,6 +31,7 @@ from models.document import TableRow
 from models.records import MatchMethod
 from normalize.codelist import CodeList, Concept
 from normalize.criteria_match import Candidate, CriterionMatch
+from normalize.criteria_place import children
 from normalize.criteria_rank import (
     N_CANDIDATES,
     PHRASE_FLOOR,
@@ -85,10 +86,7 @@ def review_order(
     `pools` holds each row's whole ranked list, or None when its order must stay; `surveys`
     the positions of the rows scored by a survey (SURVEY_READING_BY)."""
     index = {(r.table_index, r.code): i for i, r in enumerate(rows)}
-    kids: dict[Key, list[int]] = {}
-    for i, row in enumerate(rows):
-        if row.parent_code:
-            kids.setdefault((row.table_index, row.parent_code), []).append(i)
+    kids = children(rows)
     out = list(matches)
     sums: dict[Key, Sums] = {}
     for i, pool in enumerate(pools):
