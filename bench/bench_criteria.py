@@ -45,7 +45,6 @@ import normalize.criteria_rank as criteria  # noqa: E402
 import normalize.criteria_review as ordering  # noqa: E402
 import normalize.matching as keys  # noqa: E402
 import tests.criteria_planout as planout  # noqa: E402
-from extract import extract_document, read_document  # noqa: E402
 from models.document import TableRow  # noqa: E402
 from models.marks import strip_marks  # noqa: E402
 from normalize.codelist import CodeList, _with_keys  # noqa: E402
@@ -291,8 +290,7 @@ def formats(scans: Path) -> None:
         for path in [*paths, scans / f"plan_{plan}.scan.pdf"]:
             if not path.exists():
                 continue
-            found = extract_document(read_document(path)).rows
-            rows = [r for r in found if r.code in want]
+            rows = planout.file_rows(plan, path)
             s = planout.tally(plan, rows, planout.plan_matches(plan, rows, hide=True), want)
             kind = path.name.split(".", 1)[1]
             print(

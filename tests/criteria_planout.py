@@ -85,6 +85,13 @@ def sample_rows(plan: str) -> tuple[TableRow, ...]:
     return tuple(find_table_rows(read_document(ROOT / "data" / "raw" / f"plan_{plan}.txt")))
 
 
+def file_rows(plan: str, path: Path) -> list[TableRow]:
+    """The rows of `path` (the plan in another format: DOCX, PDF, a scan) that the hand-checked
+    file codes, in their order."""
+    want = expected(plan)
+    return [r for r in find_table_rows(read_document(path)) if r.code in want]
+
+
 def codes_for(plan: str, *, hide: bool) -> CodeList:
     codes = load_codelist()
     return without_sources(codes, frozenset({plan})) if hide else codes

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from extract import extract_document, read_document
 from tests.conftest import RAW, SAMPLES
-from tests.criteria_planout import expected, plan_matches, sample_rows
+from tests.criteria_planout import file_rows, plan_matches, sample_rows
 
 SCANS = Path(__file__).resolve().parent / "fixtures" / "scans"
 Codes = dict[str, tuple[str | None, str | None, tuple[str, ...]]]
@@ -19,11 +18,7 @@ Codes = dict[str, tuple[str | None, str | None, tuple[str, ...]]]
 
 def codes_from(plan: str, path: Path | None = None) -> Codes:
     """Field, concept and first three candidates of each hand-checked row, plan-out."""
-    if path is None:
-        rows = list(sample_rows(plan))
-    else:
-        want = expected(plan)
-        rows = [r for r in extract_document(read_document(path)).rows if r.code in want]
+    rows = list(sample_rows(plan)) if path is None else file_rows(plan, path)
     return {
         row.code: (m.field_code, m.criterion_code, tuple(c.code for c in m.top_candidates[:3]))
         for row, m in zip(rows, plan_matches(plan, rows, hide=True), strict=True)
