@@ -14,6 +14,7 @@ from normalize.criteria_keys import field_of
 from normalize.criteria_match import Candidate, CriterionMatch, Parent
 from normalize.criteria_rank import (
     N_CANDIDATES,
+    PHRASE_FLOOR,
     THRESHOLD,
     method_of,
     top_candidates,
@@ -47,6 +48,12 @@ PARENT_BREAKS_TIES = True
 # the five plans, plan-out: 2 more right codes (004 5.1, 5.1#2), no wrong one; all aliases no
 # change.
 PARENT_SETTLES_REVIEW = True
+# ... at any distance behind, when the row's best is a phrase BM25 disowns (PHRASE_FLOOR) and
+# BM25 over the row ranks the parent's concept first: the family and the words as a whole
+# against one phrase. 'Tổ chức bồi dưỡng tổ trưởng tổ dân phố về CCHC …' finds the phrase of
+# training, but its words and its criterion '4.2 Nâng cao chất lượng Tổ trưởng Tổ dân phố'
+# are F5.HAMLET_LEADER (001 4.2.2).
+PARENT_AND_BM25 = True
 # A row scored by a survey (`criteria_scores.surveyed`) left for review takes its field's
 # best-ranked survey concept (kind 'xhh') when BM25 over the row ranks that at least this share
 # of its best (`survey_settles`): the score says respondents rated the row, its words say what
@@ -240,9 +247,20 @@ def settled_by_parent(
     mine = next((s for s in ranked if s.code == parent[0]), None)
     if mine is None or mine.bm25_share < PARENT_EVIDENCE or mine.score < THRESHOLD:
         return match
-    if ranked[0].score - mine.score >= PARENT_MARGIN:
+    if ranked[0].score - mine.score >= PARENT_MARGIN and not _bm25_sides(mine, ranked[0]):
         return match
     return _assigned(field_of(parent[0], codes), mine, ranked)
+
+
+def _bm25_sides(mine: Scored, best: Scored) -> bool:
+    """True when BM25 ranks the parent's concept first and disowns the best phrase hit
+    (PARENT_AND_BM25)."""
+    return (
+        PARENT_AND_BM25
+        and mine.bm25_share >= 1.0
+        and best.hit != "tokens"
+        and best.bm25_share < PHRASE_FLOOR
+    )
 
 
 def survey_settles(

@@ -146,6 +146,39 @@ def test_otherwise_the_row_stays_in_review(
     assert settled_by_parent(before, ranked, parent, CODES) == before
 
 
+# A sub-criterion whose one phrase names a topic (training) while its words as a whole and its
+# sure criterion name the people trained (my wording of the class: 001 4.2.2's form).
+HAMLET_ROW = [
+    Scored("F5.TRAINING", 0.84, "phrase", False, 0.43),
+    Scored("F5.HAMLET_LEADER", 0.62, "tokens", True, 1.0),
+    Scored("F1.CCHC_TRAINING", 0.57, "tokens", False, 0.34),
+]
+SURE_HAMLET = ("F5.HAMLET_LEADER", 0.6, True)
+
+
+def test_a_phrase_bm25_disowns_gives_way_to_the_sure_parents_concept_bm25_ranks_first() -> None:
+    match = settled_by_parent(review(("F5.TRAINING", 0.84)), HAMLET_ROW, SURE_HAMLET, CODES)
+    assert (match.criterion_code, match.field_code) == ("F5.HAMLET_LEADER", "F5")
+
+
+@pytest.mark.parametrize(
+    "ranked",
+    [
+        # BM25 backs the phrase (share over PHRASE_FLOOR): the margin rules
+        [replace(HAMLET_ROW[0], bm25_share=0.8), *HAMLET_ROW[1:]],
+        # BM25 ranks another concept first
+        [HAMLET_ROW[0], replace(HAMLET_ROW[1], bm25_share=0.9), *HAMLET_ROW[2:]],
+        # the best is found from scattered words, not a phrase
+        [replace(HAMLET_ROW[0], hit="tokens"), *HAMLET_ROW[1:]],
+    ],
+)
+def test_far_behind_the_parents_concept_needs_bm25_first_against_a_disowned_phrase(
+    ranked: list[Scored],
+) -> None:
+    before = review(("F5.TRAINING", 0.84))
+    assert settled_by_parent(before, ranked, SURE_HAMLET, CODES) == before
+
+
 def test_an_assigned_row_is_left_alone() -> None:
     before = assigned("F3.ONTIME")
     assert settled_by_parent(before, PAKN_ROW, SURE_PAKN, CODES) == before

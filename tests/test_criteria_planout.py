@@ -99,12 +99,14 @@ def test_plan_out_pooled_floors() -> None:
     # backs it (criteria_place.SURVEY_BACKED): 284 (90.2 %), 4 wrong (98.6 %), top 3 23/27 (001
     # 1.12, 1.12.1-1.12.4, 4.6.1, 4.6.3). Since the process a task serves ('trong giải quyết
     # …') is a place and BM25's near ties show the keys' first (criteria_review.BM25_TIE): 3
-    # wrong (99.0 %), top 3 24/28 (004 4.3 to review with F3.E_RESULT third).
+    # wrong (99.0 %), top 3 24/28 (004 4.3 to review with F3.E_RESULT third). Since a phrase
+    # BM25 disowns gives way to the sure parent's concept BM25 ranks first
+    # (criteria_place.PARENT_AND_BM25): 285 (90.5 %), top 3 23/27 (001 4.2.2).
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
     assert sum(s.field_right for s in scores) / rows >= 0.987
-    assert right / rows >= 0.901
+    assert right / rows >= 0.904
     assert right / (right + wrong) >= 0.989
     review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
     assert review - top3 <= 4
