@@ -542,3 +542,24 @@ def test_a_top_heading_scored_by_a_survey_stays_its_field() -> None:
     ]
     match = match_rows(rows, province=None, district=None, plan_year=None, codes=codes)[0]
     assert (match.field_code, match.criterion_code) == ("F8", None)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Hiệu quả thực hiện quy trình ISO trong hoạt động của UBND xã",
+        "Đánh giá hiệu quả việc thực hiện quy trình ISO tại UBND xã",
+    ],
+)
+def test_a_row_in_review_shows_its_fields_best_concept_among_the_first_three(label: str) -> None:
+    # The frame and actor words ('thực hiện', 'hoạt động của UBND xã') lead the row to rules
+    # of work (F4) and disclosure (F1) concepts; under 'HIỆN ĐẠI HÓA HÀNH CHÍNH' its field is F7,
+    # whose best reading, through the rare 'ISO', is F7.ISO (001 6.9's form, plan-out of 001):
+    # shown third at the latest (criteria_review.FIELD_READING_BY).
+    section = "HIỆN ĐẠI HÓA HÀNH CHÍNH"
+    codes = without_sources(load_codelist(), frozenset({"001"}))
+    rows = [heading(section, "6"), item(label, section, "6.9")]
+    match = match_rows(rows, province=None, district=None, plan_year=None, codes=codes)[1]
+    assert (match.field_code, match.criterion_code) == ("F7", None)
+    assert match.top_candidates[0].code != "F7.ISO"
+    assert "F7.ISO" in [c.code for c in match.top_candidates[:3]]
