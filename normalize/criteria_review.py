@@ -38,6 +38,8 @@ from normalize.criteria_rank import (
     method_of,
 )
 from normalize.matching import Scored
+from normalize.patterns import QUOTED_NAME_RE
+from normalize.retrieval import bm25_for, features
 
 # Another field's concept in the review list of a row whose field is known scales by this.
 # 'Tiếp nhận, xử lý và trả lời, báo cáo kết quả giải quyết đơn khiếu nại, tố cáo' under
@@ -78,6 +80,19 @@ BM25_TIE = 0.01
 # (23/27 without); no other row moves out.
 FIELD_READING_BY = 2
 
+# A row that quotes a name the code list does not know ('Tổ chức chấm điểm đạt chuẩn “Chính
+# quyền thân thiện” theo Quyết định số …/QĐ-UBND … của UBND tỉnh') names a province's or
+# district's own model, movement or title: in review it shows LOCAL_CONCEPT at LOCAL_READING_BY
+# at the latest, never assigned on that alone (a row may name a local model as the topic of its
+# communication or training). A name is unknown when fewer than LOCAL_KNOWN_PAIRS of its pairs
+# of adjacent syllables occur in any concept's wording: '“Một cửa”', '“sáng kiến, giải pháp
+# đổi mới”', '“thư xin lỗi …”' (003) are known; in 002 VII.3 only 'chính quyền' of
+# 'Chính quyền thân thiện' is. Pooled over the five plans, plan-out: review rows with the right
+# code in the top 3, 25/27 (24/27 without); the one row that quotes an unknown name.
+LOCAL_CONCEPT = "F1.LOCAL_SPECIAL"
+LOCAL_READING_BY = 2
+LOCAL_KNOWN_PAIRS = 0.5
+
 Key = tuple[int, str]
 _NO_CONCEPT = Concept("", "", "", "leaf", "", "", (), "", ())
 Family = dict[str, float]
@@ -101,7 +116,37 @@ def review_order(
         if pool is not None and matches[i].criterion_code is None:
             family = _family(i, rows, matches, index, kids, sums)
             out[i] = _reordered(matches[i], pool, family, codes, i in surveys)
+            if names_local_title(rows[i], codes):
+                out[i] = _local_reading_shown(out[i], pool, codes)
     return out
+
+
+def names_local_title(row: TableRow, codes: CodeList) -> bool:
+    """True when the row quotes a name no concept's wording holds (LOCAL_CONCEPT)."""
+    known = bm25_for(codes).idf
+    text = " ".join(t for t in (row.criterion, row.objective, row.task, row.requirement) if t)
+    for name in QUOTED_NAME_RE.findall(text):
+        pairs = [f for f in features(name) if "_" in f]
+        if pairs and sum(f in known for f in pairs) / len(pairs) < LOCAL_KNOWN_PAIRS:
+            return True
+    return False
+
+
+def _local_reading_shown(
+    match: CriterionMatch, pool: list[Scored], codes: CodeList
+) -> CriterionMatch:
+    """`match` with LOCAL_CONCEPT among its first candidates (LOCAL_READING_BY), with its own
+    score in the row's ranked list (0 when the row's words do not name it at all)."""
+    top = list(match.top_candidates)
+    shown = [c.code for c in top[: LOCAL_READING_BY + 1]]
+    if codes.get(LOCAL_CONCEPT) is None or LOCAL_CONCEPT in shown:
+        return match
+    score = next((round(s.score, 3) for s in pool if s.code == LOCAL_CONCEPT), 0.0)
+    rest = [c for c in top if c.code != LOCAL_CONCEPT]
+    at = min(LOCAL_READING_BY, len(rest))
+    top = [*rest[:at], Candidate(LOCAL_CONCEPT, score, "fuzzy"), *rest[at:]][:N_CANDIDATES]
+    pairs = tuple((c.code, c.score) for c in top)
+    return replace(match, candidates=pairs, top_candidates=tuple(top))
 
 
 def _family(

@@ -36,6 +36,9 @@ LABEL_PREFIX_RE = re.compile(
 )
 # A quoted label: '“1.2.1. Thực hiện đầy đủ …”' (curly or straight quotes, closing optional).
 QUOTED_RE = re.compile(r"[“\"](.+?)(?:[”\"]|$)")
+# A name in quotes inside a row's text, closed on the same line: 'Tổ chức chấm điểm đạt chuẩn
+# “Chính quyền thân thiện” theo Quyết định …', 'mô hình "Dân vận khéo"'.
+QUOTED_NAME_RE = re.compile(r"[“\"]([^“”\"\n]{3,80})[”\"]")
 # A criterion code in front of a label: "1.2.1. Thực hiện", "2.1.1.2. Kiểm tra", "3.1.2 Mức độ".
 LEADING_CODE_RE = re.compile(r"^\d+(?:\.\d+)+\.?\s+")
 # A parenthesis in a concept's label, an elaboration or an acronym: "Chất lượng phục vụ tại Bộ

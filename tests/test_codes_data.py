@@ -93,6 +93,17 @@ def test_the_proposed_list_is_all_there() -> None:
         assert CODES.get(code) is not None
 
 
+def test_the_concepts_the_matcher_names_by_place_are_in_the_list() -> None:
+    # a scored table's total row (criteria_place) and a row quoting a local title
+    # (criteria_review): renaming either concept in the CSV must fail here, not go silent
+    from normalize.criteria_place import TOTAL_CONCEPT
+    from normalize.criteria_review import LOCAL_CONCEPT
+
+    for code in (TOTAL_CONCEPT, LOCAL_CONCEPT):
+        concept = CODES.get(code)
+        assert concept is not None and not concept.is_field, code
+
+
 def test_aliases_point_to_known_codes_and_no_alias_has_two_codes() -> None:
     owners: dict[str, set[str]] = defaultdict(set)
     for row in _rows("aliases.csv"):

@@ -8,7 +8,9 @@ from functools import lru_cache
 
 import pytest
 
+from normalize.codelist import load_codelist, without_sources
 from normalize.criteria import CriterionMatch, match_rows
+from normalize.criteria_review import LOCAL_CONCEPT, names_local_title
 from tests.conftest import SAMPLE_PLACES
 from tests.criteria_planout import codes_for, expected, sample_rows
 from tests.test_criteria_decide import heading, item
@@ -106,3 +108,35 @@ def test_a_concept_bm25_ties_with_its_best_is_its_reading_when_the_keys_rank_it_
     # which leads by the section prior alone; the keys rank F3.E_RESULT far higher (0.56 vs
     # 0.36). Shown as BM25's reading (criteria_review.BM25_TIE), it is among the first three.
     assert want("004", "4.3") & set(top3("004", "4.3"))
+
+
+# My own wordings of rows that quote a name: a local model, movement or title no concept's
+# wording holds, and names the code list knows (a one-stop, an apology letter, initiatives).
+@pytest.mark.parametrize(
+    ("text", "local"),
+    [
+        (
+            "Tổ chức chấm điểm đạt chuẩn “Chính quyền thân thiện” theo Quyết định của UBND tỉnh",
+            True,
+        ),
+        ('Nhân rộng mô hình "Dân vận khéo" trong giải quyết công việc của người dân', True),
+        ("Duy trì mô hình “Ngày thứ Bảy cùng dân” tại các thôn", True),
+        ("Niêm yết công khai tại Bộ phận “Một cửa” của xã", False),
+        ("Gửi “thư xin lỗi” khi giải quyết hồ sơ trễ hạn", False),
+        ("Có “sáng kiến, giải pháp đổi mới” trong công tác CCHC", False),
+        ("Tổ chức chấm điểm đạt chuẩn Chính quyền thân thiện", False),  # no quotes: no name
+    ],
+)
+def test_a_quoted_name_no_concept_holds_is_a_local_title(text: str, local: bool) -> None:
+    # the code list as a plan that never taught 'Chính quyền thân thiện' sees it (002 hidden)
+    row = item(text, "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "7.3")
+    assert names_local_title(row, without_sources(load_codelist(), frozenset({"002"}))) is local
+
+
+def test_a_row_in_review_quoting_a_local_title_shows_the_local_concept_among_its_top_3() -> None:
+    # 002 VII.3 quotes its province's 'Chính quyền thân thiện' title; plan-out it reads as a
+    # plan (F1.PLAN_DONE, F1.PLAN) and F1.LOCAL_SPECIAL was not among its candidates.
+    assert LOCAL_CONCEPT in top3("002", "VII.3")
+    assert want("002", "VII.3") & set(top3("002", "VII.3"))
+    # never assigned on the quote alone: it stays in review, its own reading first
+    assert plan_out("002")["VII.3"].top_candidates[0].code != LOCAL_CONCEPT
