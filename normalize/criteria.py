@@ -29,7 +29,8 @@ Resolution order (criteria_concepts.md §3.1):
 6. Rows left for review have their candidates ordered again (`criteria_review`): the row's
    field first, and the concepts its parent and siblings name; no assigned code moves. Then a
    criterion in review whose first candidate is the concept all its assigned sub-criteria took
-   takes it, and so do its sub-criteria in review that list it first
+   takes it, and so do its sub-criteria in review that list it first; a scored criterion takes
+   the concept most of its sub-criteria took when it lists it among its first three
    (`criteria_place.families_agree`).
 
 `field_code` is the canonical (876) field: the matched concept's field when there is one (so a

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from models.document import TableRow
 from normalize.codelist import CodeList, ordered_members
@@ -85,6 +86,15 @@ TOTAL_CONCEPT = "F0.PAR_SCORE"
 # the five plans, plan-out: 3 more right codes (001 1.6, 6.8, 6.8.3), no wrong one (at 1: one
 # right fewer and one wrong more; at 3: two right fewer); with all aliases no change.
 FAMILY_VOTES = 2
+# ... and in a scored framework (the criterion row has points), a criterion left for review
+# whose first three candidates hold the concept more than half of its sub-criteria took (and at
+# least FAMILY_VOTES) takes it: the criterion is the sum of its sub-criteria. '4.6 Đánh giá
+# chất lượng, hiệu quả làm việc của cán bộ, công chức' (3.84 of 4, read as the yearly
+# evaluation by its words) above three sub-criteria given F5.XHH_STAFF, one F5.CONDUCT and one
+# F5.CHAIR_EVAL is F5.XHH_STAFF (001, plan-out). Pooled over the five plans, plan-out: 1 more
+# right code, no wrong one; in any table (task plans too) 1 right and 1 wrong more (a task
+# group's objective is not the sum of its tasks); with all aliases no change.
+FAMILY_MAJORITY = True
 
 
 def children(rows: Sequence[TableRow]) -> dict[Key, list[int]]:
@@ -162,18 +172,36 @@ def families_agree(
 ) -> list[CriterionMatch]:
     """Rows in review given the concept their family agrees on (FAMILY_VOTES): a criterion
     whose first candidate every assigned sub-criterion took, then its sub-criteria in review
-    whose first candidate it is. `matches` in their review order (`criteria_review`)."""
+    whose first candidate it is; a scored criterion the concept most of them took
+    (FAMILY_MAJORITY). `matches` in their review order (`criteria_review`)."""
     out, kids = list(matches), children(rows)
     for i, row in enumerate(rows):
         below = kids.get((row.table_index, row.code), [])
         concept = _first_in_review(out[i])
-        taken = [out[k].criterion_code for k in below if out[k].criterion_code]
-        if concept is None or len(taken) < FAMILY_VOTES or set(taken) != {concept}:
+        taken = [code for k in below if (code := out[k].criterion_code)]
+        if concept is None or len(taken) < FAMILY_VOTES:
+            continue
+        if set(taken) != {concept}:
+            out[i] = _by_majority(out[i], taken, len(below), codes) if row.scores else out[i]
             continue
         for k in (i, *below):
             if _first_in_review(out[k]) == concept:
                 out[k] = _by_family(out[k], codes)
     return out
+
+
+def _by_majority(
+    match: CriterionMatch, taken: list[str], below: int, codes: CodeList
+) -> CriterionMatch:
+    """A scored criterion in review given the concept most of its `below` sub-criteria took
+    when it is among its first three candidates (FAMILY_MAJORITY), else unchanged."""
+    common, votes = Counter(taken).most_common(1)[0]
+    shown = [c.code for c in match.top_candidates[:3]]
+    if not FAMILY_MAJORITY or votes * 2 <= below or common not in shown:
+        return match
+    top = sorted(match.top_candidates, key=lambda c: c.code != common)  # stable: it goes first
+    pairs = tuple((c.code, c.score) for c in top)
+    return _by_family(replace(match, candidates=pairs, top_candidates=tuple(top)), codes)
 
 
 def _first_in_review(match: CriterionMatch) -> str | None:

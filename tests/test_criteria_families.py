@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import pytest
 
-from models.document import TableRow
+from models.document import ScoreCell, TableRow
 from normalize.codelist import load_codelist
 from normalize.criteria import Candidate, CriterionMatch
 from normalize.criteria_place import (
@@ -108,6 +108,58 @@ def test_a_criterion_whose_first_candidate_is_another_concept_keeps_its_review()
         assigned("F7.EMAIL"),
     ]
     assert families_agree(ROWS, matches, CODES) == matches
+
+
+# A scored criterion (my wording of 001 4.6's form) whose words read as the officials' yearly
+# evaluation, above sub-criteria most of which measure what the people surveyed say of them.
+STAFF = "NÂNG CAO CHẤT LƯỢNG ĐỘI NGŨ"
+POINTS = (ScoreCell("Điểm tối đa", "score_max", None, 1.0),)
+
+
+def staff_rows(*, scores: bool = True) -> list[TableRow]:
+    labels = [
+        ("4.6", None, "Đánh giá hiệu quả công tác của công chức xã"),
+        ("4.6.1", "4.6", "Năng lực giải quyết công việc của công chức"),
+        ("4.6.2", "4.6", "Thái độ phục vụ người dân của công chức"),
+        ("4.6.3", "4.6", "Sự tận tụy, trách nhiệm của công chức với người dân"),
+        ("4.6.4", "4.6", "Thực hiện quy tắc ứng xử nơi công cộng"),
+        ("4.6.5", "4.6", "Đánh giá Chủ tịch UBND xã"),
+    ]
+    rows = [
+        TableRow(0, i, "item", c, c, p, c.count(".") + 1, "4", STAFF, criterion=t)
+        for i, (c, p, t) in enumerate(labels)
+    ]
+    return [replace(r, scores=POINTS) for r in rows] if scores else rows
+
+
+def staff_matches(votes: int = 3, third: str = "F5.XHH_STAFF") -> list[CriterionMatch]:
+    taken = ["F5.XHH_STAFF"] * votes + ["F5.CONDUCT"] * (4 - votes) + ["F5.CHAIR_EVAL"]
+    criterion = review(("F5.EVALUATION", 0.71), ("F5.HR_DATA", 0.54), (third, 0.4))
+    return [criterion, *(assigned(code) for code in taken)]
+
+
+def test_a_scored_criterion_takes_the_concept_most_of_its_sub_criteria_took() -> None:
+    out = families_agree(staff_rows(), staff_matches(), CODES)
+    assert (out[0].criterion_code, out[0].field_code) == ("F5.XHH_STAFF", "F5")
+    assert out[0].top_candidates[0].code == "F5.XHH_STAFF"
+    assert out[1:] == staff_matches()[1:]
+
+
+@pytest.mark.parametrize(
+    ("rows", "matches"),
+    [
+        # a task plan's group is not the sum of its tasks
+        (staff_rows(scores=False), staff_matches()),
+        # two of five is no majority
+        (staff_rows(), staff_matches(votes=2)),
+        # the criterion's own first three do not hold it
+        (staff_rows(), staff_matches(third="F5.STANDARD")),
+    ],
+)
+def test_otherwise_the_scored_criterion_stays_in_review(
+    rows: list[TableRow], matches: list[CriterionMatch]
+) -> None:
+    assert families_agree(rows, matches, CODES) == matches
 
 
 # A task row's aims name two concepts' phrases at a tie while its parent is sure of a third
