@@ -113,6 +113,8 @@ FIRST_VERSION: tuple[tuple[object, str, object], ...] = (
     (keys, "LABEL_NAME", False),
     (place, "PARENT_MARGIN", 0.0),
     (place, "PARENT_SETTLES_REVIEW", False),
+    (place, "PARENT_AND_BM25", False),
+    (place, "FAMILY_MAJORITY", False),
     (place, "SURVEY_BACKED", float(NEVER)),
     (place, "HEADING_VOTES", NEVER),
     (place, "FAMILY_VOTES", NEVER),
@@ -122,6 +124,8 @@ FIRST_VERSION: tuple[tuple[object, str, object], ...] = (
     (ordering, "REVIEW_FIELD", 1.0),
     (ordering, "BM25_READING_BY", NEVER),
     (ordering, "SURVEY_READING_BY", NEVER),
+    (ordering, "FIELD_READING_BY", NEVER),
+    (ordering, "LOCAL_READING_BY", NEVER),
 )
 
 
@@ -299,7 +303,16 @@ def formats(scans: Path) -> None:
             )
 
 
+MODES = ("--formats", "--sweep", "--cv", "--without")
+
+
 def main() -> int:
+    if sys.argv[1:2] in (["-h"], ["--help"]):
+        print(__doc__)
+        return 0
+    if sys.argv[1:] and sys.argv[1] not in MODES:
+        print(f"unknown option {sys.argv[1]!r}; one of {', '.join(MODES)} or none", file=sys.stderr)
+        return 2
     if sys.argv[1:2] == ["--formats"]:
         # --formats [DIR of the scans, default ../shared/samples]
         formats(Path(sys.argv[2]) if sys.argv[2:] else ROOT.parent / "shared" / "samples")

@@ -53,4 +53,12 @@ def main(verbose: bool) -> None:
 
 
 if __name__ == "__main__":
+    if {"-h", "--help"} & set(sys.argv[1:]):
+        print(__doc__)
+        raise SystemExit(0)
+    if set(sys.argv[1:]) - {"-v"}:
+        print(
+            f"unknown arguments {sys.argv[1:]}; usage: bench_legal_cases.py [-v]", file=sys.stderr
+        )
+        raise SystemExit(2)
     main("-v" in sys.argv)
