@@ -162,6 +162,7 @@ CONTRACTIONS: tuple[tuple[tuple[str, ...], str], ...] = tuple(
             "trung tam hanh chinh cong": "bpmc",
             "phan anh kien nghi": "pakn",
             "co so du lieu": "csdl",
+            "to dan pho": "tdp",  # "Tổ trưởng TDP" (the head of a town's residential group)
             "thi hanh phap luat": "thpl",
             "pho bien giao duc phap luat": "pbgdpl",
             "thong tin dien tu": "ttdt",

@@ -106,12 +106,14 @@ def test_plan_out_pooled_floors() -> None:
     # (001 6.9). Since a row quoting a name no concept holds shows the local concept
     # (criteria_review.LOCAL_CONCEPT): top 3 25/27 (002 VII.3). Since a scored criterion takes
     # the concept most of its sub-criteria took (criteria_place.FAMILY_MAJORITY): 286 (90.8 %),
-    # top 3 24/26 (001 4.6).
+    # top 3 24/26 (001 4.6). Since 'tổ dân phố' is 'TDP' (normalize.text.CONTRACTIONS), the
+    # analyst alias 'tổ trưởng TDP' finds the spelled-out form: 287 (91.1 %), top 3 23/25 (001
+    # 4.1.3).
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
     assert sum(s.field_right for s in scores) / rows >= 0.987
-    assert right / rows >= 0.907
+    assert right / rows >= 0.911
     assert right / (right + wrong) >= 0.989
     review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
     assert review - top3 <= 2

@@ -183,6 +183,8 @@ def test_place_re_finds_the_places_a_row_names() -> None:
         ("HTQLCL", "hệ thống quản lý chất lượng"),
         ("dịch vụ BCCI", "dịch vụ bưu chính công ích"),
         ("DVBCCI", "dịch vụ bưu chính công ích"),
+        # the residential group of a town (its head: F5.HAMLET_LEADER's 'tổ trưởng TDP')
+        ("Tổ trưởng TDP", "tổ trưởng tổ dân phố"),
     ],
 )
 def test_an_abbreviation_is_its_words(short: str, long: str) -> None:
