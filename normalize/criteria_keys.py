@@ -7,7 +7,7 @@ decide what a phrase hit is worth where the row stands (its place words, its sha
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from normalize.codelist import CodeList, Concept
 from normalize.matching import Index, Scored
@@ -77,6 +77,28 @@ def group_aims(hits: TextHits, shared: frozenset[str], codes: CodeList) -> froze
 
 def _is_concept(code: str, codes: CodeList) -> bool:
     return not (codes.get(code) or NO_FIELD).is_field
+
+
+def best_concepts(
+    keys: Mapping[str, float],
+    bm25: Mapping[str, float],
+    own_bm25: Mapping[str, float],
+    aims: frozenset[str],
+    codes: CodeList,
+) -> set[str | None]:
+    """The best concept by key score and by BM25 (both must name it for a code found from
+    scattered words); a sub-row's own reading, without the `aims` of its group and read by BM25
+    over its own cells, when it has them (criteria_rank.AIMS_YIELD)."""
+    if not aims:
+        return {_best_concept(keys, codes), _best_concept(bm25, codes)}
+    mine = {code: score for code, score in keys.items() if code not in aims}
+    return {_best_concept(mine, codes), _best_concept(own_bm25 or bm25, codes)}
+
+
+def _best_concept(scores: Mapping[str, float], codes: CodeList) -> str | None:
+    """The concept (not field) with the best score."""
+    concepts = [(s, c) for c, s in scores.items() if _is_concept(c, codes)]
+    return max(concepts)[1] if concepts else None
 
 
 def best_keys(hits: TextHits) -> dict[str, Scored]:

@@ -5,9 +5,14 @@ shared by the ranking (`criteria_rank`), the place rules (`criteria_place`), the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from models.records import MatchMethod
+from normalize.matching import Scored
+
+# How many candidates a match keeps for `plans review`.
+N_CANDIDATES = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,3 +44,13 @@ class CriterionMatch:
 # to review and this is its best candidate.
 Parent = tuple[str, float, bool]
 NO_MATCH = CriterionMatch(None, None, None, "none", ())
+
+
+def top_candidates(ranked: Sequence[Scored]) -> tuple[Candidate, ...]:
+    """The first N_CANDIDATES of a ranked list as stored candidates."""
+    return tuple(Candidate(s.code, round(s.score, 3), method_of(s)) for s in ranked[:N_CANDIDATES])
+
+
+def method_of(scored: Scored) -> MatchMethod:
+    """'alias' for a phrase found (exact or as a phrase), 'fuzzy' for words found."""
+    return "alias" if scored.hit in ("exact", "phrase") else "fuzzy"

@@ -12,14 +12,15 @@ from dataclasses import replace
 from models.document import TableRow
 from normalize.codelist import CodeList, ordered_members
 from normalize.criteria_keys import field_of
-from normalize.criteria_match import Candidate, CriterionMatch, Parent
-from normalize.criteria_rank import (
+from normalize.criteria_match import (
     N_CANDIDATES,
-    PHRASE_FLOOR,
-    THRESHOLD,
+    Candidate,
+    CriterionMatch,
+    Parent,
     method_of,
     top_candidates,
 )
+from normalize.criteria_rank import PHRASE_FLOOR, THRESHOLD
 from normalize.matching import Scored
 
 # In a scored framework (a criteria table) a sub-criterion (tiêu chí thành phần) measures the

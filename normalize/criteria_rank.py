@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from models.records import MatchMethod
 from normalize.codelist import CodeList
 from normalize.criteria_keys import (
     NO_FIELD,
+    best_concepts,
     best_keys,
     field_of,
     group_aims,
@@ -20,7 +20,7 @@ from normalize.criteria_keys import (
     topic_list,
     topic_words,
 )
-from normalize.criteria_match import Candidate, CriterionMatch, Parent
+from normalize.criteria_match import CriterionMatch, Parent, method_of, top_candidates
 from normalize.matching import HIT_RANK, Scored, index_for
 from normalize.retrieval import bm25_for
 
@@ -121,8 +121,15 @@ SURVEY_NEEDS_PHRASE = True
 # '100% hồ sơ công việc … trên môi trường mạng; 100% lãnh đạo xã sử dụng chữ ký số' (002 VI.2.3)
 # is F7.DIGSIG, though the shared words rank F7.E_WORKFLOW first.
 OWN_WORDS_SHARE = True
-# How many candidates a match keeps for `plans review`.
-N_CANDIDATES = 5
+# A sub-row under an objective that names two or more concepts (`criteria_keys.group_aims`:
+# '100% hồ sơ công việc … trên môi trường mạng; 100% lãnh đạo xã sử dụng chữ ký số') is one of
+# the group's tasks; the aims it shares are the group's, not its own. Its own reading is judged
+# without them: the key leader among the other concepts and BM25 over its own cells must name
+# the same concept, and the aims are no rival to it. 'Vận hành có hiệu quả kho lưu trữ điện tử'
+# under that objective is F7.E_FILE, though the shared words score F7.E_WORKFLOW higher (002
+# VI.2.3#3). Plan-out, with matching.LABEL_ASPECTS: 2 more right codes (002 VI.2.3#2, #3), no
+# wrong one; alone none (F7.E_FILE's key score was below KEY_FLOOR); all aliases no change.
+AIMS_YIELD = True
 
 
 def rank(
@@ -150,21 +157,41 @@ def rank(
             score *= SURVEY_PRIOR
         return score * _prior(code, codes, section_field, top)
 
-    # Leaders and phrase shares (PHRASE_FLOOR) where the row stands; BM25's uncapped (see views)
-    key_scores = {code: placed(code, scored.score) for code, scored in best.items()}
-    bm25_scores = {code: placed(code, v) for code, v in bm25_shares.items()}
-    leaders = {_leader(key_scores, codes), _leader(bm25_scores if related else {}, codes)}
-    shares = _phrase_shares(bm25_scores, _own_shares(texts, shared, codes, placed))
-    out = []
     aims = group_aims(hits, shared, codes)
+    leaders, shares = _readings(
+        texts, shared, codes, best, (bm25_shares, bool(related)), aims, placed
+    )
+    out = []
     for code in best.keys() | related.keys():
         own = best.get(code, Scored(code, 0.0, "tokens"))
         score = own.score if own.hit != "tokens" else _blend(own.score, related.get(code))
         hit = "tokens" if code in aims else own.hit  # a group's aim, never assigned alone
         backed = leaders == {code} and over_key_floor(own, texts, index) and code not in aims
         backed &= not (survey and _needs_phrase(code, codes))
-        out.append(Scored(code, placed(code, score), hit, backed, _share(code, shares, codes)))
+        share = _share(code, shares, codes)
+        out.append(Scored(code, placed(code, score), hit, backed, share, code in aims))
     return sorted(out, key=lambda s: (-round(s.score, 6), HIT_RANK[s.hit], s.code))
+
+
+def _readings(
+    texts: Sequence[tuple[str, float]],
+    shared: frozenset[str],
+    codes: CodeList,
+    best: Mapping[str, Scored],
+    bm25: tuple[Mapping[str, float], bool],
+    aims: frozenset[str],
+    placed: Callable[[str, float], float],
+) -> tuple[set[str | None], dict[str, float]]:
+    """The best concepts by key score and by BM25 (when it is on: `bm25`'s flag), and each
+    concept's phrase share (PHRASE_FLOOR), where the row stands; BM25's uncapped (see views)."""
+    key_scores = {code: placed(code, scored.score) for code, scored in best.items()}
+    bm25_scores = {code: placed(code, v) for code, v in bm25[0].items()}
+    own_bm25 = _own_shares(texts, shared, codes, placed)
+    on, yielded = bm25[1], aims if AIMS_YIELD else frozenset()
+    leaders = best_concepts(
+        key_scores, bm25_scores if on else {}, own_bm25 if on else {}, yielded, codes
+    )
+    return leaders, _phrase_shares(bm25_scores, own_bm25)
 
 
 def _needs_phrase(code: str, codes: CodeList) -> bool:
@@ -206,12 +233,6 @@ def _share(code: str, shares: Mapping[str, float], codes: CodeList) -> float:
     if not shares or (codes.get(code) or NO_FIELD).is_field:
         return 1.0
     return shares.get(code, 0.0)
-
-
-def _leader(scores: Mapping[str, float], codes: CodeList) -> str | None:
-    """The concept (not field) with the best score: both scorers must name the same one."""
-    concepts = [(s, c) for c, s in scores.items() if not (codes.get(c) or NO_FIELD).is_field]
-    return max(concepts)[1] if concepts else None
 
 
 def _kind(code: str, codes: CodeList) -> str | None:
@@ -271,7 +292,7 @@ def _prior(code: str, codes: CodeList, section_field: str | None, top: bool) -> 
 def decide(
     ranked: list[Scored], codes: CodeList, section_field: str | None = None
 ) -> CriterionMatch:
-    ranked = _section_field_yields(ranked, section_field)
+    ranked = _aims_yield(_section_field_yields(ranked, section_field))
     top = top_candidates(ranked)
     pairs = tuple((c.code, c.score) for c in top)
     if not ranked or ranked[0].score < THRESHOLD:
@@ -281,7 +302,7 @@ def decide(
     if _unsure(best, ranked, codes, section_field):
         fallback = _fallback(best, ranked, codes, section_field)
         if fallback is None:
-            rival = next((s for s in ranked[1:] if _conflicts(best.code, s.code, codes)), None)
+            rival = next((s for s in ranked[1:] if _rivals(best, s, codes)), None)
             same_field = rival is None or field_of(rival.code, codes) == field
             keep = field if same_field and field == (section_field or field) else None
             return CriterionMatch(keep, None, None, "none", pairs, top)
@@ -304,6 +325,16 @@ def _fallback(
     if nxt.score < THRESHOLD or (section and field_of(nxt.code, codes) != section):
         return None
     return None if _unsure(nxt, others, codes, section) else nxt
+
+
+def _aims_yield(ranked: list[Scored]) -> list[Scored]:
+    """`ranked` with a sub-row's backed own reading ahead of the group's aims (AIMS_YIELD)."""
+    if not (AIMS_YIELD and ranked and ranked[0].aim):
+        return ranked
+    own = [s for s in ranked if not s.aim]
+    if not own or not own[0].agreed:
+        return ranked
+    return [*own[:1], *(s for s in ranked if s is not own[0])]
 
 
 def _section_field_yields(ranked: list[Scored], section_field: str | None) -> list[Scored]:
@@ -330,8 +361,16 @@ def _unsure(best: Scored, ranked: list[Scored], codes: CodeList, section: str | 
         return True
     if CROSS_NEEDS_PHRASE and section and field_of(best.code, codes) != section:
         return True
-    rival = next((s for s in ranked[1:] if _conflicts(best.code, s.code, codes)), None)
+    rival = next((s for s in ranked[1:] if _rivals(best, s, codes)), None)
     return rival is not None and best.score - rival.score < MARGIN
+
+
+def _rivals(best: Scored, other: Scored, codes: CodeList) -> bool:
+    """True when `other` is another answer than `best` that can stand against it: a group's
+    aim is none to a sub-row's own reading (AIMS_YIELD)."""
+    if AIMS_YIELD and other.aim and not best.aim:
+        return False
+    return _conflicts(best.code, other.code, codes)
 
 
 def _phrase_tie(best: Scored, ranked: list[Scored], codes: CodeList) -> bool:
@@ -354,12 +393,3 @@ def _conflicts(best: str, other: str, codes: CodeList) -> bool:
     if best_concept is None or other_concept is None or best == other:
         return False
     return not best_concept.is_field and not other_concept.is_field
-
-
-def top_candidates(ranked: Sequence[Scored]) -> tuple[Candidate, ...]:
-    """The first N_CANDIDATES of a ranked list as stored candidates."""
-    return tuple(Candidate(s.code, round(s.score, 3), method_of(s)) for s in ranked[:N_CANDIDATES])
-
-
-def method_of(scored: Scored) -> MatchMethod:
-    return "alias" if scored.hit in ("exact", "phrase") else "fuzzy"

@@ -30,13 +30,9 @@ from dataclasses import replace
 from models.document import TableRow
 from models.records import MatchMethod
 from normalize.codelist import CodeList, Concept
-from normalize.criteria_match import Candidate, CriterionMatch
+from normalize.criteria_match import N_CANDIDATES, Candidate, CriterionMatch, method_of
 from normalize.criteria_place import children
-from normalize.criteria_rank import (
-    N_CANDIDATES,
-    PHRASE_FLOOR,
-    method_of,
-)
+from normalize.criteria_rank import PHRASE_FLOOR
 from normalize.matching import Scored
 from normalize.patterns import QUOTED_NAME_RE
 from normalize.retrieval import bm25_for, features

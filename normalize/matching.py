@@ -54,6 +54,14 @@ Hit = Literal["exact", "phrase", "near", "place", "tokens"]
 # too: 5 more right and 3 more wrong ('đồng bộ với Cổng dịch vụ công quốc gia' of the one-stop
 # system named rows about the national portal).
 LABEL_NAME = True
+# ... and every aspect after the name (three words or more) is a key whose words count but that
+# never makes a phrase hit: a row stating one aspect recalls it whole ('Vận hành có hiệu quả kho
+# lưu trữ điện tử' and F7.E_FILE's 'Hồ sơ công việc điện tử; lưu trữ điện tử'), while a row
+# naming an aspect in passing is not taken for the concept on that phrase. Pooled over the five
+# plans, plan-out: with criteria_rank.AIMS_YIELD 2 more right codes (002 VI.2.3#2, #3), no wrong
+# one (alone, no change: the shared objective's concepts still led those rows); with all
+# aliases no change.
+LABEL_ASPECTS = True
 # A member concept's label names its group first: 'SIPAS: Tiếp cận dịch vụ'. The group's name
 # is the group's key, not the member's (the whole label still matches exactly): with it, 'sipas'
 # was in seven codes' keys and weighed too little to name the index ('Chỉ số SIPAS đạt trên
@@ -72,6 +80,8 @@ class Key:
     tokens: tuple[str, ...]
     phrase: str
     mass: float
+    # an aspect a label lists after its name (LABEL_ASPECTS): words to find, never a phrase hit
+    aspect: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +96,9 @@ class Scored:
     # the code's BM25 over the row's best concept's BM25 (`criteria_rank`: a phrase hit that
     # BM25 ranks far behind another concept is not sure)
     bm25_share: float = 1.0
+    # a concept only the objective a sub-row shares with its group names (`criteria_keys.
+    # group_aims`): never assigned alone, and no rival to the sub-row's own reading
+    aim: bool = False
 
 
 class Index:
@@ -93,11 +106,12 @@ class Index:
 
     def __init__(self, codes: CodeList) -> None:
         raw = [
-            (c.code, text)
+            (c.code, text, text in aspects)
             for c in codes.concepts
-            for text in (*_label_keys(c.label_vi), *c.aliases, *c.descriptions)
+            for aspects in [_label_aspects(c.label_vi)]
+            for text in (*_label_keys(c.label_vi), *aspects, *c.aliases, *c.descriptions)
         ]
-        token_sets = [(code, match_tokens(text)) for code, text in raw]
+        token_sets = [(code, match_tokens(text)) for code, text, _ in raw]
         self.codes_of = _codes_of(token_sets)  # token -> the codes whose keys hold it
         n_codes = len({code for code, _ in token_sets}) or 1
         self.idf = {t: math.log(1.0 + n_codes / len(cs)) for t, cs in self.codes_of.items()}
@@ -107,8 +121,8 @@ class Index:
         self.loanwords = tuple(w for w in self.vocab if not is_syllable(w))
         self._snapped: dict[str, str] = {}
         self.keys = tuple(
-            Key(code, tokens, " ".join(tokens), self.mass(tokens))
-            for code, tokens in token_sets
+            Key(code, tokens, " ".join(tokens), self.mass(tokens), aspect)
+            for (code, tokens), (_, _, aspect) in zip(token_sets, raw, strict=True)
             if tokens
         )
         self.exact: dict[str, set[str]] = {}
@@ -120,7 +134,8 @@ class Index:
             for token in set(key.tokens):
                 self.keys_with.setdefault(token, []).append(i)
         for key in self.keys:
-            self.exact.setdefault(key.phrase, set()).add(key.code)
+            if not key.aspect:
+                self.exact.setdefault(key.phrase, set()).add(key.code)
             self.vocab_of[key.code] = self.vocab_of.get(key.code, frozenset()) | set(key.tokens)
         for concept in codes.concepts:  # a label whole, its group's name too (GROUP_PREFIX_RE)
             whole = " ".join(match_tokens(concept.label_vi))
@@ -182,7 +197,9 @@ class Index:
         """A key that shares `found` IDF mass with the text (`padded`: ' tokens … ')."""
         recall = found / key.mass if key.mass else 0.0
         hit: Hit = "tokens"
-        if f" {key.phrase} " in padded:
+        if key.aspect:
+            pass  # words to find, never a phrase (LABEL_ASPECTS)
+        elif f" {key.phrase} " in padded:
             hit = "phrase"
         elif PHRASE_FUZZ_MIN_LEN <= len(key.phrase) <= len(padded) - 2 and (
             recall >= PHRASE_FUZZ_RECALL
@@ -195,6 +212,15 @@ class Index:
         else:
             score = specific * (PHRASE_BASE + PHRASE_COVER * coverage)
         return Scored(key.code, score, hit)
+
+
+def _label_aspects(label: str) -> tuple[str, ...]:
+    """The aspects a label lists after its name, of three words or more (LABEL_ASPECTS):
+    'Hồ sơ công việc điện tử; lưu trữ điện tử' -> ('lưu trữ điện tử',)."""
+    if not LABEL_ASPECTS:
+        return ()
+    bare = " ".join(PARENTHESIS_RE.sub(" ", GROUP_PREFIX_RE.sub("", label)).split())
+    return tuple(a.strip() for a in bare.split(";")[1:] if len(a.split()) >= 3)
 
 
 def _label_keys(label: str) -> tuple[str, ...]:

@@ -108,12 +108,14 @@ def test_plan_out_pooled_floors() -> None:
     # the concept most of its sub-criteria took (criteria_place.FAMILY_MAJORITY): 286 (90.8 %),
     # top 3 24/26 (001 4.6). Since 'tổ dân phố' is 'TDP' (normalize.text.CONTRACTIONS), the
     # analyst alias 'tổ trưởng TDP' finds the spelled-out form: 287 (91.1 %), top 3 23/25 (001
-    # 4.1.3).
+    # 4.1.3). Since the aims a sub-row shares with its group yield to its own backed reading
+    # (criteria_rank.AIMS_YIELD) and a label's aspects after ';' count as words
+    # (matching.LABEL_ASPECTS): 289 (91.7 %), top 3 21/23 (002 VI.2.3#2, #3).
     scores = [score_plan(plan, hide=True) for plan in PLANS]
     rows = sum(s.rows for s in scores)
     right, wrong = sum(s.right for s in scores), sum(s.wrong for s in scores)
     assert sum(s.field_right for s in scores) / rows >= 0.987
-    assert right / rows >= 0.911
+    assert right / rows >= 0.917
     assert right / (right + wrong) >= 0.989
     review, top3 = sum(s.review for s in scores), sum(s.review_top3 for s in scores)
     assert review - top3 <= 2
@@ -153,9 +155,12 @@ NOT_YET = pytest.mark.xfail(
 # 000 reaches it since SIPAS's factors are read by their place (criteria_place.members_in_order),
 # 003 since a phrase found only in a place needs BM25's lead (criteria_rank.PLACE_NEEDS_LEAD),
 # 004 since a row in review takes its sure parent's concept when close behind
-# (criteria_place.PARENT_SETTLES_REVIEW) and the process a task serves is a place.
+# (criteria_place.PARENT_SETTLES_REVIEW) and the process a task serves is a place, 002 since a
+# sub-row's own reading is judged without its group's aims (criteria_rank.AIMS_YIELD, with
+# matching.LABEL_ASPECTS) and a quoted local title shows the local concept
+# (criteria_review.LOCAL_CONCEPT). 001 meets all but the top 3 (7/9: 1.9.1, 3.1.1).
 @pytest.mark.parametrize(
-    "plan", [p if p in ("000", "003", "004") else pytest.param(p, marks=NOT_YET) for p in PLANS]
+    "plan", [pytest.param(p, marks=NOT_YET) if p == "001" else p for p in PLANS]
 )
 def test_plan_out_acceptance(plan: str) -> None:
     score = score_plan(plan, hide=True)
@@ -163,6 +168,13 @@ def test_plan_out_acceptance(plan: str) -> None:
     assert score.concept_rate >= 0.90
     assert score.precision >= 0.98
     assert score.top3_rate >= 0.90
+
+
+def test_plan_001_meets_the_acceptance_but_for_the_top_3() -> None:
+    # the xfail above is for the top 3 alone; the rest must hold
+    score = score_plan("001", hide=True)
+    assert score.field_rate >= 0.95 and score.concept_rate >= 0.90 and score.precision >= 0.98
+    assert score.review - score.review_top3 <= 2, score.review_rows
 
 
 def test_hiding_a_plan_drops_what_only_it_taught_and_keeps_what_others_share() -> None:

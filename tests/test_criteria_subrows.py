@@ -9,7 +9,7 @@ import pytest
 from models.document import TableRow
 from normalize.criteria import CriterionMatch, match_rows
 from normalize.criteria_keys import group_aims, text_hits
-from normalize.matching import index_for
+from normalize.matching import _label_aspects, index_for
 from tests.criteria_planout import codes_for
 
 SECTION = "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số"
@@ -35,10 +35,32 @@ def _sub_row(objective: str, task: str, output: str = "") -> CriterionMatch:
 
 
 def test_a_sub_row_does_not_take_an_aim_of_its_group_that_it_does_not_name() -> None:
-    # Before SHARED_AIMS: F7.E_WORKFLOW, from 'môi trường mạng' in the shared objective.
+    # Before SHARED_AIMS: F7.E_WORKFLOW, from 'môi trường mạng' in the shared objective; then
+    # review. Since the aims yield to the sub-row's own reading (criteria_rank.AIMS_YIELD) and
+    # the aspect 'lưu trữ điện tử' of F7.E_FILE's label counts as words (matching.
+    # LABEL_ASPECTS): the concept its own cells name.
     match = _sub_row(TWO_AIMS, "Vận hành hiệu quả kho lưu trữ điện tử của xã", "Kho lưu trữ")
+    assert (match.field_code, match.criterion_code) == ("F7", "F7.E_FILE"), match.top_candidates
+    # the group's aims stay among its candidates, behind it
+    assert match.top_candidates[0].code == "F7.E_FILE"
+    assert "F7.E_WORKFLOW" in [c.code for c in match.top_candidates]
+
+
+@pytest.mark.parametrize(
+    ("task", "output"),
+    [
+        ("Duy trì vận hành kho lưu trữ điện tử của xã", "Kho lưu trữ điện tử"),
+        ("Lưu trữ điện tử hồ sơ công việc đã giải quyết", ""),
+    ],
+)
+def test_the_aims_yield_to_a_sub_rows_own_backed_reading(task: str, output: str) -> None:
+    assert _sub_row(TWO_AIMS, task, output).criterion_code == "F7.E_FILE"
+
+
+def test_without_a_reading_of_its_own_the_sub_row_stays_in_review() -> None:
+    # its own words name nothing: the group's aims are never assigned alone
+    match = _sub_row(TWO_AIMS, "Thực hiện theo kế hoạch của UBND huyện", "Báo cáo")
     assert match.criterion_code is None, match.top_candidates
-    assert match.field_code == "F7"
 
 
 def _aims(shared: str, *own: str) -> frozenset[str]:
@@ -75,3 +97,15 @@ def test_a_sub_row_keeps_the_concept_its_own_words_name(
 ) -> None:
     match = _sub_row(objective, task)
     assert match.criterion_code == want, match.top_candidates
+
+
+def test_a_labels_aspects_are_words_to_find_never_a_phrase() -> None:
+    # F7.E_FILE 'Hồ sơ công việc điện tử; lưu trữ điện tử': the aspect after ';' is a key of
+    # its own (matching.LABEL_ASPECTS) whose words a row recalls whole, but finding it is never
+    # a phrase hit: as phrase keys, aspects named rows that mention them in passing (3 wrong).
+    assert _label_aspects("Hồ sơ công việc điện tử; lưu trữ điện tử") == ("lưu trữ điện tử",)
+    assert _label_aspects("Tự chủ; khoán chi") == ()  # two words: no key
+    assert _label_aspects("Công khai TTHC (niêm yết; điện tử)") == ()  # inside a parenthesis
+    index = index_for(codes_for("002", hide=True))
+    hit = index.score_all("Vận hành có hiệu quả kho lưu trữ điện tử")["F7.E_FILE"]
+    assert hit.hit == "tokens" and hit.score >= 0.5
