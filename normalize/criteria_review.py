@@ -227,10 +227,7 @@ def _bm25_reading_shown(order: list[str], pool: list[Scored], codes: CodeList) -
         return order
     best = pool[0]
     at = 1 if best.hit != "tokens" and best.bm25_share < PHRASE_FLOOR else BM25_READING_BY
-    if order.index(reading) <= at:
-        return order
-    rest = [c for c in order if c != reading]
-    return [*rest[:at], reading, *rest[at:]]
+    return _shown_by(order, reading, at)
 
 
 def _survey_reading_shown(order: list[str], field: str | None, codes: CodeList) -> list[str]:
@@ -238,21 +235,23 @@ def _survey_reading_shown(order: list[str], field: str | None, codes: CodeList) 
     latest (unchanged when none is among the candidates)."""
     surveyed = (c for c in order if (codes.get(c) or _NO_CONCEPT).kind == "xhh")
     reading = next((c for c in surveyed if (codes.get(c) or _NO_CONCEPT).field == field), None)
-    if reading is None or order.index(reading) <= SURVEY_READING_BY:
-        return order
-    rest = [c for c in order if c != reading]
-    return [*rest[:SURVEY_READING_BY], reading, *rest[SURVEY_READING_BY:]]
+    return _shown_by(order, reading, SURVEY_READING_BY)
 
 
 def _field_reading_shown(order: list[str], field: str | None, codes: CodeList) -> list[str]:
     """`order` with the best concept of the row's field at FIELD_READING_BY at the latest
     (unchanged when the field is unknown or none of its concepts is among the candidates)."""
     inside = (c for c in order if (codes.get(c) or _NO_CONCEPT).field == field)
-    reading = next(inside, None)
-    if reading is None or order.index(reading) <= FIELD_READING_BY:
+    return _shown_by(order, next(inside, None), FIELD_READING_BY)
+
+
+def _shown_by(order: list[str], reading: str | None, at: int) -> list[str]:
+    """`order` with `reading` moved up to place `at` when it stands further down (unchanged
+    when it is None or already shown by then)."""
+    if reading is None or order.index(reading) <= at:
         return order
     rest = [c for c in order if c != reading]
-    return [*rest[:FIELD_READING_BY], reading, *rest[FIELD_READING_BY:]]
+    return [*rest[:at], reading, *rest[at:]]
 
 
 def _field_factor(code: str, field: str | None, codes: CodeList) -> float:

@@ -219,8 +219,13 @@ def _label_aspects(label: str) -> tuple[str, ...]:
     'Hồ sơ công việc điện tử; lưu trữ điện tử' -> ('lưu trữ điện tử',)."""
     if not LABEL_ASPECTS:
         return ()
-    bare = " ".join(PARENTHESIS_RE.sub(" ", GROUP_PREFIX_RE.sub("", label)).split())
-    return tuple(a.strip() for a in bare.split(";")[1:] if len(a.split()) >= 3)
+    return tuple(a.strip() for a in _bare(label).split(";")[1:] if len(a.split()) >= 3)
+
+
+def _bare(label: str) -> str:
+    """A label without its group's name and its parentheses, spaces folded: what its name
+    and its aspects are cut from (`_label_keys`, `_label_aspects`)."""
+    return " ".join(PARENTHESIS_RE.sub(" ", GROUP_PREFIX_RE.sub("", label)).split())
 
 
 def _label_keys(label: str) -> tuple[str, ...]:
@@ -232,7 +237,7 @@ def _label_keys(label: str) -> tuple[str, ...]:
     label = GROUP_PREFIX_RE.sub("", label)
     if not LABEL_NAME:
         return (label,)
-    bare = " ".join(PARENTHESIS_RE.sub(" ", label).split())
+    bare = _bare(label)
     name = bare.split(";")[0].strip()
     keys = [label, bare, name if len(name.split()) >= 2 else ""]
     return tuple(dict.fromkeys(k for k in keys if k))
