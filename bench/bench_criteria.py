@@ -6,7 +6,9 @@ Configurations: 'all aliases' (today's setting), 'plan-out', 'plan-out, no name 
 labels only the held plan taught' (a stricter bound: labels are not hidden by plan-out),
 'plan-out, the rows typed without marks' (as old fonts, phones and some OCR give them), and
 'plan-out, first version' (no framework descriptions, margin rule, parent prior, BM25, section
-or topic rules: the matcher before issue 19).
+or topic rules: the matcher before issue 19). Last, 'unseen wording': rows written for the
+measure in other words than the five plans' (tests/fixtures/criteria/paraphrases.tsv), mapped
+with every alias, by today's matcher and by the first version.
 
     PYTHONPATH=$PWD python bench/bench_criteria.py
     PYTHONPATH=$PWD python bench/bench_criteria.py --sweep MARGIN=0,0.05 PHRASE_FLOOR=0.6,0.7
@@ -203,6 +205,16 @@ def table(title: str, *, hide: bool) -> None:
     )
 
 
+def unseen(title: str) -> None:
+    """The rows written in other words (tests/fixtures/criteria/paraphrases.tsv), all aliases."""
+    s = planout.score_paraphrases()
+    print(
+        f"{title}: {s.rows} items, field {s.field_rate:.1%}, concept {s.concept_rate:.1%}"
+        f" ({s.right} right, {s.wrong} wrong, {s.review} to review, {s.review_top3} of them"
+        f" with the right code in the top 3), precision {s.precision:.1%}"
+    )
+
+
 def pooled(*, hide: bool) -> tuple[int, int, int, int, int, int]:
     """(rows, field right, right, wrong, review, review with the right code in the top 3)."""
     matcher._field_of_title.cache_clear()  # cached decisions depend on the constants swept
@@ -344,6 +356,10 @@ def main() -> int:
         table("plan-out, no name keys for the labels only the held plan taught", hide=True)
     with first_version():
         table("plan-out, first version (before issue 19)", hide=True)
+    print()
+    unseen("unseen wording")
+    with first_version():
+        unseen("unseen wording, first version")
     return 0
 
 

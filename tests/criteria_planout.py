@@ -17,7 +17,7 @@ is
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -155,3 +155,43 @@ def _verdict(match: CriterionMatch, exp: Expected) -> str:
     if "-" in exp.concepts:
         return "right" if match.field_code == exp.field else "wrong"
     return "review"
+
+
+# Rows written in other words than the five plans' (tests/fixtures/criteria/paraphrases.tsv):
+# the matcher with every alias, on wording none of them was taken from.
+PARAPHRASES = EXPECTED_DIR / "paraphrases.tsv"
+
+
+@lru_cache(maxsize=1)
+def paraphrases() -> tuple[tuple[TableRow, ...], dict[str, Expected]]:
+    """The rows of paraphrases.tsv as one annual plan, a heading row per section ('III') and its
+    items numbered under it ('III.2', text in the task column), with their hand-checked codes."""
+    sections: dict[str, list[tuple[str, str]]] = {}
+    want: dict[str, Expected] = {}
+    for line in PARAPHRASES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            section, stt, text, concepts = line.split("\t")
+            sections.setdefault(section, []).append((stt, text))
+            options = frozenset(concepts.split("|"))
+            want[f"{section.split('. ', 1)[0]}.{stt}"] = Expected(min(options)[:2], options)
+    rows: list[TableRow] = []
+    for section, items in sections.items():
+        roman, title = section.split(". ", 1)
+        heading = TableRow(0, len(rows), "section", roman, roman, None, 1, roman, title)
+        rows.append(replace(heading, criterion=title))
+        for stt, text in sorted(items, key=lambda item: int(item[0])):
+            code = f"{roman}.{stt}"
+            rows.append(
+                TableRow(0, len(rows), "item", stt, code, roman, 2, roman, title, task=text)
+            )
+    return tuple(rows), want
+
+
+def score_paraphrases(rows: Sequence[TableRow] | None = None) -> PlanScore:
+    """The paraphrased items scored with the shipped list (`rows`: the same rewritten)."""
+    rows = rows if rows is not None else paraphrases()[0]
+    want = paraphrases()[1]
+    codes = codes_for("paraphrases", hide=False)  # the shipped list (bench: changed by it)
+    matches = match_rows(rows, province=None, district=None, plan_year=None, codes=codes)
+    items = [(r, m) for r, m in zip(rows, matches, strict=True) if r.kind == "item"]
+    return tally("paraphrases", [r for r, _ in items], [m for _, m in items], want)
