@@ -224,3 +224,31 @@ def test_a_dataset_written_before_the_new_columns_still_runs(
     _run("ingest", raw, data)  # the file is unchanged: only the correction is new
     row = _row(data)
     assert row["lead"] == "Chủ tịch UBND xã" and row["corrected"] is True
+
+
+def test_a_sub_row_teaches_its_own_task_not_the_objective_its_group_shares() -> None:
+    # 004 3.3 and its sub-rows share one objective (a vertical merge); the analyst picks
+    # F3.CITIZEN_SUPPORT for 3.3#2. Learning the shared objective would map 3.3 and 3.3#3 (the
+    # survey, the dialogues) to the same code by an exact match on the next run.
+    from datetime import datetime
+
+    from pipeline.dataset.corrections import Correction
+    from pipeline.ingest.apply_corrections import Outcome, learned_rows
+
+    shared = "Tỷ lệ hài lòng của người dân đạt tối thiểu 93% tại các cấp"
+    task = "Tiếp tục triển khai tiện ích SMS, ZMS, email thông tin kết quả giải quyết hồ sơ"
+    row = {"doc_id": "d4", "table_index": 0, "code": "3.3#2", "criterion": None}
+    row |= {"objective": shared, "task": task, "requirement": None}
+    choice = Correction(
+        "d4",
+        "plan_004.txt",
+        0,
+        "3.3#2",
+        "criterion_code",
+        "",
+        "F3.CITIZEN_SUPPORT",
+        "lan",
+        datetime(2026, 12, 3),
+    )
+    learned = learned_rows(Outcome([row], applied=[(choice, "d4")]))
+    assert [(code, alias) for code, alias, _, _ in learned] == [("F3.CITIZEN_SUPPORT", task)]

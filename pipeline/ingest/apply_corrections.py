@@ -37,7 +37,10 @@ log = logging.getLogger(__name__)
 CORRECTION_KINDS = ("stale_correction", "bad_correction")
 APPLIED_MARKER = ".corrections-applied"  # '<version> <sha256 of corrections.csv>'
 
-LABEL_COLUMNS = ("criterion", "objective", "task", "requirement")  # what the matcher reads
+# The cell an analyst's criterion choice teaches, the row's own words first: its criterion,
+# else its task. An objective is the group's when tasks share it (a vertical merge, 004 3.3 and
+# its sub-rows): learnt, it would map every task of the group to the code chosen for one.
+LABEL_COLUMNS = ("criterion", "task", "objective", "requirement")
 Key = tuple[str, int, str]  # (doc_id, table_index, code)
 
 
