@@ -84,6 +84,8 @@ class Concept:
     status: str  # O (official) | P (proposed)
     seen_in: tuple[str, ...]
     descriptions: tuple[str, ...] = ()  # official frameworks' wording (frameworks.csv)
+    # row wordings an analyst's criterion choice taught (source 'doc:…', `with_aliases`)
+    learned: tuple[str, ...] = ()
 
     @property
     def is_field(self) -> bool:
@@ -257,6 +259,9 @@ def without_sources(codes: CodeList, hidden: frozenset[str]) -> CodeList:
     return CodeList(concepts, version, tables, codes.agencies, aliases, codes.frameworks)
 
 
+LEARNED_PREFIX = "doc:"
+
+
 def with_aliases(codes: CodeList, learned: Sequence[AliasEntry]) -> CodeList:
     """The list plus aliases learned elsewhere (an analyst's criterion choice in `plans serve`,
     source 'doc:<doc_id>'): with_aliases(codes, [AliasEntry('F3.ONTIME', 'hồ sơ trễ hẹn',
@@ -277,8 +282,10 @@ def _with_keys(
     frameworks: tuple[FrameworkItem, ...],
 ) -> tuple[Concept, ...]:
     by_code: dict[str, list[str]] = {}
+    learned: dict[str, list[str]] = {}
     for entry in aliases:
-        by_code.setdefault(entry.code, []).append(entry.alias)
+        taught = any(source.startswith(LEARNED_PREFIX) for source in entry.sources)
+        (learned if taught else by_code).setdefault(entry.code, []).append(entry.alias)
     wording: dict[str, list[str]] = {}
     for item in frameworks:
         if item.canonical_code:  # an item no concept measures ('Hòa giải ở cơ sở') describes none
@@ -287,6 +294,7 @@ def _with_keys(
         replace(
             c,
             aliases=tuple(by_code.get(c.code, ())),
+            learned=tuple(learned.get(c.code, ())),
             descriptions=tuple(dict.fromkeys(wording.get(c.code, ()))),
         )
         for c in concepts

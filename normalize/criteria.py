@@ -2,7 +2,8 @@
 
 Resolution order (criteria_concepts.md §3.1):
 1. `criteria` documents whose place and year have a verified code table: the local code is
-   looked up and trusted when its label agrees (method 'code_table').
+   looked up and trusted when its label agrees (method 'code_table'); a row worded as one an
+   analyst chose a code for takes that code (`normalize.learned`, method 'alias').
 2. Otherwise the row's label is scored against every label and alias of the code list
    (`normalize.matching`): a phrase hit is method 'alias', token overlap is 'fuzzy'.
    `task_plan` documents are matched on labels only, never on their numbers.
@@ -45,7 +46,7 @@ from functools import lru_cache
 from typing import Literal
 
 from models.document import TableRow
-from normalize.code_tables import TableHit, lookup, table_for
+from normalize.code_tables import lookup, table_for, table_match
 from normalize.codelist import CodeList, CodeTableEntry, group_members, load_codelist
 from normalize.criteria_match import NO_MATCH, Candidate, CriterionMatch, Parent
 from normalize.criteria_place import (
@@ -67,6 +68,7 @@ from normalize.criteria_rank import (
 )
 from normalize.criteria_review import review_order
 from normalize.criteria_scores import survey_rows, total_rows
+from normalize.learned import taught_match
 from normalize.matching import Scored
 from normalize.patterns import ROMAN_STT_RE
 from normalize.text import clean_label
@@ -257,10 +259,9 @@ def _match(
     """A row's match and its ranked candidates (None for a code-table hit, or under a group
     concept, whose members stay first)."""
     texts = _texts(row, kind, own_objective)
-    if kind == "criteria" and table:
-        hit = lookup(table, row.code, _label(row))
-        if hit is not None:
-            return _from_table(hit, codes), None
+    given = _given(row, codes, table, kind)
+    if given is not None:
+        return given, None
     if context.total:
         return total_match(codes), None
     if not texts:
@@ -288,18 +289,13 @@ def _match(
     return match, ranked
 
 
-def _from_table(hit: TableHit, codes: CodeList) -> CriterionMatch:
-    concept = codes.get(hit.canonical_code)
-    field = concept.field if concept else hit.canonical_code.split(".")[0]
-    criterion = None if concept is None or concept.is_field else concept.code
-    return CriterionMatch(
-        field,
-        criterion,
-        hit.label_overlap,
-        "code_table",
-        ((hit.canonical_code, hit.label_overlap),),
-        (Candidate(hit.canonical_code, hit.label_overlap, "code_table"),),
-    )
+def _given(
+    row: TableRow, codes: CodeList, table: dict[str, CodeTableEntry], kind: DocKind
+) -> CriterionMatch | None:
+    """The code given for the row: its district's code table's, or an analyst's choice for a
+    row worded the same way (`normalize.learned`)."""
+    hit = lookup(table, row.code, _label(row)) if kind == "criteria" and table else None
+    return table_match(hit, codes) if hit is not None else taught_match(row, codes)
 
 
 def _own_objective(row: TableRow, by_code: dict[Key, TableRow]) -> bool:

@@ -228,8 +228,8 @@ def test_a_dataset_written_before_the_new_columns_still_runs(
 
 def test_a_sub_row_teaches_its_own_task_not_the_objective_its_group_shares() -> None:
     # 004 3.3 and its sub-rows share one objective (a vertical merge); the analyst picks
-    # F3.CITIZEN_SUPPORT for 3.3#2. Learning the shared objective would map 3.3 and 3.3#3 (the
-    # survey, the dialogues) to the same code by an exact match on the next run.
+    # F3.CITIZEN_SUPPORT for 3.3#2. Learning the shared objective alone would map 3.3 and 3.3#3
+    # (the survey, the dialogues) to the same code by an exact match on the next run.
     from datetime import datetime
 
     from pipeline.dataset.corrections import Correction
@@ -251,4 +251,7 @@ def test_a_sub_row_teaches_its_own_task_not_the_objective_its_group_shares() -> 
         datetime(2026, 12, 3),
     )
     learned = learned_rows(Outcome([row], applied=[(choice, "d4")]))
-    assert [(code, alias) for code, alias, _, _ in learned] == [("F3.CITIZEN_SUPPORT", task)]
+    # the whole row (normalize.learned): its siblings' rows differ by their tasks
+    assert [(code, alias) for code, alias, _, _ in learned] == [
+        ("F3.CITIZEN_SUPPORT", f"{shared} | {task}")
+    ]

@@ -23,6 +23,8 @@ import pyarrow.compute as pc
 
 from models.arrow import to_arrow
 from models.records import CorrectionRecord, ErrorRecord
+from normalize.codelist import LEARNED_PREFIX
+from normalize.learned import row_wording
 from pipeline.dataset.corrections import (
     Correction,
     cell_text,
@@ -37,10 +39,6 @@ log = logging.getLogger(__name__)
 CORRECTION_KINDS = ("stale_correction", "bad_correction")
 APPLIED_MARKER = ".corrections-applied"  # '<version> <sha256 of corrections.csv>'
 
-# The cell an analyst's criterion choice teaches, the row's own words first: its criterion,
-# else its task. An objective is the group's when tasks share it (a vertical merge, 004 3.3 and
-# its sub-rows): learnt, it would map every task of the group to the code chosen for one.
-LABEL_COLUMNS = ("criterion", "task", "objective", "requirement")
 Key = tuple[str, int, str]  # (doc_id, table_index, code)
 
 
@@ -247,16 +245,17 @@ def _bad_error(run_id: str, data_dir: Path, problem: str) -> ErrorRecord:
 
 
 def learned_rows(outcome: Outcome) -> list[tuple[str, str, str, str]]:
-    """An applied criterion choice teaches the matcher the row's wording for that code:
-    ('F3.ONTIME', 'Tỷ lệ hồ sơ trả đúng hẹn', 'doc:3f2a…', 'table 0 row 3.2.2, by lan')."""
+    """An applied criterion choice teaches the matcher the row's wording for that code
+    (`normalize.learned.row_wording`): ('F3.ONTIME', 'Tỷ lệ hồ sơ trả đúng hẹn', 'doc:3f2a…',
+    'table 0 row 3.2.2, by lan')."""
     by_key = {(r["doc_id"], r["table_index"], r["code"]): r for r in outcome.rows}
     out = []
     for c, doc_id in outcome.applied:
         row = by_key.get((doc_id, c.table_index, c.code))
         if c.column != "criterion_code" or not c.new_value or row is None:
             continue
-        label = next((row[k] for k in LABEL_COLUMNS if row.get(k)), None)
-        if label:
+        wording = row_wording(row)  # the whole row: one cell is another code elsewhere
+        if wording:
             note = f"table {c.table_index} row {c.code}, by {c.author}"
-            out.append((c.new_value, " ".join(label.split()), f"doc:{doc_id}", note))
+            out.append((c.new_value, wording, f"{LEARNED_PREFIX}{doc_id}", note))
     return out
