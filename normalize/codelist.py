@@ -199,52 +199,6 @@ def load_codelist() -> CodeList:
 
 
 @lru_cache(maxsize=8)
-def group_members(codes: CodeList) -> dict[str, frozenset[str]]:
-    """The members of each group concept by the official frameworks' numbering: SIPAS '0' (the
-    index, F8.SIPAS) has the five factors '1'..'5'; PAR876 '2.4' (F2.TDTHPL) has '2.4.1' and
-    '2.4.2'. A group no framework numbers has no members here.
-    """
-    out: dict[str, set[str]] = {}
-    for item, concept, below in _groups_below(codes):
-        out.setdefault(concept, set()).update(o.canonical_code for o in below if o is not item)
-    return {code: frozenset(m - {code}) for code, m in out.items() if m - {code}}
-
-
-@lru_cache(maxsize=8)
-def ordered_members(codes: CodeList) -> dict[str, tuple[str, ...]]:
-    """The members of each group concept one level below it in the official frameworks'
-    numbering, in that order: F8.SIPAS -> the five factors '1'..'5' (access, procedures,
-    officials, results, feedback)."""
-    out: dict[str, tuple[str, ...]] = {}
-    for item, concept, below in _groups_below(codes):
-        depth = 0 if item.local_code == "0" else item.local_code.count(".") + 1
-        level = [o for o in below if o.local_code.count(".") == depth and o.local_code != "0"]
-        level.sort(key=lambda o: [int(p) for p in o.local_code.split(".") if p.isdigit()])
-        if level:
-            out[concept] = tuple(o.canonical_code for o in level)
-    return out
-
-
-def _groups_below(codes: CodeList) -> list[tuple[FrameworkItem, str, list[FrameworkItem]]]:
-    """Each framework item of a group concept, with that concept and the items numbered below
-    it in the same framework and year (the item itself too, for '0' whose prefix is empty)."""
-    out = []
-    for item in codes.frameworks:
-        concept = codes.get(item.canonical_code)
-        if concept is None or concept.level != "group":
-            continue
-        prefix = "" if item.local_code == "0" else item.local_code + "."
-        below = [
-            other
-            for other in codes.frameworks
-            if (other.framework, other.framework_year) == (item.framework, item.framework_year)
-            and other.local_code.startswith(prefix)
-            and other.canonical_code
-        ]
-        out.append((item, concept.code, below))
-    return out
-
-
 def without_sources(codes: CodeList, hidden: frozenset[str]) -> CodeList:
     """The list without the aliases and code-table entries that only these sources gave (plan-out).
 

@@ -10,7 +10,7 @@ Resolution order (criteria_concepts.md §3.1):
 3. Below THRESHOLD the row gets no criterion (method 'none') but keeps its best candidates for
    review, and its field is inherited from its section.
 4. A row under a group concept (F8.SIPAS) is one of the group's members, as the official
-   frameworks number them (`normalize.codelist.group_members`); any other concept goes to review
+   frameworks number them (`normalize.groups.group_members`); any other concept goes to review
    with the members first among its candidates (`criteria_place.within_group`); a group that
    lists all its members in the framework's order gives each the member of its place
    (`criteria_place.members_in_order`).
@@ -47,7 +47,7 @@ from typing import Literal
 
 from models.document import TableRow
 from normalize.code_tables import lookup, table_for, table_match
-from normalize.codelist import CodeList, CodeTableEntry, group_members, load_codelist
+from normalize.codelist import CodeList, CodeTableEntry, load_codelist
 from normalize.criteria_match import NO_MATCH, Candidate, CriterionMatch, Parent
 from normalize.criteria_place import (
     Key,
@@ -68,6 +68,7 @@ from normalize.criteria_rank import (
 )
 from normalize.criteria_review import review_order
 from normalize.criteria_scores import survey_rows, total_rows
+from normalize.groups import group_members
 from normalize.learned import taught_match
 from normalize.matching import Scored
 from normalize.patterns import ROMAN_STT_RE

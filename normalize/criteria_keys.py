@@ -194,16 +194,33 @@ def without_places(text: str) -> str:
     """The text with the places it names blanked, up to the next punctuation: 'Niêm yết TTHC
     tại Bộ phận một cửa' -> 'Niêm yết TTHC  '; without marks, only where 'tren' / 'tai' is
     the function word ('Dang tai … tren Cong thong tin' keeps its 'Dang tai')."""
-    if not is_unmarked(words(text)):
-        return PLACE_RE.sub(" ", text)
     out, last = [], 0
+    for start, _, end in _place_spans(text):
+        out += [text[last:start], " "]
+        last = end
+    return "".join([*out, text[last:]])
+
+
+def places_in(text: str) -> list[str]:
+    """The places a text names, without their function word: 'Thực hiện các quy định pháp luật
+    tại Bộ phận Một cửa' -> ['Bộ phận Một cửa']."""
+    return [text[word_end:end].strip() for _, word_end, end in _place_spans(text)]
+
+
+def _place_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end of the function word, end) of each place a text names (see without_places)."""
+    if not is_unmarked(words(text)):
+        return [
+            (m.start(), m.start() + len(m.group().split()[0]), m.end())
+            for m in PLACE_RE.finditer(text)
+        ]
+    spans: list[tuple[int, int, int]] = []
     for found in UNMARKED_PLACE_WORD_RE.finditer(text):
-        if found.start() < last or not _opens_place(text, found):
+        if (spans and found.start() < spans[-1][2]) or not _opens_place(text, found):
             continue
         end = PLACE_END_RE.search(text, found.end())
-        out += [text[last : found.start()], " "]
-        last = end.start() if end else len(text)
-    return "".join([*out, text[last:]])
+        spans.append((found.start(), found.end(), end.start() if end else len(text)))
+    return spans
 
 
 def _opens_place(text: str, found: re.Match[str]) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from models.document import TableRow
-from normalize.codelist import CodeList, ordered_members
+from normalize.codelist import CodeList
 from normalize.criteria_keys import field_of
 from normalize.criteria_match import (
     N_CANDIDATES,
@@ -21,6 +21,7 @@ from normalize.criteria_match import (
     top_candidates,
 )
 from normalize.criteria_rank import PHRASE_FLOOR, THRESHOLD
+from normalize.groups import ordered_members
 from normalize.matching import Scored
 
 # In a scored framework (a criteria table) a sub-criterion (tiêu chí thành phần) measures the
@@ -144,7 +145,7 @@ def members_in_order(
     rows: Sequence[TableRow], matches: Sequence[CriterionMatch], codes: CodeList
 ) -> tuple[list[CriterionMatch], frozenset[int]]:
     """A group row whose sub-rows list all its members (as many rows as the framework numbers
-    members, `codelist.ordered_members`), in the framework's order where they were matched,
+    members, `groups.ordered_members`), in the framework's order where they were matched,
     gives each sub-row left for review the member of its place: SIPAS's five factors listed
     1-5 under 'Kết quả Chỉ số hài lòng … (SIPAS)' (000 8.1), the first found by its words
     ('Tiếp cận dịch vụ'), the others in review ('Tổ chức giải quyết TTHC' is the factor

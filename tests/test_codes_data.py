@@ -19,12 +19,12 @@ from normalize.agency_mentions import LEVELS
 from normalize.codelist import (
     CODE_FILES,
     codes_version,
-    group_members,
     load_codelist,
     parse_csv,
     read_code_file,
     render_csv,
 )
+from normalize.groups import group_members
 from normalize.text import match_key
 from tests.conftest import RAW
 from tests.test_normalize_criteria import match_row

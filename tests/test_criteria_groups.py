@@ -5,9 +5,10 @@ review with them first; it never takes another field's concept from shared words
 from __future__ import annotations
 
 from models.document import TableRow
-from normalize.codelist import group_members, load_codelist, ordered_members, without_sources
+from normalize.codelist import load_codelist, without_sources
 from normalize.criteria import CriterionMatch, match_rows
 from normalize.criteria_place import MEMBER_SCORE
+from normalize.groups import group_members, ordered_members
 
 CODES = load_codelist()
 SIPAS_FACTORS = {
