@@ -81,8 +81,10 @@ class PlanItem:
         "the matcher's best codes, 'code score method' best first ('F3.ONTIME 0.91 alias'): "
         "what `plans review` shows for a row left without a code; for such a row the readings "
         "it was torn between come among the first three whatever their score: BM25's best "
-        "concept, a survey-scored row's survey concept, its own field's best concept and, when "
-        "it quotes a name no concept knows, the local-criterion concept F1.LOCAL_SPECIAL",
+        "concept, a survey-scored row's survey concept, its own field's best concept, the "
+        "group concept when several of its members are among the first six, the concept of "
+        "the unit it or its parent names as a place ('tại Bộ phận Một cửa') and, when it "
+        "quotes a name no concept knows, the local-criterion concept F1.LOCAL_SPECIAL",
         default=(),
     )
     corrected: bool = column(

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from normalize.codelist import CodeList, Concept
 from normalize.matching import Index, Scored
 from normalize.patterns import PLACE_END_RE, PLACE_RE, UNMARKED_PLACE_WORD_RE
-from normalize.text import match_tokens, words
+from normalize.text import fold, match_tokens, words
 from normalize.unmarked import function_word, is_unmarked
 
 # The concept of a code the list lacks: no field, so never 'is_field'.
@@ -36,6 +36,10 @@ OWN_WORD_FLOOR = 0.5
 # publishes procedures (F3), it is not about the portal (F7.PORTAL). Pooled over the five
 # plans, plan-out: 2 wrong codes fewer (000 3.1.1, 3.1.2 to review), no right one lost.
 PLACES_STAY = True
+# The function words of a place that is a unit (an office, a portal), folded; and the places
+# that are the commune itself, no unit: '… phối hợp với các thôn trên địa bàn xã'.
+UNIT_PLACE_WORDS = frozenset({"tai", "tren"})
+NOT_UNITS = ("dia ban",)
 # A sub-row's objective shared with the rows beside it names the aims of the whole group;
 # when it names this many concepts as phrases, those its own cells do not name are never
 # assigned to it (they stay candidates at their score, for review): under '100% hồ sơ công
@@ -202,9 +206,15 @@ def without_places(text: str) -> str:
 
 
 def places_in(text: str) -> list[str]:
-    """The places a text names, without their function word: 'Thực hiện các quy định pháp luật
-    tại Bộ phận Một cửa' -> ['Bộ phận Một cửa']."""
-    return [text[word_end:end].strip() for _, word_end, end in _place_spans(text)]
+    """The units a text names as places ('tại', 'trên'; not the processes of 'trong …'), without
+    the function word: 'Thực hiện các quy định pháp luật tại Bộ phận Một cửa' -> ['Bộ phận Một
+    cửa']."""
+    return [
+        text[word_end:end].strip()
+        for start, word_end, end in _place_spans(text)
+        if fold(text[start:word_end]) in UNIT_PLACE_WORDS
+        and not fold(text[word_end:end]).startswith(NOT_UNITS)
+    ]
 
 
 def _place_spans(text: str) -> list[tuple[int, int, int]]:

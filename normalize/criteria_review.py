@@ -19,7 +19,9 @@ Rows under a group concept keep the group's members first (`criteria_place.withi
 A phrase hit sent to review because BM25 over the whole row names another concept
 (`criteria_rank.PHRASE_FLOOR`) shows that concept second, whatever its score: the two readings
 the row was torn between are the first two candidates. Any other row shows BM25's best concept
-third at the latest (BM25_READING_BY), and its field's best concept too (FIELD_READING_BY).
+third at the latest (BM25_READING_BY), the concept of the unit it or its parent names as a
+place (PLACE_READING_BY), its field's best concept (FIELD_READING_BY, which outranks the
+place's) and a group concept several of whose members it names (GROUP_DEPTH).
 """
 
 from __future__ import annotations
@@ -30,9 +32,11 @@ from dataclasses import replace
 from models.document import TableRow
 from models.records import MatchMethod
 from normalize.codelist import CodeList, Concept
+from normalize.criteria_keys import places_in
 from normalize.criteria_match import N_CANDIDATES, Candidate, CriterionMatch, method_of
 from normalize.criteria_place import children
 from normalize.criteria_rank import PHRASE_FLOOR
+from normalize.groups import members_seen
 from normalize.matching import Scored
 from normalize.patterns import QUOTED_NAME_RE
 from normalize.retrieval import bm25_for, features
@@ -89,6 +93,26 @@ LOCAL_CONCEPT = "F1.LOCAL_SPECIAL"
 LOCAL_READING_BY = 2
 LOCAL_KNOWN_PAIRS = 0.5
 
+# A row in review whose first GROUP_DEPTH candidates hold GROUP_NAMED members of one group
+# concept (`groups.members_seen`: the official frameworks' numbering and the verified local
+# tables') shows the group at GROUP_READING_BY at the latest: a row spread over several ways of
+# one concept names the concept. 'Công khai danh mục và quy trình giải quyết TTHC' (001 1.9.1)
+# lists the publicity online and of internal procedures among its first six, members of
+# F3.PUBLICITY in Phú Bình's table (000 3.1). Pooled over the five plans, plan-out: review rows
+# with the right code in the top 3, 22/23 (21/23 without; 4 members or a depth of 4: 21/23);
+# no other row moves out; unseen wording unchanged.
+GROUP_DEPTH = 6
+GROUP_NAMED = 2
+GROUP_READING_BY = 2
+# A row in review that names a place, or whose parent does ('3.1 Thực hiện các quy định pháp
+# luật tại Bộ phận Một cửa'), is read among the concepts of that place too: BM25 over its words
+# and the place, among the concepts whose wording holds the place; that concept is shown at
+# PLACE_READING_BY at the latest. 'Ban hành, cập nhật kịp thời, đầy đủ các văn bản …' under it
+# (001 3.1.1) reads as F2's and F1's by its action words; among the one-stop's concepts it is
+# F3.ONESTOP_RULES. Pooled, plan-out: review rows with the right code in the top 3, +1 (3.1.1);
+# no other row moves out; unseen wording unchanged.
+PLACE_READING_BY = 2
+
 Key = tuple[int, str]
 _NO_CONCEPT = Concept("", "", "", "leaf", "", "", (), "", ())
 Family = dict[str, float]
@@ -111,7 +135,9 @@ def review_order(
     for i, pool in enumerate(pools):
         if pool is not None and matches[i].criterion_code is None:
             family = _family(i, rows, matches, index, kids, sums)
-            out[i] = _reordered(matches[i], pool, family, codes, i in surveys)
+            at = index.get((rows[i].table_index, rows[i].parent_code or ""))
+            place = place_reading(rows[i], rows[at] if at is not None else None, codes)
+            out[i] = _reordered(matches[i], pool, family, codes, (i in surveys, place))
             if names_local_title(rows[i], codes):
                 out[i] = _local_reading_shown(out[i], pool, codes)
     return out
@@ -187,8 +213,33 @@ def _sums(members: list[int], matches: Sequence[CriterionMatch]) -> Sums:
     return total, named
 
 
+def place_reading(row: TableRow, parent: TableRow | None, codes: CodeList) -> str | None:
+    """The concept of the place the row names, or else its parent (PLACE_READING_BY): BM25's
+    best over the row's words and the place, among the concepts whose wording holds it."""
+    texts = _cells(row)
+    places = [p for t in texts for p in places_in(t)] or [
+        p for t in (_cells(parent) if parent is not None else []) for p in places_in(t)
+    ]
+    bm25 = bm25_for(codes)
+    for place in places:
+        holders = bm25.holders(place)
+        if holders:
+            shares = bm25.views([(t, 1.0) for t in (*texts, place)])[1]
+            found = [(score, code) for code, score in shares.items() if code in holders]
+            return max(found)[1] if found else None
+    return None
+
+
+def _cells(row: TableRow) -> list[str]:
+    return [t for t in (row.criterion, row.objective, row.task, row.requirement) if t]
+
+
 def _reordered(
-    match: CriterionMatch, pool: list[Scored], family: Family, codes: CodeList, survey: bool
+    match: CriterionMatch,
+    pool: list[Scored],
+    family: Family,
+    codes: CodeList,
+    readings: tuple[bool, str | None],
 ) -> CriterionMatch:
     field = match.field_code
     methods: dict[str, MatchMethod] = {s.code: method_of(s) for s in pool}
@@ -203,11 +254,18 @@ def _reordered(
         else {code: score for code, score in own.items() if code != field}
     )
     order = sorted(scores, key=lambda c: (-round(scores[c], 6), c))
-    # the field's reading first, so BM25's and the survey's, the readings a row was torn
-    # between, keep their places when they are placed after it
-    order = _bm25_reading_shown(_field_reading_shown(order, field, codes), pool, codes)
+    survey, place = readings  # a survey-scored row; the concept of the place it names
+    # the place's reading first and the field's next (its best by score), so each reading
+    # placed later keeps its place: BM25's and the survey's, the readings a row was torn
+    # between, and the group's; the field's outranks the place's ('Rà soát thủ tục hành chính
+    # …' under '… tại Bộ phận Một cửa' is F3.REVIEW, 001 3.1.2)
+    by_field = _field_best(order, field, codes)
+    order = _bm25_reading_shown(order, pool, codes)
+    order = _shown_by(order, place if place in scores else None, PLACE_READING_BY)
+    order = _shown_by(order, by_field, FIELD_READING_BY)
     if survey:
         order = _survey_reading_shown(order, field, codes)
+    order = _group_reading_shown(order, members_seen(codes))
     top = tuple(Candidate(c, round(scores[c], 3), methods.get(c, "fuzzy")) for c in order)
     top = top[:N_CANDIDATES]
     return replace(match, candidates=tuple((c.code, c.score) for c in top), top_candidates=top)
@@ -230,6 +288,16 @@ def _bm25_reading_shown(order: list[str], pool: list[Scored], codes: CodeList) -
     return _shown_by(order, reading, at)
 
 
+def _group_reading_shown(order: list[str], groups: dict[str, frozenset[str]]) -> list[str]:
+    """`order` with the first group concept GROUP_NAMED of whose members are among the first
+    GROUP_DEPTH candidates shown at GROUP_READING_BY at the latest."""
+    head = order[:GROUP_DEPTH]
+    for code in order:
+        if sum(c in groups.get(code, ()) for c in head) >= GROUP_NAMED:
+            return _shown_by(order, code, GROUP_READING_BY)
+    return order
+
+
 def _survey_reading_shown(order: list[str], field: str | None, codes: CodeList) -> list[str]:
     """`order` with the first survey concept of the row's field at SURVEY_READING_BY at the
     latest (unchanged when none is among the candidates)."""
@@ -238,11 +306,10 @@ def _survey_reading_shown(order: list[str], field: str | None, codes: CodeList) 
     return _shown_by(order, reading, SURVEY_READING_BY)
 
 
-def _field_reading_shown(order: list[str], field: str | None, codes: CodeList) -> list[str]:
-    """`order` with the best concept of the row's field at FIELD_READING_BY at the latest
-    (unchanged when the field is unknown or none of its concepts is among the candidates)."""
-    inside = (c for c in order if (codes.get(c) or _NO_CONCEPT).field == field)
-    return _shown_by(order, next(inside, None), FIELD_READING_BY)
+def _field_best(order: list[str], field: str | None, codes: CodeList) -> str | None:
+    """The best concept of the row's field in `order` (FIELD_READING_BY; None when the field is
+    unknown or none of its concepts is among the candidates)."""
+    return next((c for c in order if (codes.get(c) or _NO_CONCEPT).field == field), None)
 
 
 def _shown_by(order: list[str], reading: str | None, at: int) -> list[str]:

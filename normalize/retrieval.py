@@ -91,6 +91,21 @@ class Bm25:
                 term = self.idf[feature] * count * (K1 + 1.0) / (count + norm)
                 self.postings.setdefault(feature, []).append((i, term))
 
+    def holders(self, text: str) -> frozenset[str]:
+        """The concepts whose wording holds the longest head of a text that any concept holds
+        whole, its syllables and pairs; two words at least, or one abbreviation: 'Trang thông
+        tin điện tử của xã' -> the concepts of 'trang thông tin điện tử'; 'Bộ phận Một cửa'
+        (token 'bpmc') -> the one-stop's; 'các cuộc đối thoại', 'các cấp' -> none ('cuộc',
+        'cấp' alone are no place)."""
+        tokens = match_tokens(text)
+        shortest = 1 if len(tokens) == 1 and not is_syllable(tokens[0]) else 2
+        for end in range(len(tokens), shortest - 1, -1):
+            wanted = token_features(tokens[:end])
+            found = frozenset(d.code for d in self.docs if all(f in d.tf for f in wanted))
+            if found:
+                return found
+        return frozenset()
+
     def scores(self, texts: Sequence[tuple[str, float]]) -> dict[str, float]:
         """BM25 of every concept for weighted texts (each text's features count with its weight)."""
         return self._scores(self._query(texts))

@@ -10,7 +10,13 @@ import pytest
 
 from normalize.codelist import load_codelist, without_sources
 from normalize.criteria import CriterionMatch, match_rows
-from normalize.criteria_review import LOCAL_CONCEPT, names_local_title
+from normalize.criteria_review import (
+    LOCAL_CONCEPT,
+    _group_reading_shown,
+    names_local_title,
+    place_reading,
+)
+from normalize.groups import members_seen
 from tests.conftest import SAMPLE_PLACES
 from tests.criteria_planout import codes_for, expected, sample_rows
 from tests.test_criteria_decide import heading, item
@@ -140,3 +146,68 @@ def test_a_row_in_review_quoting_a_local_title_shows_the_local_concept_among_its
     assert want("002", "VII.3") & set(top3("002", "VII.3"))
     # never assigned on the quote alone: it stays in review, its own reading first
     assert plan_out("002")["VII.3"].top_candidates[0].code != LOCAL_CONCEPT
+
+
+def test_a_row_spread_over_members_of_a_group_shows_the_group() -> None:
+    # 001 1.9.1 'Công khai danh mục và quy trình giải quyết TTHC' under the F1 heading: its
+    # first six hold the publicity online and of internal procedures, members of F3.PUBLICITY
+    # in Phú Bình's verified table (000 3.1); the group was ninth.
+    assert "F3.PUBLICITY" in top3("001", "1.9.1") and want("001", "1.9.1") == {"F3.PUBLICITY"}
+    groups = {"F3.PUBLICITY": frozenset({"F3.PUBLIC_ONLINE", "F3.INTERNAL_PROC"})}
+    order = ["F1.DISCLOSURE", "F1.NON_TTHC_PROC", "F6.BUDGET_PUBLIC", "F3.PUBLIC_ONLINE"]
+    order += ["F8.SIPAS_STAFF", "F3.INTERNAL_PROC", "F3.PUBLISH", "F3.PUBLICITY"]
+    assert _group_reading_shown(order, groups)[:3] == [*order[:2], "F3.PUBLICITY"]
+    one = [c for c in order if c != "F3.INTERNAL_PROC"]  # one member named: no group reading
+    assert _group_reading_shown(one, groups) == one
+
+
+def test_group_members_seen_in_local_tables_count_as_their_plans() -> None:
+    codes = load_codelist()
+    seen = members_seen(codes)["F3.PUBLICITY"]
+    assert {"F3.PUBLIC_ONLINE", "F3.PUBLIC_ONSITE", "F3.INTERNAL_PROC"} <= seen
+    assert "F3.PUBLICITY" not in members_seen(without_sources(codes, frozenset({"000"})))
+    assert "F3.POSTAL" in members_seen(codes)["F3.RESULTS"]  # Thanh Trì's table (001 3.3.3)
+    assert "F3.POSTAL" not in members_seen(without_sources(codes, frozenset({"001"})))["F3.RESULTS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parent", "reading"),
+    [
+        # the parent's place when the row names none
+        (
+            "Cập nhật đầy đủ các văn bản, quy định mới",
+            "Tổ chức hoạt động tại Bộ phận Một cửa",
+            "F3.ONESTOP_RULES",
+        ),
+        (
+            "Trang bị máy tính, máy in, máy scan",
+            "Điều kiện làm việc tại Bộ phận Một cửa",
+            "F3.ONESTOP_FACILITY",
+        ),
+        (
+            "Thường xuyên cập nhật tin, bài",
+            "Hoạt động trên Trang thông tin điện tử của xã",
+            "F7.PORTAL",
+        ),
+        ("Bo tri cong chuc lam viec tai Bo phan mot cua", "", "F3.ONESTOP_STAFF"),  # no marks
+        # no unit: the commune itself, 'all levels', a meeting, a process
+        ("Phối hợp với ban cán sự các thôn trên địa bàn xã", "", None),
+        ("Tỷ lệ hài lòng đạt tối thiểu 93% tại các cấp", "", None),
+        ("Giải quyết kiến nghị tại các cuộc đối thoại", "", None),
+        ("Sử dụng bản chứng thực điện tử trong giải quyết hồ sơ trực tuyến", "", None),
+        ("Rà soát thủ tục hành chính", "Kiểm soát thủ tục hành chính", None),
+    ],
+)
+def test_the_concept_of_the_place_a_row_or_its_parent_names(
+    text: str, parent: str, reading: str | None
+) -> None:
+    above = item(parent, "x", "3.1") if parent else None
+    assert place_reading(item(text, "x", "3.1.1"), above, load_codelist()) == reading
+
+
+def test_a_row_under_a_place_shows_its_concept_and_its_fields_reading_outranks_it() -> None:
+    # 001 3.1 'Thực hiện các quy định pháp luật tại Bộ phận Một cửa': 3.1.1 'Ban hành, cập nhật
+    # … các văn bản …' reads as F2's and F1's by its action words, F3.ONESTOP_RULES among the
+    # one-stop's; 3.1.2 'Rà soát thủ tục hành chính …' keeps its field's reading, F3.REVIEW.
+    assert top3("001", "3.1.1")[2] == "F3.ONESTOP_RULES" == min(want("001", "3.1.1"))
+    assert "F3.REVIEW" in top3("001", "3.1.2") and "F3.ONESTOP_ALL" not in top3("001", "3.1.2")
