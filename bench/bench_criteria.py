@@ -113,6 +113,7 @@ FIRST_VERSION: tuple[tuple[object, str, object], ...] = (
     (key_rules, "PLACES_STAY", False),
     (key_rules, "SHARED_AIMS", NEVER),
     (key_rules, "TOPIC_WORDS_OUT", False),
+    (key_rules, "CORROBORATING_KEYS", NEVER),
     (keys, "LABEL_NAME", False),
     (keys, "LABEL_ASPECTS", False),
     (place, "PARENT_MARGIN", 0.0),
@@ -130,6 +131,8 @@ FIRST_VERSION: tuple[tuple[object, str, object], ...] = (
     (ordering, "SURVEY_READING_BY", NEVER),
     (ordering, "FIELD_READING_BY", NEVER),
     (ordering, "LOCAL_READING_BY", NEVER),
+    (ordering, "GROUP_NAMED", NEVER),
+    (ordering, "PLACE_READING_BY", NEVER),
 )
 
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from normalize.codelist import CodeList, Concept
-from normalize.matching import Index, Scored
+from normalize.matching import Index, Key, Scored
 from normalize.patterns import PLACE_END_RE, PLACE_RE, UNMARKED_PLACE_WORD_RE
 from normalize.text import fold, match_tokens, words
 from normalize.unmarked import function_word, is_unmarked
@@ -47,6 +47,14 @@ NOT_UNITS = ("dia ban",)
 # … kho lưu trữ điện tử' serves neither. Pooled, plan-out: 2 wrong codes fewer (002 VI.2.3#2,
 # #3, to review with the right code third), no right one lost; with all aliases no change.
 SHARED_AIMS = 2
+# A phrase hit backed by this many distinct keys of its concept (none inside another) found in
+# the row's own words, not in the objective it shares with its group, is not disowned by BM25
+# (criteria_rank.PHRASE_FLOOR): two curated phrases that agree outweigh BM25's reading of the
+# whole row. 'Tiếp tục triển khai tiện ích SMS, ZMS, email thông tin kết quả giải quyết hồ sơ …'
+# (004 3.3#2) names F3.CITIZEN_SUPPORT by 'SMS' and by 'ZMS' while BM25 reads publicity of
+# progress in its words. Pooled over the five plans: plan-out 1 more right code, with all
+# aliases 2 (004 2.5, 3.3#2: 315 of 315), no wrong code; unmarked rows and unseen wording alike.
+CORROBORATING_KEYS = 2
 # The names of the composite indices a row lists as its topic (criteria_rank.TOPIC_LIST) are
 # left out of its BM25 reading: 'Sáng kiến … cải thiện chỉ số Par-Index, SIPAS, PAPI' is about
 # initiatives; read with the indices' words, BM25 ranks first the concepts whose wording names
@@ -238,3 +246,42 @@ def _opens_place(text: str, found: re.Match[str]) -> bool:
     before, after = words(text[: found.start()])[-1:], words(text[found.end() :])[:1]
     listed = [*before, found.group().casefold(), *after]
     return function_word(listed, len(before))
+
+
+def corroborated_shares(
+    best: Mapping[str, Scored],
+    shares: dict[str, float],
+    texts: Sequence[str],
+    index: Index,
+    floor: float,
+) -> dict[str, float]:
+    """`shares` with 1.0 for each phrase hit below `floor` whose concept CORROBORATING_KEYS
+    distinct keys find in the texts apart from each other: 'tiện ích SMS, ZMS, email' holds
+    'sms' and 'zms' of F3.CITIZEN_SUPPORT; 'phương án đơn giản hóa TTHC' holds two keys of
+    F3.SIMPLIFY that share 'đơn giản hóa', one mention."""
+    tokens = [index.snap(match_tokens(text)) for text in texts]
+    out = dict(shares)
+    for code, scored in best.items():
+        if scored.hit in ("exact", "phrase", "near") and shares.get(code, 0.0) < floor:
+            if _mentions(index.keys_of.get(code, ()), tokens) >= CORROBORATING_KEYS:
+                out[code] = 1.0
+    return out
+
+
+def _mentions(keys: Sequence[Key], texts: Sequence[tuple[str, ...]]) -> int:
+    """How many distinct keys are found in the texts, no two where they overlap."""
+    spans = sorted(
+        (start + len(key.tokens), start, t, key.phrase)
+        for key in keys
+        if not key.aspect
+        for t, tokens in enumerate(texts)
+        for start in range(len(tokens) - len(key.tokens) + 1)
+        if tokens[start : start + len(key.tokens)] == key.tokens
+    )
+    used: set[str] = set()
+    ends: dict[int, int] = {}  # text -> end of the last span taken
+    for end, start, t, phrase in spans:  # earliest end first: the most apart
+        if phrase not in used and start >= ends.get(t, 0):
+            used.add(phrase)
+            ends[t] = end
+    return len(used)

@@ -12,6 +12,7 @@ from normalize.criteria_keys import (
     NO_FIELD,
     best_concepts,
     best_keys,
+    corroborated_shares,
     field_of,
     group_aims,
     is_composite,
@@ -183,7 +184,8 @@ def _readings(
     placed: Callable[[str, float], float],
 ) -> tuple[set[str | None], dict[str, float]]:
     """The best concepts by key score and by BM25 (when it is on: `bm25`'s flag), and each
-    concept's phrase share (PHRASE_FLOOR), where the row stands; BM25's uncapped (see views)."""
+    concept's phrase share (PHRASE_FLOOR), where the row stands; BM25's uncapped (see views);
+    1.0 for a phrase its keys corroborate (CORROBORATING_KEYS)."""
     key_scores = {code: placed(code, scored.score) for code, scored in best.items()}
     bm25_scores = {code: placed(code, v) for code, v in bm25[0].items()}
     own_bm25 = _own_shares(texts, shared, codes, placed)
@@ -191,7 +193,9 @@ def _readings(
     leaders = best_concepts(
         key_scores, bm25_scores if on else {}, own_bm25 if on else {}, yielded, codes
     )
-    return leaders, _phrase_shares(bm25_scores, own_bm25)
+    mine = [t for t, _ in texts if t not in shared]  # the row's own words
+    shares = _phrase_shares(bm25_scores, own_bm25)
+    return leaders, corroborated_shares(best, shares, mine, index_for(codes), PHRASE_FLOOR)
 
 
 def _needs_phrase(code: str, codes: CodeList) -> bool:

@@ -126,6 +126,7 @@ class Index:
             if tokens
         )
         self.exact: dict[str, set[str]] = {}
+        self.keys_of: dict[str, list[Key]] = {}  # a code's keys, in key order
         self.vocab_of: dict[str, frozenset[str]] = {}
         # token -> indexes of the keys holding it: a text is scored against the keys it shares
         # a token with (any other key scores nothing), in key order
@@ -134,6 +135,7 @@ class Index:
             for token in set(key.tokens):
                 self.keys_with.setdefault(token, []).append(i)
         for key in self.keys:
+            self.keys_of.setdefault(key.code, []).append(key)
             if not key.aspect:
                 self.exact.setdefault(key.phrase, set()).add(key.code)
             self.vocab_of[key.code] = self.vocab_of.get(key.code, frozenset()) | set(key.tokens)
