@@ -18,10 +18,11 @@ Rows under a group concept keep the group's members first (`criteria_place.withi
 
 A phrase hit sent to review because BM25 over the whole row names another concept
 (`criteria_rank.PHRASE_FLOOR`) shows that concept second, whatever its score: the two readings
-the row was torn between are the first two candidates. Any other row shows BM25's best concept
-third at the latest (BM25_READING_BY), the concept of the unit it or its parent names as a
-place (PLACE_READING_BY), its field's best concept (FIELD_READING_BY, which outranks the
-place's) and a group concept several of whose members it names (GROUP_DEPTH).
+the row was torn between are the first two candidates. Any other row shows among its first
+three BM25's best concept (BM25_READING_BY), the concept of the unit it or its parent names as
+a place (PLACE_READING_BY), its field's best concept (FIELD_READING_BY) and a group concept
+several of whose members it names (GROUP_DEPTH); where two compete for the third place, the
+later in that order keeps it.
 """
 
 from __future__ import annotations
@@ -255,10 +256,10 @@ def _reordered(
     )
     order = sorted(scores, key=lambda c: (-round(scores[c], 6), c))
     survey, place = readings  # a survey-scored row; the concept of the place it names
-    # the place's reading first and the field's next (its best by score), so each reading
-    # placed later keeps its place: BM25's and the survey's, the readings a row was torn
-    # between, and the group's; the field's outranks the place's ('Rà soát thủ tục hành chính
-    # …' under '… tại Bộ phận Một cửa' is F3.REVIEW, 001 3.1.2)
+    # The readings are shown among the first three; where two compete for a place, the one
+    # shown later keeps it: BM25's, then the place's ('Ban hành, cập nhật … các văn bản' under
+    # '… tại Bộ phận Một cửa' is the one-stop's, 001 3.1.1), the field's best by score ('Rà
+    # soát thủ tục hành chính …' there is F3.REVIEW, 001 3.1.2), a survey's, a group's.
     by_field = _field_best(order, field, codes)
     order = _bm25_reading_shown(order, pool, codes)
     order = _shown_by(order, place if place in scores else None, PLACE_READING_BY)
