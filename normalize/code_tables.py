@@ -13,7 +13,6 @@ from functools import lru_cache
 
 from models.marks import strip_marks
 from normalize.codelist import CodeList, CodeTableEntry
-from normalize.criteria_match import Candidate, CriterionMatch
 from normalize.text import fold, match_tokens
 
 # Share of the recorded label's tokens that must appear in the row label.
@@ -93,18 +92,3 @@ def lookup(table: dict[str, CodeTableEntry], code: str, label: str) -> TableHit 
     if overlap < LABEL_CHECK:
         return None
     return TableHit(entry.canonical_code, round(overlap, 3))
-
-
-def table_match(hit: TableHit, codes: CodeList) -> CriterionMatch:
-    """The match a code-table hit gives: its concept (or field), method 'code_table'."""
-    concept = codes.get(hit.canonical_code)
-    field = concept.field if concept else hit.canonical_code.split(".")[0]
-    criterion = None if concept is None or concept.is_field else concept.code
-    return CriterionMatch(
-        field,
-        criterion,
-        hit.label_overlap,
-        "code_table",
-        ((hit.canonical_code, hit.label_overlap),),
-        (Candidate(hit.canonical_code, hit.label_overlap, "code_table"),),
-    )

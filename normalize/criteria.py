@@ -46,9 +46,9 @@ from functools import lru_cache
 from typing import Literal
 
 from models.document import TableRow
-from normalize.code_tables import lookup, table_for, table_match
+from normalize.code_tables import lookup, table_for
 from normalize.codelist import CodeList, CodeTableEntry, load_codelist
-from normalize.criteria_match import NO_MATCH, Candidate, CriterionMatch, Parent
+from normalize.criteria_match import NO_MATCH, Candidate, CriterionMatch, Parent, given_match
 from normalize.criteria_place import (
     Key,
     families_agree,
@@ -296,7 +296,9 @@ def _given(
     """The code given for the row: its district's code table's, or an analyst's choice for a
     row worded the same way (`normalize.learned`)."""
     hit = lookup(table, row.code, _label(row)) if kind == "criteria" and table else None
-    return table_match(hit, codes) if hit is not None else taught_match(row, codes)
+    if hit is None:
+        return taught_match(row, codes)
+    return given_match(hit.canonical_code, hit.label_overlap, "code_table", codes)
 
 
 def _own_objective(row: TableRow, by_code: dict[Key, TableRow]) -> bool:

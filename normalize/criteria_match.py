@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from models.records import MatchMethod
+from normalize.codelist import CodeList
 from normalize.matching import Scored
 
 # How many candidates a match keeps for `plans review`.
@@ -54,3 +55,13 @@ def top_candidates(ranked: Sequence[Scored]) -> tuple[Candidate, ...]:
 def method_of(scored: Scored) -> MatchMethod:
     """'alias' for a phrase found (exact or as a phrase), 'fuzzy' for words found."""
     return "alias" if scored.hit in ("exact", "phrase") else "fuzzy"
+
+
+def given_match(code: str, score: float, method: MatchMethod, codes: CodeList) -> CriterionMatch:
+    """The match of a code given for a row, not ranked (a code table's, an analyst's): its field
+    and concept, the code its only candidate; given_match('F3.ONTIME', 0.9, 'code_table', …)."""
+    concept = codes.get(code)
+    field = concept.field if concept else code.split(".")[0]
+    criterion = None if concept is None or concept.is_field else code
+    top = (Candidate(code, score, method),)
+    return CriterionMatch(field, criterion, score, method, ((code, score),), top)

@@ -147,7 +147,7 @@ def review_order(
 def names_local_title(row: TableRow, codes: CodeList) -> bool:
     """True when the row quotes a name no concept's wording holds (LOCAL_CONCEPT)."""
     known = bm25_for(codes).idf
-    text = " ".join(t for t in (row.criterion, row.objective, row.task, row.requirement) if t)
+    text = " ".join(_cells(row))
     for name in QUOTED_NAME_RE.findall(text):
         pairs = [f for f in features(name) if "_" in f]
         if pairs and sum(f in known for f in pairs) / len(pairs) < LOCAL_KNOWN_PAIRS:

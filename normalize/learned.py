@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from models.document import TableRow
 from normalize.codelist import CodeList
-from normalize.criteria_match import Candidate, CriterionMatch
+from normalize.criteria_match import CriterionMatch, given_match
 from normalize.text import match_tokens
 
 # The cells that make a row's wording, in the matcher's reading order.
@@ -38,16 +38,13 @@ def row_wording(cells: Mapping[str, str | None]) -> str:
 
 def taught_match(row: TableRow, codes: CodeList) -> CriterionMatch | None:
     """The code an analyst chose for a row worded as this one, when exactly one was chosen."""
-    found = _taught(codes).get(_key(row_wording({c: getattr(row, c) for c in LEARNED_CELLS})))
+    taught = _taught(codes)
+    if not taught:  # the shipped list: no row's wording to build
+        return None
+    found = taught.get(_key(row_wording({c: getattr(row, c) for c in LEARNED_CELLS})))
     if found is None or len(found) != 1:
         return None
-    code = next(iter(found))
-    concept = codes.get(code)
-    field = concept.field if concept else code.split(".")[0]
-    criterion = None if concept is None or concept.is_field else code
-    return CriterionMatch(
-        field, criterion, 1.0, "alias", ((code, 1.0),), (Candidate(code, 1.0, "alias"),)
-    )
+    return given_match(next(iter(found)), 1.0, "alias", codes)
 
 
 @lru_cache(maxsize=8)
